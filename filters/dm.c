@@ -1,0 +1,14 @@
+/*
+ * dm.c - the multi-call program: `dm` runs a chain of filters in one
+ * process; called as `dm-NAME` (a link), it runs filter NAME alone.
+ */
+#include "../src/dm.h"
+
+static const dm_filter *const filters[] = {
+	NULL
+};
+
+int main(int argc, char **argv)
+{
+	return dm_main(argc, argv, filters, "");
+}

@@ -1,0 +1,90 @@
+/*
+ * buf.c - a growable, NUL-terminated byte buffer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dm.h"
+
+static int reserve(dm_buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *data;
+
+	if (extra > (size_t)-1 - b->len - 1)
+		return -1;
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap < need)
+		cap = cap > (size_t)-1 / 2 ? need : cap * 2;
+	data = realloc(b->data, cap);
+	if (data == NULL)
+		return -1;
+	b->data = data;
+	b->cap = cap;
+	return 0;
+}
+
+int dm_buf_add(dm_buf *b, const char *s, size_t n)
+{
+	if (reserve(b, n) != 0)
+		return -1;
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int dm_buf_puts(dm_buf *b, const char *s)
+{
+	return dm_buf_add(b, s, strlen(s));
+}
+
+int dm_buf_putc(dm_buf *b, char c)
+{
+	return dm_buf_add(b, &c, 1);
+}
+
+int dm_buf_printf(dm_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || reserve(b, (size_t)n) != 0)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+const char *dm_buf_str(const dm_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+char *dm_buf_take(dm_buf *b)
+{
+	char *s = b->data;
+
+	if (s == NULL)
+		s = calloc(1, 1);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void dm_buf_free(dm_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

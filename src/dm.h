@@ -1,0 +1,463 @@
+/*
+ * dm.h - pandoc JSON documents for filters written in C.
+ *
+ * A pandoc filter reads one document (pandoc's JSON AST) on standard input
+ * and writes one on standard output.  This library reads and validates the
+ * document, walks it, builds and reads nodes, reads options from its
+ * metadata, and runs filters with the arguments, messages and exit codes of
+ * a well-behaved Unix filter.  It sits on jansson: nodes are json_t values.
+ *
+ * Ownership follows jansson.  "Returns a new reference" means the caller
+ * owns the result and must json_decref() (or free()) it; "borrowed" means the
+ * result lives as long as its container and must not be released; "steals"
+ * means the function takes over the caller's reference to an argument, even
+ * when it fails.
+ */
+#ifndef DM_H
+#define DM_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#define DM_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------------
+ * Errors
+ * ------------------------------------------------------------------------ */
+
+/** What went wrong, in classes that map onto exit codes. */
+typedef enum dm_error_code {
+	DM_OK = 0,
+	DM_EINPUT,  /* the document is not valid pandoc JSON (exit 1) */
+	DM_EOPTION, /* an option in the metadata is wrong (exit 1) */
+	DM_EIO,     /* reading or writing failed (exit 1) */
+	DM_EFAIL,   /* a filter refused the document, e.g. strict checks (exit 1) */
+	DM_EUSAGE,  /* bad command line (exit 2) */
+	DM_ENOMEM   /* out of memory (exit 1) */
+} dm_error_code;
+
+/**
+ * An error the caller owns, as jansson's json_error_t: the first error set
+ * wins, later ones are ignored, so the root cause is what gets reported.
+ * `where` is a JSON path (`blocks[3].c[1][0]`, `meta.dm-callouts.collapse`),
+ * a position (`line 3, column 7`), or empty.
+ */
+typedef struct dm_error {
+	dm_error_code code;
+	char what[512];
+	char where[256];
+} dm_error;
+
+/** Clears `err` to "no error". */
+void dm_error_clear(dm_error *err);
+
+/**
+ * Sets `err` unless an error is already set.  `where` may be NULL.
+ * Always returns -1, so that `return dm_error_set(...)` reads naturally.
+ */
+int dm_error_set(dm_error *err, dm_error_code code, const char *where,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+/** True when `err` holds an error. */
+bool dm_error_is_set(const dm_error *err);
+
+/** The exit status for an error: 0 for none, 2 for usage, 1 otherwise. */
+int dm_error_exit_status(const dm_error *err);
+
+/* ------------------------------------------------------------------------
+ * A growable byte buffer
+ * ------------------------------------------------------------------------ */
+
+/** A NUL-terminated growable buffer.  Zero-initialise before use. */
+typedef struct dm_buf {
+	char *data; /* NULL until something is added */
+	size_t len;
+	size_t cap;
+} dm_buf;
+
+/* Each returns 0, or -1 when memory runs out (the buffer is then unchanged). */
+int dm_buf_add(dm_buf *b, const char *s, size_t n);
+int dm_buf_puts(dm_buf *b, const char *s);
+int dm_buf_putc(dm_buf *b, char c);
+int dm_buf_printf(dm_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/** The contents as a string ("" when empty); borrowed from the buffer. */
+const char *dm_buf_str(const dm_buf *b);
+/** Hands the contents to the caller (free() them) and empties the buffer. */
+char *dm_buf_take(dm_buf *b);
+void dm_buf_free(dm_buf *b);
+
+/* ------------------------------------------------------------------------
+ * Documents
+ * ------------------------------------------------------------------------ */
+
+/** A pandoc document: its API version, metadata and blocks. */
+typedef struct dm_doc dm_doc;
+
+/**
+ * Parses a document from `len` bytes at `buf` (which need not be
+ * NUL-terminated), checks its top level and API version, and validates every
+ * node.  Returns a new document, or NULL with `err` set.
+ */
+dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err);
+
+/** Reads all of file descriptor `fd` and loads it as dm_doc_load() does. */
+dm_doc *dm_doc_read_fd(int fd, dm_error *err);
+
+/**
+ * Serialises `doc` as compact JSON (the version array exactly as read).
+ * Returns a new malloc'd string (length in `*len`), or NULL when out of
+ * memory, with `err` set.
+ */
+char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err);
+
+/**
+ * Serialises `doc` into memory, then writes it to `fd` in full and closes
+ * `fd`.  Nothing is written unless the whole document was serialised.
+ * Returns 0, or -1 with `err` set (short write, closed pipe, full disk,
+ * failed close).
+ */
+int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err);
+
+void dm_doc_free(dm_doc *doc);
+
+/** The API minor version: 22 (pandoc 2.17) or 23 (pandoc 3.x). */
+int dm_doc_api_minor(const dm_doc *doc);
+
+/** The metadata object, key to MetaValue (borrowed, may be modified). */
+json_t *dm_doc_meta(dm_doc *doc);
+
+/** The array of top-level blocks (borrowed, may be modified). */
+json_t *dm_doc_blocks(dm_doc *doc);
+
+/**
+ * Validates one node (`kind` DM_BLOCK or DM_INLINE), or a list of them, as
+ * dm_doc_load() validates the whole document; `where` prefixes paths in
+ * messages.  Returns 0, or -1 with `err` set.
+ */
+typedef enum dm_kind { DM_BLOCK, DM_INLINE, DM_META } dm_kind;
+int dm_validate(const json_t *node, dm_kind kind, int api_minor,
+                const char *where, dm_error *err);
+
+/* ------------------------------------------------------------------------
+ * Nodes: reading
+ * ------------------------------------------------------------------------ */
+
+/** The node's tag ("Para", "Str", "MetaMap"), or NULL if it has none. */
+const char *dm_tag(const json_t *node);
+
+/** True when `node` is an object whose tag is `tag`. */
+bool dm_is(const json_t *node, const char *tag);
+
+/** The node's contents, "c" (borrowed; NULL for nullary nodes). */
+json_t *dm_content(const json_t *node);
+
+/**
+ * The `i`th field of a node whose contents are an array of fields (Header's
+ * level is field 0, its Attr field 1, its inlines field 2).  Borrowed; NULL
+ * when absent.
+ */
+json_t *dm_field(const json_t *node, size_t i);
+
+/**
+ * The Attr of a node that has one (Header, CodeBlock, Div, Table, Figure,
+ * Code, Link, Image, Span), borrowed; NULL for other nodes.
+ */
+json_t *dm_node_attr(const json_t *node);
+
+/**
+ * The inlines or blocks a node holds directly: the inlines of Para, Plain,
+ * Header, Emph, Span, Link...; the blocks of Div, BlockQuote, Note, Figure.
+ * Borrowed; NULL when the node holds no such single list.
+ */
+json_t *dm_node_inlines(const json_t *node);
+json_t *dm_node_blocks(const json_t *node);
+
+/* ------------------------------------------------------------------------
+ * Nodes: building.  Every constructor returns a new reference (NULL when
+ * out of memory) and steals its json_t arguments.
+ * ------------------------------------------------------------------------ */
+
+/** A node {"t": tag, "c": c}; with `c` NULL, a nullary node {"t": tag}. */
+json_t *dm_node(const char *tag, json_t *c);
+
+json_t *dm_str(const char *text);
+json_t *dm_space(void);
+json_t *dm_softbreak(void);
+json_t *dm_linebreak(void);
+json_t *dm_emph(json_t *inlines);
+json_t *dm_strong(json_t *inlines);
+json_t *dm_span(json_t *attr, json_t *inlines);
+json_t *dm_link(json_t *attr, json_t *inlines, const char *url,
+                const char *title);
+json_t *dm_code(json_t *attr, const char *text);
+json_t *dm_raw_inline(const char *format, const char *text);
+
+json_t *dm_plain(json_t *inlines);
+json_t *dm_para(json_t *inlines);
+json_t *dm_header(int level, json_t *attr, json_t *inlines);
+json_t *dm_div(json_t *attr, json_t *blocks);
+json_t *dm_blockquote(json_t *blocks);
+json_t *dm_bullet_list(json_t *items);
+json_t *dm_raw_block(const char *format, const char *text);
+json_t *dm_horizontal_rule(void);
+
+/**
+ * Text as inlines, split the way pandoc's readers split it: words become
+ * Str, a run of spaces or tabs one Space, a run holding a newline one
+ * SoftBreak; leading and trailing white space is dropped.  Non-breaking
+ * spaces stay inside words.  Returns a new array.
+ */
+json_t *dm_text(const char *text);
+
+/** Appends a new reference `node` to array `list`, stealing it. -1 on error */
+int dm_append(json_t *list, json_t *node);
+
+/* ------------------------------------------------------------------------
+ * Attributes: ["id", ["class", ...], [["key", "value"], ...]]
+ * ------------------------------------------------------------------------ */
+
+/** A new Attr with `id` (NULL for none) and no classes or attributes. */
+json_t *dm_attr(const char *id);
+/** The id, borrowed ("" when none). */
+const char *dm_attr_id(const json_t *attr);
+int dm_attr_set_id(json_t *attr, const char *id);
+bool dm_attr_has_class(const json_t *attr, const char *cls);
+/** Adds `cls` unless present.  0 or -1. */
+int dm_attr_add_class(json_t *attr, const char *cls);
+/** Removes every occurrence of `cls`.  Returns how many were removed. */
+int dm_attr_remove_class(json_t *attr, const char *cls);
+/** The value of key `key`, borrowed; NULL when absent. */
+const char *dm_attr_get(const json_t *attr, const char *key);
+/** Sets `key` to `value`, replacing the first such pair.  0 or -1. */
+int dm_attr_set(json_t *attr, const char *key, const char *value);
+/** Removes every pair with key `key`.  Returns how many were removed. */
+int dm_attr_remove(json_t *attr, const char *key);
+
+/* ------------------------------------------------------------------------
+ * Text
+ * ------------------------------------------------------------------------ */
+
+/**
+ * The plain text of a node, a list of nodes, or a MetaValue, as pandoc's
+ * stringify gives it: Str, Code and Math text; Space, SoftBreak and
+ * LineBreak as a space; Quoted inside curly quotes; notes skipped.
+ * Returns a new malloc'd string, or NULL when out of memory.
+ */
+char *dm_stringify(const json_t *node);
+/** As dm_stringify(), appending to `out`.  0 or -1. */
+int dm_stringify_buf(const json_t *node, dm_buf *out);
+
+/* ------------------------------------------------------------------------
+ * Output formats
+ * ------------------------------------------------------------------------ */
+
+/** The families of pandoc writers a filter renders for. */
+typedef enum dm_family {
+	DM_FMT_HTML,     /* html html4 html5 epub* revealjs slidy s5 ... */
+	DM_FMT_LATEX,    /* latex beamer (pdf output runs as latex) */
+	DM_FMT_CONTEXT,  /* context */
+	DM_FMT_DOCX,     /* docx */
+	DM_FMT_ODT,      /* odt opendocument */
+	DM_FMT_TYPST,    /* typst */
+	DM_FMT_MARKDOWN, /* markdown: pandoc's own, fenced divs and all */
+	DM_FMT_GFM,      /* gfm commonmark commonmark_x markdown_strict */
+	DM_FMT_JSON,     /* json native */
+	DM_FMT_OTHER     /* every other writer */
+} dm_family;
+
+/**
+ * The family of an output format name as pandoc passes it to a filter
+ * (`html5`, `beamer`, `gfm`, ...).  Case and `+ext`/`-ext` suffixes are
+ * ignored, as is a `.lua` custom writer (DM_FMT_OTHER).
+ */
+dm_family dm_format_family(const char *format);
+
+/** A short name for a family ("html", "latex", ...), for messages. */
+const char *dm_family_name(dm_family family);
+
+/* ------------------------------------------------------------------------
+ * Metadata and options
+ * ------------------------------------------------------------------------ */
+
+/**
+ * The MetaValue at a dotted path in the metadata, looking through MetaMaps:
+ * "dm-callouts.labels.tension".  Borrowed; NULL when absent.
+ */
+json_t *dm_meta_get(const dm_doc *doc, const char *path);
+
+/**
+ * The value of option `key` (itself possibly dotted, "labels.tension") of
+ * filter `filter`: from the flat key "FILTER.KEY" (what `pandoc -M
+ * dm-callouts.KEY=VALUE` makes) if present, else from the map under FILTER.
+ * Borrowed; NULL when absent.  If `where` is given, it receives the path of
+ * the value found, for messages.
+ */
+json_t *dm_option(const dm_doc *doc, const char *filter, const char *key,
+                  char *where, size_t where_size);
+
+/*
+ * Typed reads of MetaValues.  Each returns 1 when `value` is of a fitting
+ * kind and the result was stored, or -1 with `err` set (code DM_EOPTION,
+ * where `where`) when it is not.  A NULL `value` returns 0 and leaves the
+ * result alone, so an absent option keeps its default.
+ */
+
+/** MetaBool, or the strings "true"/"false" (any case) that `-M` makes. */
+int dm_meta_bool(const json_t *value, const char *where, bool *out,
+                 dm_error *err);
+/** MetaString, MetaInlines or a single-paragraph MetaBlocks, as plain text
+ * (a new malloc'd string in `*out`; free the old value yourself). */
+int dm_meta_string(const json_t *value, const char *where, char **out,
+                   dm_error *err);
+/** As inlines: MetaInlines copied, MetaString split into words, a
+ * single-paragraph MetaBlocks unwrapped.  `*out` is a new reference. */
+int dm_meta_inlines(const json_t *value, const char *where, json_t **out,
+                    dm_error *err);
+/** As blocks: MetaBlocks copied, MetaInlines or MetaString as one Para. */
+int dm_meta_blocks(const json_t *value, const char *where, json_t **out,
+                   dm_error *err);
+
+/* Option reads: dm_option() then the typed read, with the right `where`. */
+int dm_option_bool(const dm_doc *doc, const char *filter, const char *key,
+                   bool *out, dm_error *err);
+int dm_option_string(const dm_doc *doc, const char *filter, const char *key,
+                     char **out, dm_error *err);
+int dm_option_inlines(const dm_doc *doc, const char *filter, const char *key,
+                      json_t **out, dm_error *err);
+int dm_option_blocks(const dm_doc *doc, const char *filter, const char *key,
+                     json_t **out, dm_error *err);
+
+/**
+ * Adds raw `text` in `format` ("html", "latex", ...) to the document's
+ * `header-includes`, keeping what is there (a single value becomes a list).
+ * Does nothing when an identical entry is already present, so filters stay
+ * idempotent.  Returns 0, or -1 with `err` set.
+ */
+int dm_meta_add_header_include(dm_doc *doc, const char *format,
+                               const char *text, dm_error *err);
+
+/* ------------------------------------------------------------------------
+ * Running filters
+ * ------------------------------------------------------------------------ */
+
+/** One run of one filter over a document. */
+typedef struct dm_ctx {
+	const char *program; /* the name messages start with: "dm-callouts" */
+	const char *format;  /* the output format argument, as given */
+	dm_family family;    /* its family */
+	dm_doc *doc;
+	dm_error *err;
+	void *state;         /* the running filter's own state */
+} dm_ctx;
+
+/* ------------------------------------------------------------------------
+ * Walking
+ *
+ * A walk visits every Block and Inline wherever pandoc can put one (and,
+ * with DM_WALK_META, those inside metadata), in document order.  Each node
+ * is seen on ENTER, before its children, and on EXIT, after them; leaves see
+ * both too.  A callback returns what to do with the node:
+ *
+ *   DM_WALK_CONTINUE  keep it (on ENTER: and walk its children)
+ *   DM_WALK_SKIP      keep it but do not walk its children (ENTER only;
+ *                     EXIT is not called for it)
+ *   DM_WALK_REPLACE   put *out (a new reference) in its place: a node, or an
+ *                     array of nodes to splice in (empty: delete).  Replacing
+ *                     on ENTER walks the children of the new nodes and calls
+ *                     EXIT for each; replacing on EXIT walks nothing more.
+ *   DM_WALK_STOP      end the walk, successfully
+ *   DM_WALK_ERROR     end the walk; the callback has set ctx->err
+ *
+ * List callbacks see each list of blocks or inlines before its elements are
+ * walked, and may edit the list in place (merge, split, move siblings).
+ * ------------------------------------------------------------------------ */
+
+typedef enum dm_event { DM_ENTER, DM_EXIT } dm_event;
+
+typedef enum dm_walk_result {
+	DM_WALK_CONTINUE = 0,
+	DM_WALK_SKIP,
+	DM_WALK_REPLACE,
+	DM_WALK_STOP,
+	DM_WALK_ERROR
+} dm_walk_result;
+
+/** The state of a walk in progress (where it is), for callbacks. */
+typedef struct dm_walk dm_walk;
+
+typedef dm_walk_result (*dm_node_fn)(dm_ctx *ctx, const dm_walk *w,
+                                     dm_event ev, json_t *node, json_t **out);
+typedef dm_walk_result (*dm_list_fn)(dm_ctx *ctx, const dm_walk *w,
+                                     json_t *list);
+
+enum { DM_WALK_META = 1 << 0 }; /* also walk the metadata (before blocks) */
+
+typedef struct dm_visitor {
+	dm_node_fn block;   /* every Block */
+	dm_node_fn inline_; /* every Inline */
+	dm_list_fn blocks;  /* every list of Blocks */
+	dm_list_fn inlines; /* every list of Inlines */
+	unsigned flags;
+} dm_visitor;
+
+/** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
+int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);
+
+/** Walks one list of blocks (or inlines) as part of ctx->doc. 0 or -1. */
+int dm_walk_list(dm_ctx *ctx, const dm_visitor *v, json_t *list,
+                 dm_kind kind);
+
+/** Writes the JSON path of the node being visited into buf (truncated). */
+void dm_walk_where(const dm_walk *w, char *buf, size_t size);
+
+/** How many Block/Inline nodes enclose the current one (0 at top level). */
+size_t dm_walk_depth(const dm_walk *w);
+
+/** The enclosing node `up` levels out (0: the parent), borrowed; or NULL. */
+json_t *dm_walk_ancestor(const dm_walk *w, size_t up);
+
+/* ------------------------------------------------------------------------
+ * Filters and the runner
+ * ------------------------------------------------------------------------ */
+
+/**
+ * A filter.  The runner calls start (read options into ctx->state), then
+ * walks the document with `visitor`, then calls finish (add blocks, add
+ * metadata), then release; any hook may be NULL.  Hooks return 0, or -1
+ * with ctx->err set.
+ */
+typedef struct dm_filter {
+	const char *name;    /* "callouts": run as dm-callouts, or dm --filters */
+	const char *summary; /* one line for --help and dm --list */
+	const char *options; /* the --help text about its options, or NULL */
+	int (*start)(dm_ctx *ctx);
+	dm_visitor visitor;
+	int (*finish)(dm_ctx *ctx);
+	void (*release)(dm_ctx *ctx);
+} dm_filter;
+
+/** Runs `filter` over ctx->doc as the runner does. 0 or -1 (ctx->err). */
+int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);
+
+/**
+ * The whole program: dispatches on the name it was called by (`dm-NAME`
+ * runs filter NAME; `dm` runs a chain), parses arguments, reads standard
+ * input, runs, writes standard output, reports errors on standard error.
+ * `filters` is a NULL-terminated registry; `chain` the default list for
+ * `dm`.  Returns the exit status.
+ */
+int dm_main(int argc, char **argv, const dm_filter *const *filters,
+            const char *chain);
+
+#endif /* DM_H */

@@ -1,0 +1,63 @@
+/*
+ * internal.h - what the library's files share and filters do not see.
+ */
+#ifndef DM_INTERNAL_H
+#define DM_INTERNAL_H
+
+#include "dm.h"
+
+struct dm_doc {
+	json_t *root;    /* the whole document object */
+	json_t *meta;    /* borrowed from root */
+	json_t *blocks;  /* borrowed from root */
+	int api_minor;   /* 22 or 23 */
+};
+
+/*
+ * A JSON path under construction: a stack of object keys and array
+ * indices, formatted only when a message needs it.
+ */
+typedef struct dm_seg {
+	const char *key; /* object key, or NULL for an array index */
+	size_t index;
+} dm_seg;
+
+typedef struct dm_path {
+	dm_seg *segs;
+	size_t len;
+	size_t cap;
+	const char *prefix; /* printed before the first segment, may be NULL */
+} dm_path;
+
+int dmp_path_push_key(dm_path *p, const char *key);
+int dmp_path_push_index(dm_path *p, size_t index);
+static inline void dmp_path_pop(dm_path *p) { p->len--; }
+static inline void dmp_path_set_index(dm_path *p, size_t index)
+{
+	p->segs[p->len - 1].index = index;
+}
+void dmp_path_format(const dm_path *p, char *buf, size_t size);
+void dmp_path_free(dm_path *p);
+
+/* Formats a path of at most `n` segments into `buf`. */
+void dmp_segs_format(const char *prefix, const dm_seg *segs, size_t n,
+                     char *buf, size_t size);
+
+/*
+ * The shape of a node's contents, one character per field (see schema.c):
+ * the walker and the validator both read it, so they cannot disagree.
+ */
+typedef struct dm_schema {
+	const char *tag;
+	dm_kind kind;
+	const char *fields; /* "" for a nullary node */
+	int only_minor;     /* 0, or the one API minor version that has it */
+} dm_schema;
+
+/* The schema of `tag` for a node of `kind`, or NULL for an unknown tag. */
+const dm_schema *dmp_schema(const char *tag, dm_kind kind);
+
+/* True when `v` is a JSON integer, or a real with an integral value. */
+bool dmp_is_int(const json_t *v);
+
+#endif /* DM_INTERNAL_H */

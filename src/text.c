@@ -1,0 +1,230 @@
+/*
+ * text.c - text to inlines, and inlines (or anything) to text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+json_t *dm_text(const char *text)
+{
+	json_t *out = json_array();
+	const char *p = text, *q;
+	dm_buf word = {0};
+
+	if (out == NULL)
+		return NULL;
+	while (*p && is_ws(*p))
+		p++;
+	while (*p) {
+		for (q = p; *q && !is_ws(*q); q++)
+			;
+		dm_buf_free(&word);
+		if (dm_buf_add(&word, p, (size_t)(q - p)) != 0 ||
+		    dm_append(out, dm_str(word.data)) != 0)
+			goto fail;
+		if (*q == '\0')
+			break;
+		{
+			bool newline = false;
+			for (p = q; *p && is_ws(*p); p++)
+				newline = newline || *p == '\n';
+			if (*p == '\0')
+				break;
+			if (dm_append(out, newline ? dm_softbreak()
+			                           : dm_space()) != 0)
+				goto fail;
+		}
+	}
+	dm_buf_free(&word);
+	return out;
+fail:
+	dm_buf_free(&word);
+	json_decref(out);
+	return NULL;
+}
+
+static int add_blocks(const json_t *blocks, dm_buf *out);
+
+/* Appends the text of an array of nodes: inlines run together. */
+static int add_list(const json_t *list, dm_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(list); i++)
+		if (dm_stringify_buf(json_array_get(list, i), out) != 0)
+			return -1;
+	return 0;
+}
+
+/* Blocks are separated by a blank line, so paragraphs stay apart. */
+static int add_blocks(const json_t *blocks, dm_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(blocks); i++) {
+		size_t before = out->len;
+		if (before > 0 && dm_buf_puts(out, "\n\n") != 0)
+			return -1;
+		if (dm_stringify_buf(json_array_get(blocks, i), out) != 0)
+			return -1;
+		if (out->len == before + (before > 0 ? 2 : 0)) {
+			out->len = before; /* an empty block adds nothing */
+			if (out->data)
+				out->data[before] = '\0';
+		}
+	}
+	return 0;
+}
+
+/* Walks one field of a node by its schema code (see schema.c). */
+static int add_field(char code, const json_t *f, dm_buf *out)
+{
+	size_t i;
+
+	switch (code) {
+	case 'I':
+		return add_list(f, out);
+	case 'B':
+		return add_blocks(f, out);
+	case 'L':
+	case 'W':
+	case 'l':
+		for (i = 0; i < json_array_size(f); i++) {
+			if (i > 0 && dm_buf_puts(out, code == 'W' ? "\n"
+			                                           : "\n\n") != 0)
+				return -1;
+			if (add_field(code == 'W' ? 'I' : code == 'L' ? 'B' : 'x',
+			              json_array_get(f, i), out) != 0)
+				return -1;
+		}
+		return 0;
+	case 'x': /* a MetaValue */
+		return dm_stringify_buf(f, out);
+	case 'D':
+		for (i = 0; i < json_array_size(f); i++) {
+			const json_t *item = json_array_get(f, i);
+			if ((i > 0 && dm_buf_puts(out, "\n\n") != 0) ||
+			    add_list(json_array_get(item, 0), out) != 0 ||
+			    add_field('L', json_array_get(item, 1), out) != 0)
+				return -1;
+		}
+		return 0;
+	case 'C':
+		return add_blocks(json_array_get(f, 1), out);
+	case 'b':
+		return dm_buf_puts(out, json_is_true(f) ? "true" : "false");
+	default:
+		return 0; /* attributes, targets, numbers: no text */
+	}
+}
+
+int dm_stringify_buf(const json_t *node, dm_buf *out)
+{
+	const char *tag;
+	const json_t *c;
+	const dm_schema *s;
+	size_t i, n;
+
+	if (json_is_array(node))
+		return add_list(node, out);
+	tag = dm_tag(node);
+	if (tag == NULL)
+		return 0;
+	c = json_object_get(node, "c");
+	switch (tag[0]) {
+	case 'S':
+		if (strcmp(tag, "Str") == 0)
+			return dm_buf_puts(out, json_string_value(c) ?
+			                                json_string_value(c) : "");
+		if (strcmp(tag, "Space") == 0 || strcmp(tag, "SoftBreak") == 0)
+			return dm_buf_putc(out, ' ');
+		break;
+	case 'L':
+		if (strcmp(tag, "LineBreak") == 0)
+			return dm_buf_putc(out, ' ');
+		break;
+	case 'C':
+		if (strcmp(tag, "Code") == 0) {
+			const char *t = json_string_value(json_array_get(c, 1));
+			return dm_buf_puts(out, t ? t : "");
+		}
+		if (strcmp(tag, "Cite") == 0) /* the text, not the citations */
+			return add_list(json_array_get(c, 1), out);
+		break;
+	case 'M':
+		if (strcmp(tag, "Math") == 0) {
+			const char *t = json_string_value(json_array_get(c, 1));
+			return dm_buf_puts(out, t ? t : "");
+		}
+		if (strcmp(tag, "MetaString") == 0)
+			return dm_buf_puts(out, json_string_value(c) ?
+			                                json_string_value(c) : "");
+		if (strcmp(tag, "MetaMap") == 0) {
+			const char *k;
+			json_t *v;
+			bool first = true;
+			json_object_foreach((json_t *)c, k, v) {
+				if (!first && dm_buf_puts(out, "\n\n") != 0)
+					return -1;
+				first = false;
+				if (dm_stringify_buf(v, out) != 0)
+					return -1;
+			}
+			return 0;
+		}
+		break;
+	case 'N':
+		if (strcmp(tag, "Note") == 0)
+			return 0; /* a note's text is not part of the line */
+		break;
+	case 'Q':
+		if (strcmp(tag, "Quoted") == 0) {
+			bool dq = dm_is(json_array_get(c, 0), "DoubleQuote");
+			return dm_buf_puts(out, dq ? "\u201c" : "\u2018") ||
+			       add_list(json_array_get(c, 1), out) ||
+			       dm_buf_puts(out, dq ? "\u201d" : "\u2019");
+		}
+		break;
+	case 'R':
+		if (strcmp(tag, "RawInline") == 0) {
+			const char *f = json_string_value(json_array_get(c, 0));
+			const char *t = json_string_value(json_array_get(c, 1));
+			if (f && t && strcmp(f, "html") == 0 &&
+			    strncmp(t, "<br", 3) == 0)
+				return dm_buf_putc(out, ' ');
+			return 0;
+		}
+		break;
+	}
+	s = dmp_schema(tag, DM_INLINE);
+	if (s == NULL)
+		s = dmp_schema(tag, DM_BLOCK);
+	if (s == NULL)
+		s = dmp_schema(tag, DM_META);
+	if (s == NULL || c == NULL)
+		return 0;
+	n = strlen(s->fields);
+	if (n == 1)
+		return add_field(s->fields[0], c, out);
+	for (i = 0; i < n; i++)
+		if (add_field(s->fields[i], json_array_get(c, i), out) != 0)
+			return -1;
+	return 0;
+}
+
+char *dm_stringify(const json_t *node)
+{
+	dm_buf b = {0};
+
+	if (dm_stringify_buf(node, &b) != 0) {
+		dm_buf_free(&b);
+		return NULL;
+	}
+	return dm_buf_take(&b);
+}

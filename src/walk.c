@@ -1,0 +1,369 @@
+/*
+ * walk.c - visiting every Block and Inline of a document.
+ *
+ * The walker reads the schema table (schema.c), so it reaches every place
+ * the validator checks: list items, definition terms and definitions,
+ * table captions, heads, bodies (intermediate heads too), feet and cells,
+ * figure captions, citations' prefixes and suffixes, notes, metadata.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct dm_walk {
+	dm_ctx *ctx;
+	const dm_visitor *v;
+	dm_path path;
+	json_t **stack; /* the enclosing nodes, outermost first */
+	size_t depth;
+	size_t cap;
+	int status; /* 0 walking, 1 stopped, -1 failed */
+};
+
+/* Every function below returns 0 to go on and -1 to unwind (stop or
+ * failure, as w->status says). */
+
+static int fail_nomem(dm_walk *w)
+{
+	w->status = -1;
+	return dm_error_set(w->ctx->err, DM_ENOMEM, NULL, "out of memory");
+}
+
+static int push_key(dm_walk *w, const char *key)
+{
+	return dmp_path_push_key(&w->path, key) ? fail_nomem(w) : 0;
+}
+
+static int push_index(dm_walk *w, size_t i)
+{
+	return dmp_path_push_index(&w->path, i) ? fail_nomem(w) : 0;
+}
+
+static int push_node(dm_walk *w, json_t *node)
+{
+	if (w->depth == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 64;
+		json_t **s = realloc(w->stack, cap * sizeof *s);
+		if (s == NULL)
+			return fail_nomem(w);
+		w->stack = s;
+		w->cap = cap;
+	}
+	w->stack[w->depth++] = node;
+	return 0;
+}
+
+static int walk_list(dm_walk *w, json_t *list, dm_kind kind);
+static int walk_meta_value(dm_walk *w, json_t *value);
+
+static int walk_rows(dm_walk *w, json_t *rows)
+{
+	size_t r, c;
+
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *cells = json_array_get(json_array_get(rows, r), 1);
+		if (push_index(w, r) || push_index(w, 1))
+			return -1;
+		for (c = 0; c < json_array_size(cells); c++) {
+			if (push_index(w, c) || push_index(w, 4) ||
+			    walk_list(w, json_array_get(json_array_get(cells, c),
+			                                4),
+			              DM_BLOCK))
+				return -1;
+			dmp_path_pop(&w->path);
+			dmp_path_pop(&w->path);
+		}
+		dmp_path_pop(&w->path);
+		dmp_path_pop(&w->path);
+	}
+	return 0;
+}
+
+/* Walks element `i` of array `a` as field `code`. */
+static int walk_field(dm_walk *w, char code, json_t *f);
+
+static int walk_at(dm_walk *w, char code, json_t *a, size_t i)
+{
+	if (push_index(w, i) || walk_field(w, code, json_array_get(a, i)))
+		return -1;
+	dmp_path_pop(&w->path);
+	return 0;
+}
+
+static int walk_field(dm_walk *w, char code, json_t *f)
+{
+	size_t i;
+
+	switch (code) {
+	case 'I':
+		return walk_list(w, f, DM_INLINE);
+	case 'B':
+		return walk_list(w, f, DM_BLOCK);
+	case 'L':
+	case 'W':
+		for (i = 0; i < json_array_size(f); i++)
+			if (walk_at(w, code == 'L' ? 'B' : 'I', f, i))
+				return -1;
+		return 0;
+	case 'D':
+		for (i = 0; i < json_array_size(f); i++)
+			if (walk_at(w, 'd', f, i))
+				return -1;
+		return 0;
+	case 'd': /* [term, [definition]] */
+		return walk_at(w, 'I', f, 0) || walk_at(w, 'L', f, 1) ? -1 : 0;
+	case 'C': /* [short caption or null, blocks] */
+		if (json_is_array(json_array_get(f, 0)) && walk_at(w, 'I', f, 0))
+			return -1;
+		return walk_at(w, 'B', f, 1);
+	case 'X':
+		for (i = 0; i < json_array_size(f); i++) {
+			json_t *cit = json_array_get(f, i);
+			if (push_index(w, i) || push_key(w, "citationPrefix") ||
+			    walk_list(w, json_object_get(cit, "citationPrefix"),
+			              DM_INLINE))
+				return -1;
+			dmp_path_pop(&w->path);
+			if (push_key(w, "citationSuffix") ||
+			    walk_list(w, json_object_get(cit, "citationSuffix"),
+			              DM_INLINE))
+				return -1;
+			dmp_path_pop(&w->path);
+			dmp_path_pop(&w->path);
+		}
+		return 0;
+	case 'H': /* [attr, rows] */
+		if (push_index(w, 1) || walk_rows(w, json_array_get(f, 1)))
+			return -1;
+		dmp_path_pop(&w->path);
+		return 0;
+	case 'Y': /* [[attr, n, head rows, body rows]] */
+		for (i = 0; i < json_array_size(f); i++) {
+			json_t *body = json_array_get(f, i);
+			if (push_index(w, i) || push_index(w, 2) ||
+			    walk_rows(w, json_array_get(body, 2)))
+				return -1;
+			dmp_path_set_index(&w->path, 3);
+			if (walk_rows(w, json_array_get(body, 3)))
+				return -1;
+			dmp_path_pop(&w->path);
+			dmp_path_pop(&w->path);
+		}
+		return 0;
+	case 'm': {
+		const char *key;
+		json_t *val;
+		json_object_foreach(f, key, val) {
+			if (push_key(w, key) || walk_meta_value(w, val))
+				return -1;
+			dmp_path_pop(&w->path);
+		}
+		return 0;
+	}
+	case 'l':
+		for (i = 0; i < json_array_size(f); i++) {
+			if (push_index(w, i) ||
+			    walk_meta_value(w, json_array_get(f, i)))
+				return -1;
+			dmp_path_pop(&w->path);
+		}
+		return 0;
+	}
+	return 0; /* no nodes inside */
+}
+
+static int walk_children(dm_walk *w, json_t *node, dm_kind kind)
+{
+	const char *tag = dm_tag(node);
+	const dm_schema *s = tag ? dmp_schema(tag, kind) : NULL;
+	json_t *c;
+	size_t i, n;
+
+	if (s == NULL || (c = json_object_get(node, "c")) == NULL)
+		return 0; /* unknown nodes pass through untouched */
+	n = strlen(s->fields);
+	if (n == 0)
+		return 0;
+	if (push_node(w, node) || push_key(w, "c"))
+		return -1;
+	if (n == 1) {
+		if (walk_field(w, s->fields[0], c))
+			return -1;
+	} else {
+		for (i = 0; i < n; i++)
+			if (walk_at(w, s->fields[i], c, i))
+				return -1;
+	}
+	dmp_path_pop(&w->path);
+	w->depth--;
+	return 0;
+}
+
+static int walk_meta_value(dm_walk *w, json_t *value)
+{
+	return walk_children(w, value, DM_META);
+}
+
+/* Puts `out` (stolen: a node, or an array of nodes) in place of list[i].
+ * Returns how many nodes now stand there, or -1. */
+static long splice(dm_walk *w, json_t *list, size_t i, json_t *out)
+{
+	size_t k, n;
+
+	if (out == NULL) {
+		fail_nomem(w);
+		return -1;
+	}
+	if (!json_is_array(out)) {
+		if (json_array_set_new(list, i, out) != 0)
+			return fail_nomem(w);
+		return 1;
+	}
+	n = json_array_size(out);
+	if (json_array_remove(list, i) != 0) {
+		json_decref(out);
+		return fail_nomem(w);
+	}
+	for (k = 0; k < n; k++)
+		if (json_array_insert(list, i + k, json_array_get(out, k))) {
+			json_decref(out);
+			return fail_nomem(w);
+		}
+	json_decref(out);
+	return (long)n;
+}
+
+static dm_node_fn callback(const dm_walk *w, dm_kind kind)
+{
+	return kind == DM_BLOCK ? w->v->block
+	                        : kind == DM_INLINE ? w->v->inline_ : NULL;
+}
+
+static int result(dm_walk *w, dm_walk_result r)
+{
+	if (r == DM_WALK_STOP) {
+		w->status = 1;
+		return -1;
+	}
+	if (r == DM_WALK_ERROR) {
+		w->status = -1;
+		if (!dm_error_is_set(w->ctx->err))
+			dm_error_set(w->ctx->err, DM_EFAIL, NULL,
+			             "a filter failed without saying why");
+		return -1;
+	}
+	return 0;
+}
+
+/* Walks the children of list[i], then calls EXIT on it.  Returns how many
+ * nodes stand at i afterwards (EXIT may splice), or -1. */
+static long finish(dm_walk *w, json_t *list, size_t i, dm_kind kind)
+{
+	json_t *node = json_array_get(list, i), *out = NULL;
+	dm_node_fn fn = callback(w, kind);
+	dm_walk_result r;
+
+	if (walk_children(w, node, kind))
+		return -1;
+	if (fn == NULL)
+		return 1;
+	r = fn(w->ctx, w, DM_EXIT, node, &out);
+	if (r == DM_WALK_REPLACE)
+		return splice(w, list, i, out);
+	return result(w, r) ? -1 : 1;
+}
+
+/* Visits list[i]: ENTER, children, EXIT.  Returns the nodes now there. */
+static long visit(dm_walk *w, json_t *list, size_t i, dm_kind kind)
+{
+	json_t *out = NULL;
+	dm_node_fn fn = callback(w, kind);
+	dm_walk_result r = DM_WALK_CONTINUE;
+	long k, j, done, c;
+
+	if (fn != NULL)
+		r = fn(w->ctx, w, DM_ENTER, json_array_get(list, i), &out);
+	switch (r) {
+	case DM_WALK_CONTINUE:
+		return finish(w, list, i, kind);
+	case DM_WALK_SKIP:
+		return 1;
+	case DM_WALK_REPLACE:
+		k = splice(w, list, i, out);
+		for (j = 0, done = 0; j < k; j++, done += c) {
+			dmp_path_set_index(&w->path, i + (size_t)done);
+			if ((c = finish(w, list, i + (size_t)done, kind)) < 0)
+				return -1;
+		}
+		return k < 0 ? -1 : done;
+	default:
+		return result(w, r);
+	}
+}
+
+static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
+{
+	dm_list_fn lfn = kind == DM_BLOCK ? w->v->blocks
+	                 : kind == DM_INLINE ? w->v->inlines : NULL;
+	size_t i;
+	long n;
+
+	if (!json_is_array(list))
+		return 0;
+	if (lfn && result(w, lfn(w->ctx, w, list)))
+		return -1;
+	if (push_index(w, 0))
+		return -1;
+	for (i = 0; i < json_array_size(list); i += (size_t)n) {
+		dmp_path_set_index(&w->path, i);
+		if ((n = visit(w, list, i, kind)) < 0)
+			return -1;
+	}
+	dmp_path_pop(&w->path);
+	return 0;
+}
+
+static int run(dm_ctx *ctx, const dm_visitor *v, json_t *meta, json_t *list,
+               dm_kind kind, const char *key)
+{
+	dm_walk w = {ctx, v, {NULL, 0, 0, NULL}, NULL, 0, 0, 0};
+
+	if (meta != NULL && push_key(&w, "meta") == 0 &&
+	    walk_field(&w, 'm', meta) == 0)
+		dmp_path_pop(&w.path);
+	if (w.status == 0 && list != NULL &&
+	    (key == NULL || push_key(&w, key) == 0))
+		walk_list(&w, list, kind);
+	dmp_path_free(&w.path);
+	free(w.stack);
+	return w.status < 0 ? -1 : 0;
+}
+
+int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v)
+{
+	return run(ctx, v,
+	           (v->flags & DM_WALK_META) ? dm_doc_meta(ctx->doc) : NULL,
+	           dm_doc_blocks(ctx->doc), DM_BLOCK, "blocks");
+}
+
+int dm_walk_list(dm_ctx *ctx, const dm_visitor *v, json_t *list,
+                 dm_kind kind)
+{
+	return run(ctx, v, NULL, list, kind, NULL);
+}
+
+void dm_walk_where(const dm_walk *w, char *buf, size_t size)
+{
+	dmp_path_format(&w->path, buf, size);
+}
+
+size_t dm_walk_depth(const dm_walk *w)
+{
+	return w->depth;
+}
+
+json_t *dm_walk_ancestor(const dm_walk *w, size_t up)
+{
+	return up < w->depth ? w->stack[w->depth - 1 - up] : NULL;
+}
