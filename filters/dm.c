@@ -4,11 +4,14 @@
  */
 #include "../src/dm.h"
 
+extern const dm_filter dm_callouts_filter;
+
 static const dm_filter *const filters[] = {
+	&dm_callouts_filter,
 	NULL
 };
 
 int main(int argc, char **argv)
 {
-	return dm_main(argc, argv, filters, "");
+	return dm_main(argc, argv, filters, "callouts");
 }

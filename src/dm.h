@@ -259,6 +259,31 @@ char *dm_stringify(const json_t *node);
 int dm_stringify_buf(const json_t *node, dm_buf *out);
 
 /* ------------------------------------------------------------------------
+ * Markup helpers for raw output
+ * ------------------------------------------------------------------------ */
+
+/** Appends `s` to `out` escaped for HTML text and attribute values
+ * (& < > " '). 0 or -1. */
+int dm_html_escape(dm_buf *out, const char *s);
+
+/** An sRGB colour. */
+typedef struct dm_rgb {
+	unsigned char r, g, b;
+} dm_rgb;
+
+/** Parses "#rgb" or "#rrggbb" (any case).  True on success. */
+bool dm_rgb_parse(const char *s, dm_rgb *out);
+/** Formats as "rrggbb" (no '#', lower case) into buf[7]. */
+void dm_rgb_hex(dm_rgb c, char buf[7]);
+/** `a` mixed with `b`: t = 0 gives a, t = 1 gives b. */
+dm_rgb dm_rgb_mix(dm_rgb a, dm_rgb b, double t);
+/** The WCAG 2 contrast ratio of two colours, 1 to 21. */
+double dm_rgb_contrast(dm_rgb a, dm_rgb b);
+/** `fg` moved toward `toward` (black or white, say) until its contrast
+ * with `bg` is at least `ratio`, or it reaches `toward`. */
+dm_rgb dm_rgb_readable(dm_rgb fg, dm_rgb bg, dm_rgb toward, double ratio);
+
+/* ------------------------------------------------------------------------
  * Output formats
  * ------------------------------------------------------------------------ */
 
@@ -376,6 +401,8 @@ typedef struct dm_ctx {
  *                     array of nodes to splice in (empty: delete).  Replacing
  *                     on ENTER walks the children of the new nodes and calls
  *                     EXIT for each; replacing on EXIT walks nothing more.
+ *   DM_WALK_REPLACE_SKIP  as REPLACE, but walks nothing of the new nodes
+ *                     (for a callback that has walked what it built itself)
  *   DM_WALK_STOP      end the walk, successfully
  *   DM_WALK_ERROR     end the walk; the callback has set ctx->err
  *
@@ -389,6 +416,7 @@ typedef enum dm_walk_result {
 	DM_WALK_CONTINUE = 0,
 	DM_WALK_SKIP,
 	DM_WALK_REPLACE,
+	DM_WALK_REPLACE_SKIP,
 	DM_WALK_STOP,
 	DM_WALK_ERROR
 } dm_walk_result;

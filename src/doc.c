@@ -157,7 +157,7 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 	dm_doc *doc;
 	int minor;
 
-	root = json_loadb(buf, len, JSON_ALLOW_NUL, &je);
+	root = json_loadb(buf, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
 	if (root == NULL) {
 		parse_error(buf, len, &je, err);
 		return NULL;

@@ -158,11 +158,17 @@ static int each_node(vstate *v, const json_t *e, const void *arg)
 	return node(v, e, *(const dm_kind *)arg);
 }
 
+/* A field code and the context for messages, for list_of(). */
+typedef struct fspec {
+	char code;
+	const char *ctx;
+} fspec;
+
 static int each_field(vstate *v, const json_t *e, const void *arg)
 {
-	const char *spec = arg;
+	const fspec *fs = arg;
 
-	return field(v, spec[0], e, spec + 1);
+	return field(v, fs->code, e, fs->ctx);
 }
 
 static int each_string(vstate *v, const json_t *e, const void *arg)
@@ -397,6 +403,7 @@ static int field(vstate *v, char code, const json_t *f, const char *ctx)
 {
 	static const dm_kind blocks = DM_BLOCK, inlines = DM_INLINE,
 	                     meta = DM_META;
+	const fspec item = {code == 'L' ? 'B' : code == 'W' ? 'I' : 'd', ctx};
 
 	switch (code) {
 	case 'I':
@@ -407,13 +414,13 @@ static int field(vstate *v, char code, const json_t *f, const char *ctx)
 		               &blocks);
 	case 'L':
 		return list_of(v, f, "a list of items (lists of blocks)", ctx,
-		               each_field, "B");
+		               each_field, &item);
 	case 'W':
 		return list_of(v, f, "a list of lines (lists of inlines)", ctx,
-		               each_field, "I");
+		               each_field, &item);
 	case 'D':
 		return list_of(v, f, "a list of [term, definitions] pairs",
-		               ctx, each_field, "d");
+		               ctx, each_field, &item);
 	case 'd': /* one definition list item */
 		return tuple(v, f, "IL", "a [term, definitions] pair", ctx);
 	case 'A':

@@ -269,7 +269,7 @@ static long finish(dm_walk *w, json_t *list, size_t i, dm_kind kind)
 	if (fn == NULL)
 		return 1;
 	r = fn(w->ctx, w, DM_EXIT, node, &out);
-	if (r == DM_WALK_REPLACE)
+	if (r == DM_WALK_REPLACE || r == DM_WALK_REPLACE_SKIP)
 		return splice(w, list, i, out);
 	return result(w, r) ? -1 : 1;
 }
@@ -289,6 +289,8 @@ static long visit(dm_walk *w, json_t *list, size_t i, dm_kind kind)
 		return finish(w, list, i, kind);
 	case DM_WALK_SKIP:
 		return 1;
+	case DM_WALK_REPLACE_SKIP:
+		return splice(w, list, i, out);
 	case DM_WALK_REPLACE:
 		k = splice(w, list, i, out);
 		for (j = 0, done = 0; j < k; j++, done += c) {

@@ -1,0 +1,1361 @@
+/*
+ * callouts.c - dm-callouts: the Tension / Noise / Direct Message framing
+ * statements, and note, tip, important, warning, caution and types of the
+ * user's own, as callout boxes in every output format.
+ *
+ * Every source form is first read into one `callout` (type, title, body,
+ * attributes), then rendered for the output format.  The semantic form is
+ * a Div of classes `callout callout-TYPE` with a `title` attribute: it is
+ * what json and markdown output get, and it is itself a source, so a
+ * second run changes nothing.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../src/dm.h"
+
+#define OPT "dm-callouts"
+#define MAX_TYPES 64
+
+typedef struct ctype {
+	char *name;   /* "direct-message": the class and alert name */
+	char *label;  /* "Direct Message": the default title, user's words */
+	char *style;  /* "DM Direct Message": the docx/odt style */
+	char *icon;   /* shown before the title in HTML ("" for none) */
+	dm_rgb colour;
+	bool triad;   /* one of the three framing statements */
+	bool alert;   /* one of GitHub's five alert types */
+} ctype;
+
+typedef enum look { LOOK_DEFAULT, LOOK_SIMPLE, LOOK_MINIMAL } appearance;
+
+typedef struct state {
+	ctype types[MAX_TYPES];
+	size_t ntypes;
+	bool stylesheet, collapse, icons, group, section;
+	char *heading;  /* the heading of the Direct Message section */
+	appearance look;
+	bool rendered;  /* something was rendered: add the stylesheet */
+	bool has_triad; /* the body holds the framing triad */
+} state;
+
+typedef struct callout {
+	const ctype *type;
+	json_t *attr;  /* id, the user's other classes and attributes */
+	json_t *title; /* inlines */
+	json_t *body;  /* blocks */
+	const char *collapse; /* "true", "false", "open" or NULL */
+	const char *icon;     /* NULL: the type's; "" or "false": none */
+} callout;
+
+static const struct {
+	const char *name, *label, *colour, *icon;
+	bool triad, alert;
+} builtins[] = {
+	{"tension", "Tension", "#c2410c", "\u26a1", true, false},
+	{"noise", "Noise", "#6b7280", "\u224b", true, false},
+	{"direct-message", "Direct Message", "#1d4ed8", "\u2709", true, false},
+	{"note", "Note", "#0969da", "\u2139", false, true},
+	{"tip", "Tip", "#1a7f37", "\u2726", false, true},
+	{"important", "Important", "#8250df", "\u2757", false, true},
+	{"warning", "Warning", "#9a6700", "\u26a0", false, true},
+	{"caution", "Caution", "#cf222e", "\u26d4", false, true},
+};
+
+static const char options_help[] =
+	"  labels.TYPE: TEXT     the title of TYPE's callouts (any language)\n"
+	"  types.NAME: {label, colour, icon}\n"
+	"                        a callout type of your own (NAME: a-z 0-9 -)\n"
+	"  appearance: default | simple | minimal\n"
+	"  collapse: BOOL        HTML callouts start collapsed (default false)\n"
+	"  icons: BOOL           an icon before each HTML title (default true)\n"
+	"  group: BOOL           the triad in one group (default true)\n"
+	"  section: BOOL         the Direct Message section becomes a callout\n"
+	"                        (default true)\n"
+	"  section-heading: TEXT its heading (default \"The Direct Message\")\n"
+	"  stylesheet: BOOL      add the HTML stylesheet and the LaTeX\n"
+	"                        definitions to header-includes (default true)\n";
+
+static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
+                               json_t *node, json_t **out);
+static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w,
+                                json_t *list);
+
+static const dm_visitor visitor = {on_block, NULL, on_blocks, NULL, 0};
+
+/* ------------------------------------------------------------------------
+ * Types and options
+ * ------------------------------------------------------------------------ */
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+
+	return d ? memcpy(d, s, n) : NULL;
+}
+
+static int nomem(dm_ctx *ctx)
+{
+	return dm_error_set(ctx->err, DM_ENOMEM, NULL, "out of memory");
+}
+
+/* Type names compare without ASCII case, '-', '_' or ' ': DIRECT_MESSAGE,
+ * Direct Message and direct-message name one type. */
+static bool same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == '-' || *a == '_' || *a == ' ')
+			a++;
+		while (*b == '-' || *b == '_' || *b == ' ')
+			b++;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		if (*a == '\0')
+			return true;
+		a++, b++;
+	}
+}
+
+static const ctype *find_type(const state *st, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < st->ntypes; i++)
+		if (same_name(st->types[i].name, name))
+			return &st->types[i];
+	return NULL;
+}
+
+static bool valid_name(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-'))
+			return false;
+	return true;
+}
+
+/* "direct-message" -> "DM Direct Message" */
+static char *style_name(const char *name)
+{
+	dm_buf b = {0};
+	bool start = true;
+
+	dm_buf_puts(&b, "DM ");
+	for (; *name; name++) {
+		char c = *name == '-' ? ' ' : *name;
+		if (start && c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		start = c == ' ';
+		dm_buf_putc(&b, c);
+	}
+	return dm_buf_take(&b);
+}
+
+static ctype *add_type(dm_ctx *ctx, state *st, const char *name)
+{
+	ctype *t;
+
+	if (st->ntypes == MAX_TYPES) {
+		dm_error_set(ctx->err, DM_EOPTION, "meta." OPT ".types",
+		             "too many callout types (at most %d)", MAX_TYPES);
+		return NULL;
+	}
+	t = &st->types[st->ntypes];
+	memset(t, 0, sizeof *t);
+	if ((t->name = xstrdup(name)) == NULL ||
+	    (t->label = xstrdup(name)) == NULL ||
+	    (t->style = style_name(name)) == NULL ||
+	    (t->icon = xstrdup("")) == NULL) {
+		nomem(ctx);
+		return NULL;
+	}
+	dm_rgb_parse("#57606a", &t->colour);
+	st->ntypes++;
+	return t;
+}
+
+static int read_colour(dm_ctx *ctx, const json_t *v, const char *where,
+                       dm_rgb *out)
+{
+	char *s = NULL;
+	int rc = dm_meta_string(v, where, &s, ctx->err);
+
+	if (rc == 1 && !dm_rgb_parse(s, out))
+		rc = dm_error_set(ctx->err, DM_EOPTION, where,
+		                  "expected a colour such as \"#1d4ed8\", found "
+		                  "\"%s\"", s);
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
+static int replace_string(dm_ctx *ctx, const json_t *v, const char *where,
+                          char **field)
+{
+	char *s = NULL;
+
+	if (dm_meta_string(v, where, &s, ctx->err) < 0)
+		return -1;
+	if (s != NULL) {
+		free(*field);
+		*field = s;
+	}
+	(void)ctx;
+	return 0;
+}
+
+static int opt_string(dm_ctx *ctx, const char *key, char **field)
+{
+	char where[256];
+	const json_t *v = dm_option(ctx->doc, OPT, key, where, sizeof where);
+
+	return replace_string(ctx, v, where, field);
+}
+
+/* types: {NAME: {label, colour, icon}} or {NAME: LABEL} */
+static int read_types(dm_ctx *ctx, state *st)
+{
+	char where[256];
+	const json_t *types = dm_option(ctx->doc, OPT, "types", where,
+	                                sizeof where);
+	const char *name;
+	json_t *def;
+
+	if (types == NULL)
+		return 0;
+	if (!dm_is(types, "MetaMap"))
+		return dm_error_set(ctx->err, DM_EOPTION, where,
+		                    "expected a map of callout types");
+	json_object_foreach(dm_content(types), name, def) {
+		char at[300];
+		ctype *t = (ctype *)find_type(st, name);
+		snprintf(at, sizeof at, "%s.%s", where, name);
+		if (t == NULL) {
+			if (!valid_name(name))
+				return dm_error_set(
+				        ctx->err, DM_EOPTION, at,
+				        "a callout type name is lower-case "
+				        "letters, digits and '-', found \"%s\"",
+				        name);
+			if ((t = add_type(ctx, st, name)) == NULL)
+				return -1;
+		}
+		if (!dm_is(def, "MetaMap")) {
+			if (replace_string(ctx, def, at, &t->label))
+				return -1;
+			continue;
+		}
+		{
+			const json_t *m = dm_content(def), *v;
+			const char *key;
+			json_object_foreach((json_t *)m, key, v) {
+				char kat[400];
+				snprintf(kat, sizeof kat, "%s.%s", at, key);
+				if (strcmp(key, "label") == 0) {
+					if (replace_string(ctx, v, kat,
+					                   &t->label))
+						return -1;
+				} else if (strcmp(key, "colour") == 0 ||
+				           strcmp(key, "color") == 0) {
+					if (read_colour(ctx, v, kat,
+					                &t->colour))
+						return -1;
+				} else if (strcmp(key, "icon") == 0) {
+					if (replace_string(ctx, v, kat,
+					                   &t->icon))
+						return -1;
+				} else {
+					return dm_error_set(
+					        ctx->err, DM_EOPTION, kat,
+					        "unknown key \"%s\" (a type has "
+					        "label, colour and icon)", key);
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/* labels: {TYPE: LABEL}, or flat -M dm-callouts.labels.TYPE=LABEL */
+static int read_labels(dm_ctx *ctx, state *st)
+{
+	char where[256];
+	const json_t *labels = dm_option(ctx->doc, OPT, "labels", where,
+	                                 sizeof where);
+	size_t i;
+
+	if (labels != NULL) {
+		const char *name;
+		json_t *v;
+		if (!dm_is(labels, "MetaMap"))
+			return dm_error_set(ctx->err, DM_EOPTION, where,
+			                    "expected a map from callout type "
+			                    "to label");
+		json_object_foreach(dm_content(labels), name, v) {
+			if (find_type(st, name) == NULL)
+				return dm_error_set(
+				        ctx->err, DM_EOPTION, where,
+				        "no callout type \"%s\" (declare it "
+				        "under " OPT ".types)", name);
+			(void)v;
+		}
+	}
+	for (i = 0; i < st->ntypes; i++) {
+		char key[128];
+		snprintf(key, sizeof key, "labels.%s", st->types[i].name);
+		if (opt_string(ctx, key, &st->types[i].label))
+			return -1;
+	}
+	return 0;
+}
+
+static int read_appearance(dm_ctx *ctx, state *st)
+{
+	char *s = NULL;
+	int rc = dm_option_string(ctx->doc, OPT, "appearance", &s, ctx->err);
+
+	if (rc == 1) {
+		if (strcmp(s, "default") == 0)
+			st->look = LOOK_DEFAULT;
+		else if (strcmp(s, "simple") == 0)
+			st->look = LOOK_SIMPLE;
+		else if (strcmp(s, "minimal") == 0)
+			st->look = LOOK_MINIMAL;
+		else {
+			char where[256];
+			dm_option(ctx->doc, OPT, "appearance", where,
+			          sizeof where);
+			rc = dm_error_set(ctx->err, DM_EOPTION, where,
+			                  "unknown appearance \"%s\" (expected "
+			                  "default, simple or minimal)", s);
+		}
+	}
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
+static int start(dm_ctx *ctx)
+{
+	state *st = calloc(1, sizeof *st);
+	size_t i;
+
+	if (st == NULL)
+		return nomem(ctx);
+	ctx->state = st;
+	st->stylesheet = st->icons = st->group = st->section = true;
+	for (i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+		ctype *t = add_type(ctx, st, builtins[i].name);
+		if (t == NULL)
+			return -1;
+		free(t->label);
+		free(t->icon);
+		t->label = xstrdup(builtins[i].label);
+		t->icon = xstrdup(builtins[i].icon);
+		if (t->label == NULL || t->icon == NULL)
+			return nomem(ctx);
+		dm_rgb_parse(builtins[i].colour, &t->colour);
+		t->triad = builtins[i].triad;
+		t->alert = builtins[i].alert;
+	}
+	if ((st->heading = xstrdup("The Direct Message")) == NULL)
+		return nomem(ctx);
+	if (read_types(ctx, st) || read_labels(ctx, st) ||
+	    read_appearance(ctx, st) ||
+	    dm_option_bool(ctx->doc, OPT, "stylesheet", &st->stylesheet,
+	                   ctx->err) < 0 ||
+	    dm_option_bool(ctx->doc, OPT, "collapse", &st->collapse,
+	                   ctx->err) < 0 ||
+	    dm_option_bool(ctx->doc, OPT, "icons", &st->icons, ctx->err) < 0 ||
+	    dm_option_bool(ctx->doc, OPT, "group", &st->group, ctx->err) < 0 ||
+	    dm_option_bool(ctx->doc, OPT, "section", &st->section,
+	                   ctx->err) < 0 ||
+	    opt_string(ctx, "section-heading", &st->heading))
+		return -1;
+	return 0;
+}
+
+static void release(dm_ctx *ctx)
+{
+	state *st = ctx->state;
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->ntypes; i++) {
+		free(st->types[i].name);
+		free(st->types[i].label);
+		free(st->types[i].style);
+		free(st->types[i].icon);
+	}
+	free(st->heading);
+	free(st);
+}
+
+/* ------------------------------------------------------------------------
+ * Reading sources into callouts
+ * ------------------------------------------------------------------------ */
+
+static void callout_free(callout *c)
+{
+	json_decref(c->attr);
+	json_decref(c->title);
+	json_decref(c->body);
+	memset(c, 0, sizeof *c);
+}
+
+/* Case-insensitive for ASCII, exact for everything else. */
+static bool same_text(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
+
+/* The built-in English title of a type, or its name. */
+static const char *default_label(const ctype *t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof builtins / sizeof *builtins; i++)
+		if (strcmp(builtins[i].name, t->name) == 0)
+			return builtins[i].label;
+	return t->name;
+}
+
+/* The callout type a Div's classes name (TYPE or callout-TYPE). */
+static const ctype *div_type(const state *st, const json_t *attr)
+{
+	const json_t *classes = json_array_get(attr, 1);
+	size_t i;
+
+	for (i = 0; i < json_array_size(classes); i++) {
+		const char *c = json_string_value(json_array_get(classes, i));
+		const ctype *t;
+		if (strncmp(c, "callout-", 8) == 0)
+			c += 8;
+		if ((t = find_type(st, c)) != NULL && strcmp(c, t->name) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+/* The inlines of a block that holds a line of text, or NULL. */
+static json_t *block_text(const json_t *b)
+{
+	if (dm_is(b, "Para") || dm_is(b, "Plain"))
+		return dm_content(b);
+	if (dm_is(b, "Div") && json_array_size(dm_node_blocks(b)) == 1)
+		return block_text(json_array_get(dm_node_blocks(b), 0));
+	return NULL;
+}
+
+/* Whether `title` is just what dm_text() makes of its plain text. */
+static bool plain_title(const json_t *title)
+{
+	char *s = dm_stringify(title);
+	json_t *t = s ? dm_text(s) : NULL;
+	bool same = t && json_equal(t, title);
+
+	free(s);
+	json_decref(t);
+	return same;
+}
+
+/* Reads a Div of a callout type: `title` attribute, else a title Div or a
+ * heading first, else the type's label. */
+static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
+                    callout *c)
+{
+	json_t *first;
+	const char *title;
+	char *s;
+
+	c->type = t;
+	c->attr = json_deep_copy(dm_node_attr(div));
+	c->body = json_deep_copy(dm_node_blocks(div));
+	if (c->attr == NULL || c->body == NULL)
+		return nomem(ctx);
+	dm_attr_remove_class(c->attr, "callout");
+	dm_attr_remove_class(c->attr, t->name);
+	s = malloc(strlen(t->name) + 9);
+	if (s == NULL)
+		return nomem(ctx);
+	strcpy(s, "callout-");
+	strcat(s, t->name);
+	dm_attr_remove_class(c->attr, s);
+	free(s);
+
+	first = json_array_get(c->body, 0);
+	title = dm_attr_get(c->attr, "title");
+	if (dm_is(first, "Div") &&
+	    dm_attr_has_class(dm_node_attr(first), "callout-title")) {
+		/* our own semantic form: the title with its formatting */
+		json_t *ils = block_text(first);
+		c->title = ils ? json_deep_copy(ils) : json_array();
+		json_array_remove(c->body, 0);
+	} else if (title != NULL) {
+		c->title = dm_text(title);
+	} else if (dm_is(first, "Div") &&
+	           dm_attr_has_class(dm_node_attr(first), "title")) {
+		/* pandoc's alert structure; its titles are English, so the
+		 * type's default title stands for the label */
+		json_t *ils = block_text(first);
+		s = ils ? dm_stringify(ils) : NULL;
+		c->title = s && t->alert && same_text(s, default_label(t))
+		                   ? dm_text(t->label)
+		                   : ils ? json_deep_copy(ils) : json_array();
+		free(s);
+		json_array_remove(c->body, 0);
+	} else if (dm_is(first, "Header")) {
+		c->title = json_deep_copy(dm_node_inlines(first));
+		json_array_remove(c->body, 0);
+	} else {
+		c->title = dm_text(t->label);
+	}
+	if (c->title == NULL)
+		return nomem(ctx);
+	dm_attr_remove(c->attr, "title");
+	return 0;
+}
+
+/* The type named by "[!TYPE]", or NULL. */
+static const ctype *alert_type(const state *st, const json_t *inl)
+{
+	const char *s = json_string_value(dm_content(inl));
+	size_t n;
+	char name[64];
+
+	if (!dm_is(inl, "Str") || s == NULL || strncmp(s, "[!", 2) != 0)
+		return NULL;
+	n = strlen(s);
+	if (n < 4 || s[n - 1] != ']' || n - 3 >= sizeof name)
+		return NULL;
+	memcpy(name, s + 2, n - 3);
+	name[n - 3] = '\0';
+	return find_type(st, name);
+}
+
+/* Reads `> [!TYPE]` block quotes; text after the marker on its line is a
+ * title (as Obsidian writes it).  Returns 1 read, 0 not an alert. */
+static int from_alert(dm_ctx *ctx, const state *st, const json_t *bq,
+                      callout *c)
+{
+	const json_t *blocks = dm_content(bq);
+	const json_t *para = json_array_get(blocks, 0);
+	json_t *ils, *rest;
+	size_t i, n;
+
+	if (!(dm_is(para, "Para") || dm_is(para, "Plain")))
+		return 0;
+	ils = dm_content(para);
+	if ((c->type = alert_type(st, json_array_get(ils, 0))) == NULL)
+		return 0;
+	n = json_array_size(ils);
+	for (i = 1; i < n && !dm_is(json_array_get(ils, i), "SoftBreak") &&
+	            !dm_is(json_array_get(ils, i), "LineBreak");
+	     i++)
+		;
+	c->attr = dm_attr(NULL);
+	c->title = json_array();
+	c->body = json_deep_copy(blocks);
+	if (c->attr == NULL || c->title == NULL || c->body == NULL)
+		return nomem(ctx);
+	for (size_t k = 1; k < i; k++)
+		if (!(k == 1 && dm_is(json_array_get(ils, k), "Space")))
+			json_array_append(c->title, json_array_get(ils, k));
+	if (json_array_size(c->title) == 0) {
+		json_decref(c->title);
+		c->title = dm_text(c->type->label);
+	}
+	rest = json_array();
+	for (i++; i < n; i++)
+		json_array_append(rest, json_array_get(ils, i));
+	if (json_array_size(rest) > 0)
+		json_array_set_new(c->body, 0, dm_node(dm_tag(para), rest));
+	else {
+		json_decref(rest);
+		json_array_remove(c->body, 0);
+	}
+	return c->title ? 1 : nomem(ctx);
+}
+
+/* The leading label of a list item, "Tension:" (plain, bold or emphasised,
+ * the colon inside or out, ':' or the full-width '\uff1a'), or NULL.  With
+ * `strip`, takes the label and its colon out of the item. */
+static const ctype *take_label(const state *st, json_t *item, bool strip)
+{
+	json_t *ils = block_text(json_array_get(item, 0)), *tail;
+	dm_buf text = {0};
+	const ctype *found = NULL;
+	const char *colon = NULL, *after;
+	size_t i, k, len, n = json_array_size(ils);
+
+	/* Gather the text of the leading words until a colon shows. */
+	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
+		json_t *x = json_array_get(ils, i);
+		if (!(dm_is(x, "Str") || dm_is(x, "Space") ||
+		      (i == 0 && (dm_is(x, "Strong") || dm_is(x, "Emph")))))
+			break;
+		if (dm_stringify_buf(x, &text) != 0)
+			break;
+		colon = strstr(dm_buf_str(&text), ":");
+		if (colon == NULL)
+			colon = strstr(dm_buf_str(&text), "\uff1a");
+	}
+	if (colon == NULL) {
+		dm_buf_free(&text);
+		return NULL;
+	}
+	after = colon + (*colon == ':' ? 1 : 3); /* ':' or U+FF1A */
+	len = (size_t)(colon - text.data);
+	while (len > 0 && text.data[len - 1] == ' ')
+		len--;
+	text.data[len] = '\0';
+	for (k = 0; k < st->ntypes && !found; k++)
+		if (st->types[k].triad &&
+		    (same_text(text.data, st->types[k].label) ||
+		     same_text(text.data, default_label(&st->types[k])) ||
+		     same_name(text.data, st->types[k].name)))
+			found = &st->types[k];
+	if (found && strip) {
+		/* i inlines make the label; what follows the colon in the
+		 * last of them stays. */
+		tail = dm_text(after);
+		while (i-- > 0)
+			json_array_remove(ils, 0);
+		for (k = json_array_size(tail); k > 0; k--)
+			json_array_insert(ils, 0, json_array_get(tail, k - 1));
+		json_decref(tail);
+		while (dm_is(json_array_get(ils, 0), "Space") ||
+		       dm_is(json_array_get(ils, 0), "SoftBreak"))
+			json_array_remove(ils, 0);
+	}
+	dm_buf_free(&text);
+	return found;
+}
+
+/* ------------------------------------------------------------------------
+ * The semantic form: Div ["callout", "callout-TYPE"] title="..."
+ * ------------------------------------------------------------------------ */
+
+static json_t *semantic(const callout *c)
+{
+	json_t *attr = json_deep_copy(c->attr), *classes, *kvs, *blocks;
+	char cls[96], *title = dm_stringify(c->title);
+
+	if (attr == NULL || title == NULL) {
+		json_decref(attr);
+		free(title);
+		return NULL;
+	}
+	snprintf(cls, sizeof cls, "callout-%s", c->type->name);
+	classes = json_array_get(attr, 1);
+	json_array_insert_new(classes, 0, json_string(cls));
+	json_array_insert_new(classes, 0, json_string("callout"));
+	kvs = json_array_get(attr, 2);
+	if (c->icon)
+		json_array_insert_new(kvs, 0, json_pack("[ss]", "icon",
+		                                        c->icon));
+	if (c->collapse)
+		json_array_insert_new(kvs, 0, json_pack("[ss]", "collapse",
+		                                        c->collapse));
+	json_array_insert_new(kvs, 0, json_pack("[ss]", "title", title));
+	free(title);
+	blocks = json_deep_copy(c->body);
+	if (blocks && !plain_title(c->title))
+		json_array_insert_new(
+		        blocks, 0,
+		        dm_div(json_pack("[s[s][]]", "", "callout-title"),
+		               json_pack("[o]", dm_plain(json_deep_copy(
+		                                        c->title)))));
+	return dm_div(attr, blocks);
+}
+
+/* ------------------------------------------------------------------------
+ * Rendering
+ * ------------------------------------------------------------------------ */
+
+static int add_raw(json_t *out, const char *fmt, const char *text)
+{
+	return dm_append(out, dm_raw_block(fmt, text));
+}
+
+/* Appends deep copies of every element of `from` to `out`. */
+static int add_all(json_t *out, const json_t *from)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(from); i++)
+		if (dm_append(out, json_deep_copy(json_array_get(from, i))))
+			return -1;
+	return 0;
+}
+
+/* A Plain of raw `open`, the title, raw `close`: one line of output. */
+static json_t *title_line(const char *fmt, const char *open,
+                          const json_t *title, const char *close)
+{
+	json_t *ils = json_array();
+
+	if (ils == NULL || dm_append(ils, dm_raw_inline(fmt, open)) ||
+	    json_array_extend(ils, (json_t *)title) ||
+	    dm_append(ils, dm_raw_inline(fmt, close))) {
+		json_decref(ils);
+		return NULL;
+	}
+	return dm_plain(ils);
+}
+
+static bool wants_icon(const state *st, const callout *c)
+{
+	if (c->icon)
+		return *c->icon && strcmp(c->icon, "false") != 0;
+	return st->icons && *c->type->icon;
+}
+
+static int render_html(const state *st, const callout *c, json_t *out)
+{
+	dm_buf open = {0}, head = {0};
+	const char *collapse = c->collapse ? c->collapse
+	                       : st->collapse ? "true" : "false";
+	bool details = strcmp(collapse, "false") != 0;
+	const json_t *classes = json_array_get(c->attr, 1);
+	const char *id = dm_attr_id(c->attr);
+	char *label = dm_stringify(c->title);
+	size_t i;
+	int rc = -1;
+
+	if (label == NULL)
+		return -1;
+	dm_buf_puts(&open, "<div");
+	if (*id) {
+		dm_buf_puts(&open, " id=\"");
+		dm_html_escape(&open, id);
+		dm_buf_putc(&open, '"');
+	}
+	dm_buf_printf(&open, " class=\"callout callout-%s", c->type->name);
+	if (st->look != LOOK_DEFAULT)
+		dm_buf_puts(&open, st->look == LOOK_SIMPLE ? " callout-simple"
+		                                           : " callout-minimal");
+	for (i = 0; i < json_array_size(classes); i++) {
+		dm_buf_putc(&open, ' ');
+		dm_html_escape(&open,
+		               json_string_value(json_array_get(classes, i)));
+	}
+	dm_buf_puts(&open, "\" role=\"note\" aria-label=\"");
+	dm_html_escape(&open, label);
+	dm_buf_puts(&open, "\">");
+	if (details)
+		dm_buf_puts(&open, strcmp(collapse, "open") == 0
+		                           ? "\n<details open>" : "\n<details>");
+	dm_buf_puts(&head, details ? "<summary class=\"callout-title\">"
+	                           : "<div class=\"callout-title\">");
+	if (wants_icon(st, c)) {
+		dm_buf_puts(&head, "<span class=\"callout-icon\" "
+		                   "aria-hidden=\"true\"");
+		if (c->icon) { /* an icon of this callout's own */
+			dm_buf_puts(&head, " data-icon=\"");
+			dm_html_escape(&head, c->icon);
+			dm_buf_putc(&head, '"');
+		}
+		dm_buf_puts(&head, "></span>");
+	}
+	if (open.data && head.data && add_raw(out, "html", open.data) == 0 &&
+	    dm_append(out, title_line("html", head.data, c->title,
+	                              details ? "</summary>" : "</div>")) ==
+	            0 &&
+	    add_raw(out, "html", "<div class=\"callout-body\">") == 0 &&
+	    add_all(out, c->body) == 0 &&
+	    add_raw(out, "html", details ? "</div>\n</details>\n</div>"
+	                                 : "</div>\n</div>") == 0)
+		rc = 0;
+	free(label);
+	dm_buf_free(&open);
+	dm_buf_free(&head);
+	return rc;
+}
+
+static int render_latex(const callout *c, json_t *out)
+{
+	char open[160];
+
+	snprintf(open, sizeof open, "\\begin{dmcallout}{dm-%s}{",
+	         c->type->name);
+	if (dm_append(out, title_line("latex", open, c->title, "}")) ||
+	    add_all(out, c->body) ||
+	    add_raw(out, "latex", "\\end{dmcallout}"))
+		return -1;
+	return 0;
+}
+
+static int render_docx(const callout *c, json_t *out)
+{
+	char title_style[160];
+	json_t *blocks = json_array(), *title = json_array();
+
+	snprintf(title_style, sizeof title_style, "%s Title", c->type->style);
+	if (blocks == NULL || title == NULL ||
+	    dm_append(title, dm_para(json_deep_copy(c->title))) ||
+	    dm_append(blocks,
+	              dm_div(json_pack("[s[][[ss]]]", "", "custom-style",
+	                               title_style), title)) ||
+	    add_all(blocks, c->body)) {
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_div(json_pack("[s[][[ss]]]",
+	                                       dm_attr_id(c->attr),
+	                                       "custom-style", c->type->style),
+	                             blocks));
+}
+
+static int render_typst(const state *st, const callout *c, json_t *out)
+{
+	dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
+	dm_rgb bg = dm_rgb_mix(c->type->colour, white, 0.92);
+	char fill[7], stroke[7], text[7], pre[64];
+	dm_buf open = {0};
+	int rc;
+
+	dm_rgb_hex(st->look == LOOK_DEFAULT ? bg : white, fill);
+	dm_rgb_hex(c->type->colour, stroke);
+	dm_rgb_hex(dm_rgb_readable(c->type->colour, bg, black, 4.5), text);
+	dm_buf_printf(&open,
+	              "#block(width: 100%%, inset: (x: 12pt, y: 8pt), "
+	              "radius: 3pt, fill: rgb(\"#%s\"), stroke: (left: %dpt + "
+	              "rgb(\"#%s\")))[",
+	              fill, st->look == LOOK_MINIMAL ? 1 : 3, stroke);
+	/* The title bold, in the type's colour darkened to be readable. */
+	snprintf(pre, sizeof pre, "#text(fill: rgb(\"#%s\"), weight: "
+	         "\"bold\")[", text);
+	rc = (open.data == NULL || add_raw(out, "typst", open.data) ||
+	      dm_append(out, title_line("typst", pre, c->title, "]")) ||
+	      add_all(out, c->body) || add_raw(out, "typst", "]"))
+	             ? -1 : 0;
+	dm_buf_free(&open);
+	return rc;
+}
+
+/* gfm: the five GitHub alert types as alerts; everything else (and every
+ * other writer) a block quote opening with the bold title. */
+static int render_quote(const callout *c, bool alert, json_t *out)
+{
+	json_t *blocks = json_array();
+	bool label_title;
+
+	if (blocks == NULL)
+		return -1;
+	{
+		json_t *l = dm_text(c->type->label);
+		label_title = l && json_equal(l, c->title);
+		json_decref(l);
+	}
+	if (alert) {
+		char marker[80];
+		snprintf(marker, sizeof marker, "[!%s]", c->type->name);
+		for (char *p = marker; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		if (add_raw(blocks, "markdown", marker))
+			goto fail;
+	}
+	if ((!alert || !label_title) &&
+	    dm_append(blocks, dm_para(json_pack(
+	                              "[o]", dm_strong(json_deep_copy(
+	                                             c->title))))))
+		goto fail;
+	if (add_all(blocks, c->body))
+		goto fail;
+	return dm_append(out, dm_blockquote(blocks));
+fail:
+	json_decref(blocks);
+	return -1;
+}
+
+/* Renders callout `c` for ctx's format, appending blocks to `out`. */
+static int render(dm_ctx *ctx, const callout *c, json_t *out)
+{
+	state *st = ctx->state;
+	int rc;
+
+	st->rendered = true;
+	switch (ctx->family) {
+	case DM_FMT_HTML:
+		rc = render_html(st, c, out);
+		break;
+	case DM_FMT_LATEX:
+		rc = render_latex(c, out);
+		break;
+	case DM_FMT_DOCX:
+	case DM_FMT_ODT:
+		rc = render_docx(c, out);
+		break;
+	case DM_FMT_TYPST:
+		rc = render_typst(st, c, out);
+		break;
+	case DM_FMT_MARKDOWN:
+	case DM_FMT_JSON:
+		rc = dm_append(out, semantic(c));
+		break;
+	case DM_FMT_GFM:
+		rc = render_quote(c, c->type->alert, out);
+		break;
+	default:
+		rc = render_quote(c, false, out);
+		break;
+	}
+	return rc ? nomem(ctx) : 0;
+}
+
+/* Renders a group of callouts (semantic Divs) for the format. */
+static int render_group(dm_ctx *ctx, const json_t *callouts, json_t *out)
+{
+	state *st = ctx->state;
+	bool wrap = st->group && (ctx->family == DM_FMT_HTML ||
+	                          ctx->family == DM_FMT_MARKDOWN ||
+	                          ctx->family == DM_FMT_JSON);
+	json_t *inner = wrap ? json_array() : out;
+	size_t i;
+	int rc;
+
+	st->has_triad = true;
+	if (inner == NULL)
+		return nomem(ctx);
+	for (i = 0; i < json_array_size(callouts); i++) {
+		const json_t *div = json_array_get(callouts, i);
+		const ctype *t = div_type(st, dm_node_attr(div));
+		callout c = {0};
+		if (t == NULL) { /* not a callout: kept as it is */
+			if (dm_append(inner, json_deep_copy(div)))
+				return nomem(ctx);
+			continue;
+		}
+		if (from_div(ctx, t, div, &c) ||
+		    dm_walk_list(ctx, &visitor, c.body, DM_BLOCK) ||
+		    render(ctx, &c, inner)) {
+			callout_free(&c);
+			if (wrap)
+				json_decref(inner);
+			return -1;
+		}
+		callout_free(&c);
+	}
+	if (!wrap)
+		return 0;
+	if (ctx->family == DM_FMT_HTML) {
+		json_array_insert_new(inner, 0, dm_raw_block(
+		        "html", "<div class=\"callout-group\">"));
+		rc = add_raw(inner, "html", "</div>") ||
+		     json_array_extend(out, inner);
+		json_decref(inner);
+		return rc ? nomem(ctx) : 0;
+	}
+	return dm_append(out, dm_div(json_pack("[s[s][]]", "",
+	                                       "callout-group"),
+	                             inner));
+}
+
+/* ------------------------------------------------------------------------
+ * The walk
+ * ------------------------------------------------------------------------ */
+
+/* Every Div of a callout type, `> [!TYPE]` block quote and callout group
+ * becomes its rendering; its body is walked first, for nested callouts. */
+static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
+                               json_t *node, json_t **out)
+{
+	state *st = ctx->state;
+	callout c = {0};
+	const ctype *t;
+	int got = 0;
+
+	(void)w;
+	if (ev != DM_ENTER)
+		return DM_WALK_CONTINUE;
+	if (dm_is(node, "Div")) {
+		const json_t *attr = dm_node_attr(node);
+		if (dm_attr_has_class(attr, "callout-group")) {
+			json_t *r = json_array();
+			if (r == NULL)
+				return nomem(ctx), DM_WALK_ERROR;
+			if (render_group(ctx, dm_node_blocks(node), r)) {
+				json_decref(r);
+				return DM_WALK_ERROR;
+			}
+			*out = r;
+			return DM_WALK_REPLACE_SKIP;
+		}
+		if ((t = div_type(st, attr)) == NULL)
+			return DM_WALK_CONTINUE;
+		if (from_div(ctx, t, node, &c))
+			goto fail;
+		got = 1;
+	} else if (dm_is(node, "BlockQuote")) {
+		if ((got = from_alert(ctx, st, node, &c)) < 0)
+			goto fail;
+	}
+	if (!got)
+		return DM_WALK_CONTINUE;
+	{
+		/* collapse and icon live in the attributes until rendered */
+		json_t *keep = json_deep_copy(c.attr);
+		json_t *r = json_array();
+		int rc;
+		if (keep == NULL || r == NULL) {
+			json_decref(keep);
+			json_decref(r);
+			nomem(ctx);
+			goto fail;
+		}
+		c.collapse = dm_attr_get(keep, "collapse");
+		c.icon = dm_attr_get(keep, "icon");
+		dm_attr_remove(c.attr, "collapse");
+		dm_attr_remove(c.attr, "icon");
+		rc = dm_walk_list(ctx, &visitor, c.body, DM_BLOCK) ||
+		     render(ctx, &c, r);
+		json_decref(keep);
+		callout_free(&c);
+		if (rc) {
+			json_decref(r);
+			return DM_WALK_ERROR;
+		}
+		*out = r;
+		return DM_WALK_REPLACE_SKIP;
+	}
+fail:
+	callout_free(&c);
+	return DM_WALK_ERROR;
+}
+
+/* A bullet list whose every item opens with a triad label becomes a
+ * group of semantic callouts (rendered when the walk enters it). */
+static json_t *labelled_list(dm_ctx *ctx, const json_t *list)
+{
+	const state *st = ctx->state;
+	const json_t *items = dm_content(list);
+	json_t *group, *item;
+	size_t i;
+
+	if (json_array_size(items) == 0)
+		return NULL;
+	for (i = 0; i < json_array_size(items); i++)
+		if (take_label(st, json_array_get(items, i), false) == NULL)
+			return NULL;
+	group = json_array();
+	for (i = 0; group && i < json_array_size(items); i++) {
+		const ctype *t;
+		char cls[96];
+		item = json_deep_copy(json_array_get(items, i));
+		t = item ? take_label(st, item, true) : NULL;
+		if (t == NULL) {
+			json_decref(item);
+			json_decref(group);
+			group = NULL;
+			break;
+		}
+		/* A label alone on its line leaves an empty first block. */
+		if (json_array_size(block_text(json_array_get(item, 0))) == 0)
+			json_array_remove(item, 0);
+		/* A tight list's Plain items read as paragraphs in a box. */
+		for (size_t k = 0; k < json_array_size(item); k++)
+			if (dm_is(json_array_get(item, k), "Plain"))
+				json_object_set_new(json_array_get(item, k), "t",
+				                    json_string("Para"));
+		snprintf(cls, sizeof cls, "callout-%s", t->name);
+		if (dm_append(group, dm_div(json_pack("[s[ss][]]", "",
+		                                      "callout", cls),
+		                            item))) {
+			json_decref(group);
+			group = NULL;
+		}
+	}
+	if (group == NULL) {
+		nomem(ctx);
+		return NULL;
+	}
+	return dm_div(json_pack("[s[s][]]", "", "callout-group"), group);
+}
+
+static bool is_section(const state *st, const json_t *h)
+{
+	char *s = dm_stringify(dm_node_inlines(h));
+	size_t n;
+	bool yes;
+
+	if (s == NULL)
+		return false;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
+		s[--n] = '\0';
+	yes = same_text(s, st->heading);
+	free(s);
+	return yes;
+}
+
+/* The heading at list[i] and the blocks up to the next heading of the
+ * same or a higher level, as one semantic Direct Message callout; the
+ * blocks are taken out of the list. */
+static json_t *section(dm_ctx *ctx, json_t *list, size_t i)
+{
+	const json_t *h = json_array_get(list, i);
+	double level = json_number_value(dm_field(h, 0));
+	char *title = dm_stringify(dm_node_inlines(h));
+	json_t *body = json_array(), *attr = NULL;
+
+	if (title == NULL || body == NULL)
+		goto fail;
+	while (i + 1 < json_array_size(list)) {
+		json_t *n = json_array_get(list, i + 1);
+		if (dm_is(n, "Header") &&
+		    json_number_value(dm_field(n, 0)) <= level)
+			break;
+		if (json_array_append(body, n) || json_array_remove(list, i + 1))
+			goto fail;
+	}
+	if (!plain_title(dm_node_inlines(h)) &&
+	    json_array_insert_new(
+	            body, 0,
+	            dm_div(json_pack("[s[s][]]", "", "callout-title"),
+	                   json_pack("[o]", dm_plain(json_deep_copy(
+	                                            dm_node_inlines(h)))))))
+		goto fail;
+	attr = json_pack("[s[ss][[ss]]]", dm_attr_id(dm_node_attr(h)),
+	                 "callout", "callout-direct-message", "title", title);
+	free(title);
+	return dm_div(attr, body);
+fail:
+	free(title);
+	json_decref(body);
+	nomem(ctx);
+	return NULL;
+}
+
+static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	state *st = ctx->state;
+	size_t i, j;
+
+	(void)w;
+	for (i = 0; i < json_array_size(list); i++) {
+		json_t *b = json_array_get(list, i), *r = NULL;
+		if (dm_is(b, "BulletList")) {
+			r = labelled_list(ctx, b);
+			if (r == NULL && dm_error_is_set(ctx->err))
+				return DM_WALK_ERROR;
+			if (r && !st->group) { /* separate boxes */
+				json_t *items = json_incref(dm_node_blocks(r));
+				json_decref(r);
+				json_array_remove(list, i);
+				for (j = 0; j < json_array_size(items); j++)
+					json_array_insert(list, i + j,
+					                  json_array_get(items, j));
+				i += json_array_size(items) - 1;
+				json_decref(items);
+				st->has_triad = true;
+				continue;
+			}
+		} else if (st->section && dm_is(b, "Header") &&
+		           is_section(st, b)) {
+			r = section(ctx, list, i);
+			if (r == NULL)
+				return DM_WALK_ERROR;
+		}
+		if (r != NULL)
+			json_array_set_new(list, i, r);
+	}
+	return DM_WALK_CONTINUE;
+}
+
+/* ------------------------------------------------------------------------
+ * The document: the triad from metadata, the stylesheet
+ * ------------------------------------------------------------------------ */
+
+/* tension, noise, direct-message in the metadata: a triad at the top,
+ * unless the body has one.  Either way the keys are taken out of the
+ * metadata, so a second run finds nothing to add. */
+static int meta_triad(dm_ctx *ctx)
+{
+	state *st = ctx->state;
+	json_t *meta = dm_doc_meta(ctx->doc), *group, *r;
+	size_t i;
+	int rc = 0;
+
+	group = json_array();
+	if (group == NULL)
+		return nomem(ctx);
+	for (i = 0; i < st->ntypes; i++) {
+		const ctype *t = &st->types[i];
+		json_t *v = json_object_get(meta, t->name), *body = NULL;
+		char where[128], cls[96];
+		if (!t->triad || v == NULL)
+			continue;
+		snprintf(where, sizeof where, "meta.%s", t->name);
+		if (dm_meta_blocks(v, where, &body, ctx->err) < 0) {
+			json_decref(group);
+			return -1;
+		}
+		snprintf(cls, sizeof cls, "callout-%s", t->name);
+		dm_append(group, dm_div(json_pack("[s[ss][]]", "", "callout",
+		                                  cls),
+		                        body));
+		json_object_del(meta, t->name);
+	}
+	if (json_array_size(group) == 0 || st->has_triad) {
+		json_decref(group);
+		return 0;
+	}
+	r = json_array();
+	if (r == NULL) {
+		json_decref(group);
+		return nomem(ctx);
+	}
+	rc = render_group(ctx, group, r);
+	json_decref(group);
+	for (i = json_array_size(r); rc == 0 && i > 0; i--)
+		rc = json_array_insert(dm_doc_blocks(ctx->doc), 0,
+		                       json_array_get(r, i - 1));
+	json_decref(r);
+	return rc;
+}
+
+static void css_type(dm_buf *b, const ctype *t, bool dark)
+{
+	dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
+	dm_rgb night = {0x16, 0x1b, 0x22};
+	dm_rgb bg = dark ? dm_rgb_mix(t->colour, night, 0.82)
+	                 : dm_rgb_mix(t->colour, white, 0.92);
+	dm_rgb head = dm_rgb_readable(t->colour, bg, dark ? white : black,
+	                              4.5);
+	char c[7], h[7], g[7];
+
+	dm_rgb_hex(dark ? dm_rgb_mix(t->colour, white, 0.25) : t->colour, c);
+	dm_rgb_hex(head, h);
+	dm_rgb_hex(bg, g);
+	dm_buf_printf(b, ".callout-%s{--dm-c:#%s;--dm-bg:#%s;--dm-h:#%s", t->name,
+	              c, g, h);
+	if (!dark && *t->icon) {
+		const char *p;
+		dm_buf_puts(b, ";--dm-i:\"");
+		for (p = t->icon; *p; p++) {
+			if (*p == '"' || *p == '\\' || *p == '<' || *p == '\n')
+				dm_buf_printf(b, "\\%x ", (unsigned char)*p);
+			else
+				dm_buf_putc(b, *p);
+		}
+		dm_buf_putc(b, '"');
+	}
+	dm_buf_puts(b, "}\n");
+}
+
+static const char css_base[] =
+	"<style>\n"
+	"/* dm-callouts */\n"
+	".callout{--dm-c:#57606a;--dm-bg:#f6f8fa;--dm-h:#3b4048;--dm-t:#1f2328;"
+	"margin:1.25em 0;padding:.75em 1em;border-left:.25rem solid "
+	"var(--dm-c);border-radius:.375rem;background:var(--dm-bg);"
+	"color:var(--dm-t)}\n"
+	".callout-title{font-weight:600;color:var(--dm-h);margin:0 0 .35em}\n"
+	"summary.callout-title{cursor:pointer;margin:0}\n"
+	"details[open]>summary.callout-title{margin-bottom:.35em}\n"
+	".callout-icon::before{content:var(--dm-i,\"\");display:inline-block;"
+	"width:1.3em}\n"
+	".callout-icon[data-icon]::before{content:attr(data-icon)}\n"
+	".callout-body>:first-child{margin-top:0}\n"
+	".callout-body>:last-child{margin-bottom:0}\n"
+	".callout a{color:inherit;text-decoration-color:var(--dm-c)}\n"
+	".callout-group{display:grid;gap:.75em;margin:1.5em 0}\n"
+	".callout-group>.callout{margin:0}\n"
+	".callout-simple{background:none;border:1px solid var(--dm-c);"
+	"border-left-width:.25rem}\n"
+	".callout-minimal{background:none;border-left-width:.125rem;"
+	"border-radius:0;padding:.25em .9em}\n";
+
+static const char css_end[] =
+	"@media print{.callout{background:none;color:#000;border:1pt solid "
+	"var(--dm-c);border-left-width:3pt;break-inside:avoid}"
+	".callout-title{color:#000}}\n"
+	"</style>";
+
+static int add_stylesheet(dm_ctx *ctx)
+{
+	state *st = ctx->state;
+	dm_buf b = {0};
+	size_t i;
+	int rc;
+
+	if (ctx->family == DM_FMT_HTML) {
+		dm_buf_puts(&b, css_base);
+		for (i = 0; i < st->ntypes; i++)
+			css_type(&b, &st->types[i], false);
+		dm_buf_puts(&b, "@media (prefers-color-scheme:dark){"
+		                ".callout{--dm-t:#e6edf3}\n");
+		for (i = 0; i < st->ntypes; i++)
+			css_type(&b, &st->types[i], true);
+		dm_buf_puts(&b, "}\n");
+		dm_buf_puts(&b, css_end);
+	} else if (ctx->family == DM_FMT_LATEX) {
+		const char *box =
+		        st->look == LOOK_MINIMAL
+		                ? "colback=white,boxrule=0pt,leftrule=1pt,"
+		                  "arc=0pt,left=8pt"
+		        : st->look == LOOK_SIMPLE
+		                ? "colback=white,boxrule=0.4pt,leftrule=3pt,"
+		                  "arc=2pt"
+		                : "colback=#1!7!white,boxrule=0pt,leftrule=3pt,"
+		                  "arc=2pt";
+		dm_buf_puts(&b, "\\usepackage{tcolorbox}\n"
+		                "\\tcbuselibrary{breakable,skins}\n");
+		for (i = 0; i < st->ntypes; i++) {
+			char hex[7];
+			dm_rgb_hex(st->types[i].colour, hex);
+			for (char *p = hex; *p; p++)
+				if (*p >= 'a' && *p <= 'f')
+					*p = (char)(*p - 'a' + 'A');
+			dm_buf_printf(&b, "\\definecolor{dm-%s}{HTML}{%s}\n",
+			              st->types[i].name, hex);
+		}
+		dm_buf_printf(&b,
+		              "\\newenvironment{dmcallout}[2]{%%\n"
+		              "  \\begin{tcolorbox}[enhanced,breakable,%s,\n"
+		              "    colframe=#1,left=8pt,right=8pt,top=6pt,"
+		              "bottom=6pt,\n"
+		              "    before upper={{\\bfseries\\color{#1!80!black}"
+		              "#2}\\par\\smallskip}]}%%\n"
+		              "  {\\end{tcolorbox}}",
+		              box);
+	} else {
+		return 0;
+	}
+	if (b.data == NULL)
+		return nomem(ctx);
+	rc = dm_meta_add_header_include(ctx->doc,
+	                                ctx->family == DM_FMT_HTML ? "html"
+	                                                           : "latex",
+	                                b.data, ctx->err);
+	dm_buf_free(&b);
+	return rc;
+}
+
+static int finish(dm_ctx *ctx)
+{
+	state *st = ctx->state;
+
+	if (meta_triad(ctx))
+		return -1;
+	if (st->rendered && st->stylesheet)
+		return add_stylesheet(ctx);
+	return 0;
+}
+
+const dm_filter dm_callouts_filter = {
+	"callouts",
+	"Tension, Noise, Direct Message (and note, tip, ...) as callout boxes",
+	options_help,
+	start,
+	{on_block, NULL, on_blocks, NULL, 0},
+	finish,
+	release,
+};

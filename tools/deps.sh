@@ -1,0 +1,54 @@
+#!/bin/sh
+# deps.sh - install what building and testing dmfilters needs, when missing.
+#
+# Debian packages through apt-get (as root, or through sudo), and the npm
+# package pandoc-wasm (pandoc 3.x for the tests) into ./node_modules from
+# package-lock.json.  Does nothing when everything is there already.
+#
+#   sh tools/deps.sh           build and test dependencies
+#   sh tools/deps.sh demo      also what `make demo` renders with
+set -eu
+
+# Each entry: a Debian package, or PACKAGE:COMMAND when having the command
+# is enough (Node.js and npm may come from elsewhere than Debian).
+PKGS="gcc:gcc make:make pkg-config:pkg-config libjansson-dev check
+libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pandoc:pandoc
+nodejs:node npm:npm valgrind:valgrind texlive-latex-extra
+texlive-xetex:xelatex texlive-luatex:lualatex lmodern
+texlive-fonts-recommended
+libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm"
+[ "${1:-}" = demo ] && PKGS="$PKGS chromium:chromium fonts-noto-cjk"
+
+missing=
+for entry in $PKGS; do
+	p=${entry%%:*}
+	c=${entry#*:}
+	if [ "$c" != "$entry" ] && command -v "$c" >/dev/null 2>&1; then
+		continue
+	fi
+	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -q '^install ok installed$'; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -n "$missing" ]; then
+	echo "deps: installing:$missing"
+	if [ "$(id -u)" = 0 ]; then
+		SUDO=
+	elif command -v sudo >/dev/null 2>&1; then
+		SUDO=sudo
+	else
+		echo "deps: run as root, or install:$missing" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+if [ ! -f node_modules/pandoc-wasm/package.json ]; then
+	echo "deps: installing pandoc-wasm (pandoc 3.x) into node_modules"
+	npm ci --no-audit --no-fund --loglevel=error
+fi
