@@ -24,10 +24,12 @@ ifeq ($(WERROR),1)
 WARN      += -Werror
 endif
 
-LIBS_PC   = jansson
+# cmark-gfm's extensions library has no .pc file in Debian: named by hand.
+LIBS_PC   = jansson libcmark-gfm yaml-0.1
 DM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
             $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
-DM_LIBS   = $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
+DM_LIBS   = -lcmark-gfm-extensions \
+            $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
 
 ifeq ($(SAN),1)
 BUILD     = build-san
@@ -41,19 +43,22 @@ else
 BUILD     = build
 endif
 
-FILTERS   =
+FILTERS   = callouts credits
 LIB_SRC   = $(wildcard src/*.c)
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
-FLT_SRC   = $(wildcard filters/*.c)
+# dm-from-md and dm-to-html are programs of their own, not filters of dm.
+PROG_SRC  = filters/from-md.c filters/to-html.c
+FLT_SRC   = $(filter-out $(PROG_SRC),$(wildcard filters/*.c))
 FLT_OBJ   = $(FLT_SRC:filters/%.c=$(BUILD)/obj/filters/%.o)
 HDRS      = $(wildcard src/*.h)
 LINKS     = $(FILTERS:%=$(BUILD)/dm-%)
+PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
-.PHONY: all check deps unit test-shell demo bench install uninstall clean \
-        valgrind
+.PHONY: all check deps unit test-shell golden golden-update demo bench \
+        install uninstall clean valgrind
 
-all: $(BUILD)/dm $(LINKS)
+all: $(BUILD)/dm $(LINKS) $(PROGRAMS:%=$(BUILD)/%)
 
 $(BUILD)/obj/src/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -73,6 +78,12 @@ $(BUILD)/dm: $(FLT_OBJ) $(BUILD)/libdm.a
 $(BUILD)/dm-%: $(BUILD)/dm
 	ln -sf dm $@
 
+$(BUILD)/dm-from-md: $(BUILD)/obj/filters/from-md.o $(BUILD)/libdm.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
+
+$(BUILD)/dm-to-html: $(BUILD)/obj/filters/to-html.o $(BUILD)/libdm.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
+
 # ---- tests ---------------------------------------------------------------
 
 deps:
@@ -89,8 +100,38 @@ unit: $(BUILD)/unit
 test-shell: all
 	@sh tests/run.sh $(BUILD)
 
+-include tests/tests.mk
+-include tests/bench/bench.mk
+
 check: deps
-	$(MAKE) all unit test-shell
+	$(MAKE) all unit test-shell golden
+
+golden: all
+	@sh tests/golden.sh $(BUILD)
+
+golden-update: all
+	@sh tests/golden.sh $(BUILD) --update
+
+PANDOC ?= pandoc
+demo:
+	@sh tools/deps.sh demo
+	$(MAKE) all
+	@sh tools/demo.sh $(BUILD) "$(PANDOC)"
+
+MANS = $(wildcard man/*.1)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	cp -f $(BUILD)/dm $(DESTDIR)$(BINDIR)/dm
+	for f in $(FILTERS); do ln -sf dm $(DESTDIR)$(BINDIR)/dm-$$f; done
+	for p in $(PROGRAMS); do cp -f $(BUILD)/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANDIR)/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dm
+	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/dm-$$f; done
+	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANS); do rm -f $(DESTDIR)$(MANDIR)/$${m#man/}; done
 
 clean:
 	rm -rf build build-san build-vg

@@ -17,7 +17,8 @@ nodejs:node npm:npm valgrind:valgrind texlive-latex-extra
 texlive-xetex:xelatex texlive-luatex:lualatex lmodern
 texlive-fonts-recommended
 libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm"
-[ "${1:-}" = demo ] && PKGS="$PKGS chromium:chromium fonts-noto-cjk"
+[ "${1:-}" = demo ] && PKGS="$PKGS chromium:chromium fonts-noto-cjk texlive-lang-cjk
+	texlive-lang-chinese"
 
 missing=
 for entry in $PKGS; do

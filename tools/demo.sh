@@ -1,0 +1,70 @@
+#!/bin/sh
+# demo.sh - render every article in samples/ with the filters, into
+# build/demo/: standalone HTML, PDF, docx and GitHub Markdown.
+#
+#   sh tools/demo.sh BUILD [PANDOC]
+#
+# With pandoc (the default when it is installed) the filters run as
+# `pandoc --filter`; with PANDOC empty, or no pandoc, the pandoc-free path
+# renders HTML only: dm-from-md | dm html | dm-to-html -s.
+set -eu
+
+BUILD=${1:?usage: demo.sh BUILD [PANDOC]}
+PANDOC=${2-pandoc}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT="$ROOT/build/demo"
+DM="$ROOT/$BUILD/dm"
+mkdir -p "$OUT"
+
+if [ -n "$PANDOC" ] && ! command -v "$PANDOC" >/dev/null 2>&1; then
+	echo "demo: $PANDOC is not installed; using the pandoc-free path"
+	PANDOC=
+fi
+
+for md in "$ROOT"/samples/*.md; do
+	name=$(basename "$md" .md)
+	from=markdown
+	case $name in *-alerts) from=gfm+yaml_metadata_block ;; esac
+	if [ -z "$PANDOC" ]; then
+		if [ ! -x "$ROOT/$BUILD/dm-from-md" ]; then
+			echo "demo: no pandoc and no dm-from-md: nothing to do" >&2
+			exit 1
+		fi
+		"$ROOT/$BUILD/dm-from-md" "$md" | "$DM" html |
+			"$ROOT/$BUILD/dm-to-html" -s >"$OUT/$name.html"
+		echo "demo: $OUT/$name.html (without pandoc)"
+		continue
+	fi
+	"$PANDOC" -f "$from" "$md" --filter "$DM" -s -o "$OUT/$name.html"
+	"$PANDOC" -f "$from" "$md" --filter "$DM" -o "$OUT/$name.docx"
+	"$PANDOC" -f "$from" "$md" --filter "$DM" -t gfm -o "$OUT/$name.gfm.md"
+	engine=pdflatex
+	# CJK text (UTF-8 lead bytes E4 to E9) needs xelatex and a CJK font.
+	LC_ALL=C grep -q "$(printf '[\344-\351]')" "$md" && engine=xelatex
+	if command -v $engine >/dev/null 2>&1; then
+		if [ $engine = xelatex ]; then
+			"$PANDOC" -f "$from" "$md" --filter "$DM" \
+				--pdf-engine=xelatex -V CJKmainfont="Noto Serif CJK SC" \
+				-V lang= \
+				-o "$OUT/$name.pdf"
+		else
+			"$PANDOC" -f "$from" "$md" --filter "$DM" -o "$OUT/$name.pdf"
+		fi
+	fi
+	echo "demo: $OUT/$name.{html,docx,gfm.md,pdf} (pandoc $("$PANDOC" --version | head -1 | cut -d' ' -f2))"
+done
+
+# Pictures of the seed article for the README.
+if [ -n "$PANDOC" ] && command -v chromium >/dev/null 2>&1; then
+	chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$OUT/chromium" --hide-scrollbars \
+		--window-size=900,1100 --screenshot="$OUT/seed-html.png" \
+		"file://$OUT/seed.html" >/dev/null 2>&1 &&
+		echo "demo: $OUT/seed-html.png"
+fi
+if [ -f "$OUT/seed.pdf" ] && command -v pdftoppm >/dev/null 2>&1; then
+	pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$OUT/seed.pdf" \
+		"$OUT/seed-pdf" && echo "demo: $OUT/seed-pdf.png"
+fi
