@@ -43,7 +43,7 @@ else
 BUILD     = build
 endif
 
-FILTERS   = callouts credits
+FILTERS   = callouts credits check
 LIB_SRC   = $(wildcard src/*.c)
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
 # dm-from-md and dm-to-html are programs of their own, not filters of dm.
@@ -55,7 +55,7 @@ LINKS     = $(FILTERS:%=$(BUILD)/dm-%)
 PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
-.PHONY: all check deps unit test-shell golden golden-update demo bench \
+.PHONY: all check deps unit test-shell test-credits golden golden-update demo bench \
         install uninstall clean valgrind
 
 all: $(BUILD)/dm $(LINKS) $(PROGRAMS:%=$(BUILD)/%)
@@ -89,7 +89,8 @@ $(BUILD)/dm-to-html: $(BUILD)/obj/filters/to-html.o $(BUILD)/libdm.a
 deps:
 	@sh tools/deps.sh
 
-$(BUILD)/unit: $(UNIT_SRC) $(BUILD)/libdm.a $(HDRS)
+$(BUILD)/unit: $(UNIT_SRC) $(wildcard tests/unit/*.h) $(BUILD)/libdm.a \
+               $(HDRS)
 	$(CC) $(DM_CFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags check) \
 	    -Isrc -o $@ $(UNIT_SRC) $(BUILD)/libdm.a \
 	    $(shell $(PKG_CONFIG) --libs check) $(DM_LIBS)
@@ -100,11 +101,18 @@ unit: $(BUILD)/unit
 test-shell: all
 	@sh tests/run.sh $(BUILD)
 
--include tests/tests.mk
--include tests/bench/bench.mk
+include tests/tests.mk
+include tests/callouts/callouts.mk
+include tests/bench/bench.mk
 
+# Every test: the library's unit tests, bad input and fidelity, each
+# filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
-	$(MAKE) all unit test-shell golden
+	$(MAKE) all unit test-shell test-callouts test-md
+
+# dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
+test-md: all $(BUILD)/jsoneq
+	@sh tests/md/run.sh $(BUILD)
 
 golden: all
 	@sh tests/golden.sh $(BUILD)

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../src/dm.h"
+#include "filters.h"
 
 #define OPT "dm-callouts"
 #define MAX_TYPES 64
@@ -31,7 +31,7 @@ typedef struct ctype {
 
 typedef enum look { LOOK_DEFAULT, LOOK_SIMPLE, LOOK_MINIMAL } appearance;
 
-typedef struct state {
+typedef struct dmf_callouts {
 	ctype types[MAX_TYPES];
 	size_t ntypes;
 	bool stylesheet, collapse, icons, group, section;
@@ -39,15 +39,15 @@ typedef struct state {
 	appearance look;
 	bool rendered;  /* something was rendered: add the stylesheet */
 	bool has_triad; /* the body holds the framing triad */
-} state;
+} state; /* the filter's state is the type registry and options */
 
 typedef struct callout {
 	const ctype *type;
 	json_t *attr;  /* id, the user's other classes and attributes */
 	json_t *title; /* inlines */
 	json_t *body;  /* blocks */
-	const char *collapse; /* "true", "false", "open" or NULL */
-	const char *icon;     /* NULL: the type's; "" or "false": none */
+	char *collapse; /* "true", "false", "open" or NULL: the default */
+	char *icon;     /* NULL: the type's; "" or "false": none */
 } callout;
 
 static const struct {
@@ -217,6 +217,10 @@ static int opt_string(dm_ctx *ctx, const char *key, char **field)
 	return replace_string(ctx, v, where, field);
 }
 
+static const char *const known_options[] = {
+	"labels", "types", "appearance", "collapse", "icons", "group",
+	"section", "section-heading", "stylesheet", NULL};
+
 /* types: {NAME: {label, colour, icon}} or {NAME: LABEL} */
 static int read_types(dm_ctx *ctx, state *st)
 {
@@ -297,12 +301,29 @@ static int read_labels(dm_ctx *ctx, state *st)
 			                    "expected a map from callout type "
 			                    "to label");
 		json_object_foreach(dm_content(labels), name, v) {
-			if (find_type(st, name) == NULL)
+			if (find_type(st, name) == NULL) {
+				char at[320];
+				snprintf(at, sizeof at, "%s.%s", where, name);
 				return dm_error_set(
-				        ctx->err, DM_EOPTION, where,
+				        ctx->err, DM_EOPTION, at,
 				        "no callout type \"%s\" (declare it "
 				        "under " OPT ".types)", name);
+			}
 			(void)v;
+		}
+	}
+	{ /* -M dm-callouts.labels.TYPE=LABEL */
+		const char *key;
+		json_t *v;
+		json_object_foreach(dm_doc_meta(ctx->doc), key, v) {
+			const char *name = key + strlen(OPT ".labels.");
+			if (strncmp(key, OPT ".labels.", strlen(OPT ".labels."))
+			    || find_type(st, name))
+				continue;
+			snprintf(where, sizeof where, "meta[\"%s\"]", key);
+			return dm_error_set(ctx->err, DM_EOPTION, where,
+			                    "no callout type \"%s\" (declare it "
+			                    "under " OPT ".types)", name);
 		}
 	}
 	for (i = 0; i < st->ntypes; i++) {
@@ -339,31 +360,38 @@ static int read_appearance(dm_ctx *ctx, state *st)
 	return rc < 0 ? -1 : 0;
 }
 
-static int start(dm_ctx *ctx)
+dmf_callouts *dmf_callouts_open(dm_ctx *ctx)
 {
 	state *st = calloc(1, sizeof *st);
 	size_t i;
 
-	if (st == NULL)
-		return nomem(ctx);
-	ctx->state = st;
+	if (st == NULL) {
+		nomem(ctx);
+		return NULL;
+	}
 	st->stylesheet = st->icons = st->group = st->section = true;
 	for (i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
 		ctype *t = add_type(ctx, st, builtins[i].name);
 		if (t == NULL)
-			return -1;
+			goto fail;
 		free(t->label);
 		free(t->icon);
 		t->label = xstrdup(builtins[i].label);
 		t->icon = xstrdup(builtins[i].icon);
-		if (t->label == NULL || t->icon == NULL)
-			return nomem(ctx);
+		if (t->label == NULL || t->icon == NULL) {
+			nomem(ctx);
+			goto fail;
+		}
 		dm_rgb_parse(builtins[i].colour, &t->colour);
 		t->triad = builtins[i].triad;
 		t->alert = builtins[i].alert;
 	}
-	if ((st->heading = xstrdup("The Direct Message")) == NULL)
-		return nomem(ctx);
+	if ((st->heading = xstrdup("The Direct Message")) == NULL) {
+		nomem(ctx);
+		goto fail;
+	}
+	if (dm_options_check(ctx->doc, OPT, known_options, ctx->err))
+		goto fail;
 	if (read_types(ctx, st) || read_labels(ctx, st) ||
 	    read_appearance(ctx, st) ||
 	    dm_option_bool(ctx->doc, OPT, "stylesheet", &st->stylesheet,
@@ -375,13 +403,15 @@ static int start(dm_ctx *ctx)
 	    dm_option_bool(ctx->doc, OPT, "section", &st->section,
 	                   ctx->err) < 0 ||
 	    opt_string(ctx, "section-heading", &st->heading))
-		return -1;
-	return 0;
+		goto fail;
+	return st;
+fail:
+	dmf_callouts_close(st);
+	return NULL;
 }
 
-static void release(dm_ctx *ctx)
+void dmf_callouts_close(dmf_callouts *st)
 {
-	state *st = ctx->state;
 	size_t i;
 
 	if (st == NULL)
@@ -396,6 +426,17 @@ static void release(dm_ctx *ctx)
 	free(st);
 }
 
+static int start(dm_ctx *ctx)
+{
+	ctx->state = dmf_callouts_open(ctx);
+	return ctx->state ? 0 : -1;
+}
+
+static void release(dm_ctx *ctx)
+{
+	dmf_callouts_close(ctx->state);
+}
+
 /* ------------------------------------------------------------------------
  * Reading sources into callouts
  * ------------------------------------------------------------------------ */
@@ -405,7 +446,38 @@ static void callout_free(callout *c)
 	json_decref(c->attr);
 	json_decref(c->title);
 	json_decref(c->body);
+	free(c->collapse);
+	free(c->icon);
 	memset(c, 0, sizeof *c);
+}
+
+/* Takes attribute `key` out of the callout's attributes into `*out`. */
+static int take_attr(dm_ctx *ctx, callout *c, const char *key, char **out)
+{
+	const char *v = dm_attr_get(c->attr, key);
+
+	if (v == NULL)
+		return 0;
+	if ((*out = xstrdup(v)) == NULL)
+		return nomem(ctx);
+	dm_attr_remove(c->attr, key);
+	return 0;
+}
+
+/* The attributes a callout Div may carry besides its title. */
+static int take_settings(dm_ctx *ctx, callout *c)
+{
+	if (take_attr(ctx, c, "collapse", &c->collapse) ||
+	    take_attr(ctx, c, "icon", &c->icon))
+		return -1;
+	if (c->collapse && strcmp(c->collapse, "true") != 0 &&
+	    strcmp(c->collapse, "false") != 0 &&
+	    strcmp(c->collapse, "open") != 0)
+		return dm_error_set(ctx->err, DM_EINPUT, NULL,
+		                    "a %s callout has collapse=\"%s\": "
+		                    "expected true, false or open",
+		                    c->type->name, c->collapse);
+	return 0;
 }
 
 /* Case-insensitive for ASCII, exact for everything else. */
@@ -518,7 +590,7 @@ static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
 	if (c->title == NULL)
 		return nomem(ctx);
 	dm_attr_remove(c->attr, "title");
-	return 0;
+	return take_settings(ctx, c);
 }
 
 /* The type named by "[!TYPE]", or NULL. */
@@ -582,15 +654,69 @@ static int from_alert(dm_ctx *ctx, const state *st, const json_t *bq,
 	return c->title ? 1 : nomem(ctx);
 }
 
+/* The first colon in `s` (':' or the full-width U+FF1A), its width in
+ * `*len`; NULL when there is none. */
+static const char *find_colon(const char *s, size_t *len)
+{
+	const char *a = strchr(s, ':'), *b = strstr(s, "\uff1a");
+
+	if (b && (a == NULL || b < a)) {
+		*len = 3;
+		return b;
+	}
+	*len = 1;
+	return a;
+}
+
+/* Takes the label off the start of `ils`: its first `n` inlines hold the
+ * label, the last of them its colon.  What follows the colon stays, inside
+ * the emphasis it was written in ("**Tension: the old lens**"). */
+static void strip_label(json_t *ils, size_t n)
+{
+	json_t *last;
+	size_t len;
+
+	while (n-- > 1)
+		json_array_remove(ils, 0);
+	last = json_array_get(ils, 0);
+	if (dm_is(last, "Str")) {
+		const char *c = find_colon(json_string_value(dm_content(last)),
+		                           &len);
+		json_t *tail = dm_text(c ? c + len : "");
+		size_t k;
+		json_array_remove(ils, 0);
+		for (k = json_array_size(tail); k > 0; k--)
+			json_array_insert(ils, 0, json_array_get(tail, k - 1));
+		json_decref(tail);
+	} else if (dm_is(last, "Strong") || dm_is(last, "Emph")) {
+		json_t *inner = dm_content(last);
+		dm_buf text = {0};
+		size_t k;
+		for (k = 0; k < json_array_size(inner); k++) {
+			dm_stringify_buf(json_array_get(inner, k), &text);
+			if (find_colon(dm_buf_str(&text), &len))
+				break;
+		}
+		dm_buf_free(&text);
+		if (k < json_array_size(inner))
+			strip_label(inner, k + 1);
+		if (json_array_size(inner) == 0)
+			json_array_remove(ils, 0);
+	}
+	while (dm_is(json_array_get(ils, 0), "Space") ||
+	       dm_is(json_array_get(ils, 0), "SoftBreak"))
+		json_array_remove(ils, 0);
+}
+
 /* The leading label of a list item, "Tension:" (plain, bold or emphasised,
  * the colon inside or out, ':' or the full-width '\uff1a'), or NULL.  With
  * `strip`, takes the label and its colon out of the item. */
 static const ctype *take_label(const state *st, json_t *item, bool strip)
 {
-	json_t *ils = block_text(json_array_get(item, 0)), *tail;
+	json_t *ils = block_text(json_array_get(item, 0));
 	dm_buf text = {0};
 	const ctype *found = NULL;
-	const char *colon = NULL, *after;
+	const char *colon = NULL;
 	size_t i, k, len, n = json_array_size(ils);
 
 	/* Gather the text of the leading words until a colon shows. */
@@ -601,15 +727,12 @@ static const ctype *take_label(const state *st, json_t *item, bool strip)
 			break;
 		if (dm_stringify_buf(x, &text) != 0)
 			break;
-		colon = strstr(dm_buf_str(&text), ":");
-		if (colon == NULL)
-			colon = strstr(dm_buf_str(&text), "\uff1a");
+		colon = find_colon(dm_buf_str(&text), &len);
 	}
 	if (colon == NULL) {
 		dm_buf_free(&text);
 		return NULL;
 	}
-	after = colon + (*colon == ':' ? 1 : 3); /* ':' or U+FF1A */
 	len = (size_t)(colon - text.data);
 	while (len > 0 && text.data[len - 1] == ' ')
 		len--;
@@ -620,19 +743,8 @@ static const ctype *take_label(const state *st, json_t *item, bool strip)
 		     same_text(text.data, default_label(&st->types[k])) ||
 		     same_name(text.data, st->types[k].name)))
 			found = &st->types[k];
-	if (found && strip) {
-		/* i inlines make the label; what follows the colon in the
-		 * last of them stays. */
-		tail = dm_text(after);
-		while (i-- > 0)
-			json_array_remove(ils, 0);
-		for (k = json_array_size(tail); k > 0; k--)
-			json_array_insert(ils, 0, json_array_get(tail, k - 1));
-		json_decref(tail);
-		while (dm_is(json_array_get(ils, 0), "Space") ||
-		       dm_is(json_array_get(ils, 0), "SoftBreak"))
-			json_array_remove(ils, 0);
-	}
+	if (found && strip)
+		strip_label(ils, i);
 	dm_buf_free(&text);
 	return found;
 }
@@ -818,6 +930,7 @@ static int render_typst(const state *st, const callout *c, json_t *out)
 	dm_rgb bg = dm_rgb_mix(c->type->colour, white, 0.92);
 	char fill[7], stroke[7], text[7], pre[64];
 	dm_buf open = {0};
+	json_t *head;
 	int rc;
 
 	dm_rgb_hex(st->look == LOOK_DEFAULT ? bg : white, fill);
@@ -831,8 +944,13 @@ static int render_typst(const state *st, const callout *c, json_t *out)
 	/* The title bold, in the type's colour darkened to be readable. */
 	snprintf(pre, sizeof pre, "#text(fill: rgb(\"#%s\"), weight: "
 	         "\"bold\")[", text);
+	/* A Para, so a blank line parts the title from the body: in Typst
+	 * a single newline is a space, and they would run together. */
+	head = title_line("typst", pre, c->title, "]");
+	if (head != NULL)
+		json_object_set_new(head, "t", json_string("Para"));
 	rc = (open.data == NULL || add_raw(out, "typst", open.data) ||
-	      dm_append(out, title_line("typst", pre, c->title, "]")) ||
+	      dm_append(out, head) ||
 	      add_all(out, c->body) || add_raw(out, "typst", "]"))
 	             ? -1 : 0;
 	dm_buf_free(&open);
@@ -849,7 +967,9 @@ static int render_quote(const callout *c, bool alert, json_t *out)
 	if (blocks == NULL)
 		return -1;
 	{
-		json_t *l = dm_text(c->type->label);
+		/* GitHub titles an alert in English: any other title,
+		 * a label of the user's own included, is written out. */
+		json_t *l = dm_text(default_label(c->type));
 		label_title = l && json_equal(l, c->title);
 		json_decref(l);
 	}
@@ -876,7 +996,28 @@ fail:
 }
 
 /* Renders callout `c` for ctx's format, appending blocks to `out`. */
+static int render_format(dm_ctx *ctx, const callout *c, json_t *out);
+
+/* LaTeX and Typst renderings are raw code around the body: an id would be
+ * lost, so a Div carrying it wraps them (a link target in both). */
 static int render(dm_ctx *ctx, const callout *c, json_t *out)
+{
+	const char *id = dm_attr_id(c->attr);
+	json_t *inner;
+
+	if (*id == '\0' || (ctx->family != DM_FMT_LATEX &&
+	                     ctx->family != DM_FMT_TYPST))
+		return render_format(ctx, c, out);
+	if ((inner = json_array()) == NULL)
+		return nomem(ctx);
+	if (render_format(ctx, c, inner)) {
+		json_decref(inner);
+		return -1;
+	}
+	return dm_append(out, dm_div(dm_attr(id), inner)) ? nomem(ctx) : 0;
+}
+
+static int render_format(dm_ctx *ctx, const callout *c, json_t *out)
 {
 	state *st = ctx->state;
 	int rc;
@@ -1000,23 +1141,14 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	if (!got)
 		return DM_WALK_CONTINUE;
 	{
-		/* collapse and icon live in the attributes until rendered */
-		json_t *keep = json_deep_copy(c.attr);
 		json_t *r = json_array();
 		int rc;
-		if (keep == NULL || r == NULL) {
-			json_decref(keep);
-			json_decref(r);
+		if (r == NULL) {
 			nomem(ctx);
 			goto fail;
 		}
-		c.collapse = dm_attr_get(keep, "collapse");
-		c.icon = dm_attr_get(keep, "icon");
-		dm_attr_remove(c.attr, "collapse");
-		dm_attr_remove(c.attr, "icon");
 		rc = dm_walk_list(ctx, &visitor, c.body, DM_BLOCK) ||
 		     render(ctx, &c, r);
-		json_decref(keep);
 		callout_free(&c);
 		if (rc) {
 			json_decref(r);
@@ -1027,6 +1159,8 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	}
 fail:
 	callout_free(&c);
+	if (ctx->err->where[0] == '\0')
+		dm_walk_where(w, ctx->err->where, sizeof ctx->err->where);
 	return DM_WALK_ERROR;
 }
 
@@ -1102,32 +1236,56 @@ static json_t *section(dm_ctx *ctx, json_t *list, size_t i)
 {
 	const json_t *h = json_array_get(list, i);
 	double level = json_number_value(dm_field(h, 0));
-	char *title = dm_stringify(dm_node_inlines(h));
+	json_t *ils = json_deep_copy(dm_node_inlines(h));
+	char *title = NULL;
 	json_t *body = json_array(), *attr = NULL;
+	size_t n;
 
-	if (title == NULL || body == NULL)
+	/* "The Direct Message:" is titled without its colon. */
+	if (ils == NULL || body == NULL)
+		goto fail;
+	if ((n = json_array_size(ils)) > 0 &&
+	    dm_is(json_array_get(ils, n - 1), "Str")) {
+		const char *t = json_string_value(
+		        dm_content(json_array_get(ils, n - 1)));
+		size_t len = strlen(t);
+		if (len > 0 && t[len - 1] == ':') {
+			char *cut = xstrdup(t);
+			if (cut == NULL)
+				goto fail;
+			cut[len - 1] = '\0';
+			if (len == 1)
+				json_array_remove(ils, n - 1);
+			else
+				json_array_set_new(ils, n - 1, dm_str(cut));
+			free(cut);
+		}
+	}
+	if ((title = dm_stringify(ils)) == NULL)
 		goto fail;
 	while (i + 1 < json_array_size(list)) {
-		json_t *n = json_array_get(list, i + 1);
-		if (dm_is(n, "Header") &&
-		    json_number_value(dm_field(n, 0)) <= level)
+		json_t *next = json_array_get(list, i + 1);
+		if (dm_is(next, "Header") &&
+		    json_number_value(dm_field(next, 0)) <= level)
 			break;
-		if (json_array_append(body, n) || json_array_remove(list, i + 1))
+		if (json_array_append(body, next) ||
+		    json_array_remove(list, i + 1))
 			goto fail;
 	}
-	if (!plain_title(dm_node_inlines(h)) &&
+	if (!plain_title(ils) &&
 	    json_array_insert_new(
 	            body, 0,
 	            dm_div(json_pack("[s[s][]]", "", "callout-title"),
-	                   json_pack("[o]", dm_plain(json_deep_copy(
-	                                            dm_node_inlines(h)))))))
+	                   json_pack("[o]", dm_plain(json_incref(ils))))))
 		goto fail;
 	attr = json_pack("[s[ss][[ss]]]", dm_attr_id(dm_node_attr(h)),
 	                 "callout", "callout-direct-message", "title", title);
 	free(title);
+	json_decref(ils);
 	return dm_div(attr, body);
 fail:
 	free(title);
+	json_decref(ils);
 	json_decref(body);
 	nomem(ctx);
 	return NULL;
@@ -1279,6 +1437,23 @@ static const char css_end[] =
 	".callout-title{color:#000}}\n"
 	"</style>";
 
+/* The title colour of a LaTeX box, as upper-case hex: the type's colour,
+ * darkened until it reads at 4.5:1 on the box's background. */
+static const char *latex_title(const ctype *t, appearance look)
+{
+	static char hex[7];
+	dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
+	dm_rgb bg = look == LOOK_DEFAULT ? dm_rgb_mix(t->colour, white, 0.93)
+	                                 : white;
+	char *p;
+
+	dm_rgb_hex(dm_rgb_readable(t->colour, bg, black, 4.5), hex);
+	for (p = hex; *p; p++)
+		if (*p >= 'a' && *p <= 'f')
+			*p = (char)(*p - 'a' + 'A');
+	return hex;
+}
+
 static int add_stylesheet(dm_ctx *ctx)
 {
 	state *st = ctx->state;
@@ -1290,8 +1465,13 @@ static int add_stylesheet(dm_ctx *ctx)
 		dm_buf_puts(&b, css_base);
 		for (i = 0; i < st->ntypes; i++)
 			css_type(&b, &st->types[i], false);
+		/* In a dark scheme every callout gets a dark background,
+		 * the outlined ones too: its text turns light, and a page
+		 * that stays light would show it on white otherwise. */
 		dm_buf_puts(&b, "@media (prefers-color-scheme:dark){"
-		                ".callout{--dm-t:#e6edf3}\n");
+		                ".callout{--dm-t:#e6edf3}\n"
+		                ".callout-simple,.callout-minimal{background:"
+		                "var(--dm-bg)}\n");
 		for (i = 0; i < st->ntypes; i++)
 			css_type(&b, &st->types[i], true);
 		dm_buf_puts(&b, "}\n");
@@ -1316,13 +1496,17 @@ static int add_stylesheet(dm_ctx *ctx)
 					*p = (char)(*p - 'a' + 'A');
 			dm_buf_printf(&b, "\\definecolor{dm-%s}{HTML}{%s}\n",
 			              st->types[i].name, hex);
+			dm_buf_printf(&b,
+			              "\\definecolor{dm-%s-title}{HTML}{%s}\n",
+			              st->types[i].name,
+			              latex_title(&st->types[i], st->look));
 		}
 		dm_buf_printf(&b,
 		              "\\newenvironment{dmcallout}[2]{%%\n"
 		              "  \\begin{tcolorbox}[enhanced,breakable,%s,\n"
 		              "    colframe=#1,left=8pt,right=8pt,top=6pt,"
 		              "bottom=6pt,\n"
-		              "    before upper={{\\bfseries\\color{#1!80!black}"
+		              "    before upper={{\\bfseries\\color{#1-title}"
 		              "#2}\\par\\smallskip}]}%%\n"
 		              "  {\\end{tcolorbox}}",
 		              box);
@@ -1350,12 +1534,190 @@ static int finish(dm_ctx *ctx)
 	return 0;
 }
 
+/* ------------------------------------------------------------------------
+ * What dm-check shares (filters.h)
+ * ------------------------------------------------------------------------ */
+
+const char *dmf_callouts_triad(const dmf_callouts *st, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < st->ntypes; k++)
+		if (st->types[k].triad && i-- == 0)
+			return st->types[k].name;
+	return NULL;
+}
+
+const char *dmf_callouts_div(const dmf_callouts *st, const json_t *div)
+{
+	const ctype *t = dm_is(div, "Div") ? div_type(st, dm_node_attr(div))
+	                                   : NULL;
+
+	return t ? t->name : NULL;
+}
+
+const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
+                               char *marker, size_t size)
+{
+	const json_t *para = json_array_get(dm_content(quote), 0);
+	const json_t *first = json_array_get(block_text(para), 0);
+	const char *s = json_string_value(dm_content(first));
+	const ctype *t;
+	size_t n;
+
+	marker[0] = '\0';
+	if (!dm_is(quote, "BlockQuote") || !dm_is(first, "Str") || s == NULL ||
+	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4 ||
+	    s[n - 1] != ']')
+		return NULL;
+	snprintf(marker, size, "%.*s", (int)(n - 3), s + 2);
+	t = alert_type(st, first);
+	return t ? t->name : NULL;
+}
+
+size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
+                         const char **types, bool *empty, size_t max)
+{
+	const json_t *items = dm_content(list);
+	size_t i, n = json_array_size(items);
+
+	if (!dm_is(list, "BulletList") || n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (take_label(st, json_array_get(items, i), false) == NULL)
+			return 0;
+	for (i = 0; i < n && i < max; i++) {
+		json_t *item = json_deep_copy(json_array_get(items, i));
+		const ctype *t = item ? take_label(st, item, true) : NULL;
+		char *text = item ? dm_stringify(item) : NULL;
+		types[i] = t ? t->name : NULL;
+		empty[i] = text == NULL || text[strspn(text, " \n")] == '\0';
+		free(text);
+		json_decref(item);
+	}
+	return n;
+}
+
+bool dmf_callouts_section(const dmf_callouts *st, const json_t *header)
+{
+	return dm_is(header, "Header") && is_section(st, header);
+}
+
+const char *dmf_callouts_heading(const dmf_callouts *st)
+{
+	return st->heading;
+}
+
+/* True when blocks hold nothing to read: no text, and no image, code,
+ * table or other content that has none. */
+static bool blank(const json_t *blocks)
+{
+	size_t i, k;
+
+	for (i = 0; i < json_array_size(blocks); i++) {
+		const json_t *b = json_array_get(blocks, i);
+		const json_t *ils = dm_content(b);
+		char *text;
+		bool none;
+		if (dm_is(b, "Div")) {
+			if (!blank(dm_node_blocks(b)))
+				return false;
+			continue;
+		}
+		if (!dm_is(b, "Para") && !dm_is(b, "Plain"))
+			return false;
+		for (k = 0; k < json_array_size(ils); k++)
+			if (!dm_is(json_array_get(ils, k), "Str") &&
+			    !dm_is(json_array_get(ils, k), "Space") &&
+			    !dm_is(json_array_get(ils, k), "SoftBreak") &&
+			    !dm_is(json_array_get(ils, k), "LineBreak"))
+				return false;
+		text = dm_stringify(ils);
+		none = text == NULL || text[strspn(text, " ")] == '\0';
+		free(text);
+		if (!none)
+			return false;
+	}
+	return true;
+}
+
+int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
+                       const json_t *node)
+{
+	callout c = {0};
+	const ctype *t;
+	int empty;
+
+	if (dm_is(node, "Div") && (t = div_type(st, dm_node_attr(node))))
+		empty = from_div(ctx, t, node, &c);
+	else if (dm_is(node, "BlockQuote"))
+		empty = from_alert(ctx, st, node, &c) < 0 ? -1 : 0;
+	else
+		return 0;
+	if (empty < 0) {
+		callout_free(&c);
+		return -1;
+	}
+	empty = blank(c.body);
+	callout_free(&c);
+	return empty;
+}
+
+/* Levenshtein distance, for near misses of short class names. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[64];
+
+	if (la >= 63 || lb >= 63)
+		return 64;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = d[0], up;
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cost = tolower((unsigned char)a[i - 1]) !=
+			              tolower((unsigned char)b[j - 1]);
+			up = d[j];
+			d[j] = diag + cost;
+			if (up + 1 < d[j])
+				d[j] = up + 1;
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return d[lb];
+}
+
+const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
+{
+	const char *best = NULL;
+	size_t i, bestd = 3, limit;
+
+	if (strncmp(word, "callout-", 8) == 0)
+		word += 8;
+	/* Two edits for long names, one for short: "nte" is not "note"'s. */
+	limit = strlen(word) >= 6 ? 2 : 1;
+	for (i = 0; i < st->ntypes; i++) {
+		size_t d = distance(word, st->types[i].name);
+		if (d == 0)
+			return NULL;
+		if (d <= limit && d < bestd) {
+			bestd = d;
+			best = st->types[i].name;
+		}
+	}
+	return best;
+}
+
 const dm_filter dm_callouts_filter = {
-	"callouts",
-	"Tension, Noise, Direct Message (and note, tip, ...) as callout boxes",
-	options_help,
-	start,
-	{on_block, NULL, on_blocks, NULL, 0},
-	finish,
-	release,
+	.name = "callouts",
+	.summary = "Tension, Noise, Direct Message (and note, tip, ...) as "
+	           "callout boxes",
+	.options = options_help,
+	.start = start,
+	.visitor = {.block = on_block, .blocks = on_blocks},
+	.finish = finish,
+	.release = release,
 };

@@ -123,7 +123,8 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err);
 
 /**
  * Serialises `doc` into memory, then writes it to `fd` in full and closes
- * `fd`.  Nothing is written unless the whole document was serialised.
+ * `fd` (also when writing fails).  Nothing is written unless the whole
+ * document was serialised.
  * Returns 0, or -1 with `err` set (short write, closed pipe, full disk,
  * failed close).
  */
@@ -364,6 +365,16 @@ int dm_option_blocks(const dm_doc *doc, const char *filter, const char *key,
                      json_t **out, dm_error *err);
 
 /**
+ * Checks the shape of filter `filter`'s options: the metadata value under
+ * `filter` (when present) must be a map, and each of its keys, and the
+ * first part of each flat key "FILTER.KEY...", must be one of the
+ * NULL-terminated `known` names.  An unknown name is an error naming its
+ * metadata path, with a "did you mean" for a near miss.  0 or -1.
+ */
+int dm_options_check(const dm_doc *doc, const char *filter,
+                     const char *const *known, dm_error *err);
+
+/**
  * Adds raw `text` in `format` ("html", "latex", ...) to the document's
  * `header-includes`, keeping what is there (a single value becomes a list).
  * Does nothing when an identical entry is already present, so filters stay
@@ -449,7 +460,8 @@ int dm_walk_list(dm_ctx *ctx, const dm_visitor *v, json_t *list,
 /** Writes the JSON path of the node being visited into buf (truncated). */
 void dm_walk_where(const dm_walk *w, char *buf, size_t size);
 
-/** How many Block/Inline nodes enclose the current one (0 at top level). */
+/** How many nodes enclose the current one: Blocks and Inlines, and in
+ * metadata also the MetaValues (0 for a top-level block). */
 size_t dm_walk_depth(const dm_walk *w);
 
 /** The enclosing node `up` levels out (0: the parent), borrowed; or NULL. */
@@ -473,6 +485,8 @@ typedef struct dm_filter {
 	dm_visitor visitor;
 	int (*finish)(dm_ctx *ctx);
 	void (*release)(dm_ctx *ctx);
+	bool first;          /* in a chain, runs before the others: it reads
+	                        the document as written (a checker) */
 } dm_filter;
 
 /** Runs `filter` over ctx->doc as the runner does. 0 or -1 (ctx->err). */
@@ -483,7 +497,11 @@ int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);
  * runs filter NAME; `dm` runs a chain), parses arguments, reads standard
  * input, runs, writes standard output, reports errors on standard error.
  * `filters` is a NULL-terminated registry; `chain` the default list for
- * `dm`.  Returns the exit status.
+ * `dm`.  The chain is, in this order of precedence: `--filters LIST`; the
+ * metadata key `dm-filters` (a list, or a comma-separated string); the
+ * default, plus every filter whose options (`dm-NAME`) are in the
+ * metadata.  `--NAME` adds filter NAME to it.  Filters marked `first` run
+ * first.  Returns the exit status.
  */
 int dm_main(int argc, char **argv, const dm_filter *const *filters,
             const char *chain);

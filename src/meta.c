@@ -183,12 +183,11 @@ int dm_meta_blocks(const json_t *value, const char *where, json_t **out,
 		if (dm_meta_inlines(value, where, &ils, err) < 0)
 			return -1;
 		r = json_array();
-		if (r != NULL && json_array_size(ils) > 0 &&
-		    dm_append(r, dm_para(ils)) != 0) {
+		if (r == NULL || json_array_size(ils) == 0)
+			json_decref(ils); /* nothing to keep of it */
+		else if (dm_append(r, dm_para(ils)) != 0) {
 			json_decref(r);
 			r = NULL;
-		} else if (json_array_size(ils) == 0) {
-			json_decref(ils);
 		}
 	} else {
 		return wrong(value, where, "text", err);
@@ -212,6 +211,86 @@ OPTION_READ(bool, bool *)
 OPTION_READ(string, char **)
 OPTION_READ(inlines, json_t **)
 OPTION_READ(blocks, json_t **)
+
+/* Edit distance of two short ASCII words, case ignored; 99 when long. */
+static size_t distance(const char *a, size_t la, const char *b)
+{
+	size_t lb = strlen(b), i, j, d[48];
+
+	if (la >= 47 || lb >= 47)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = d[0], up;
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = d[j];
+			d[j] = diag + ((a[i - 1] | 0x20) != (b[j - 1] | 0x20));
+			if (up + 1 < d[j])
+				d[j] = up + 1;
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return d[lb];
+}
+
+static int unknown_option(const char *const *known, const char *key,
+                          size_t len, const char *where, dm_error *err)
+{
+	const char *best = NULL;
+	size_t d, bestd = 3;
+
+	for (; *known; known++) {
+		if (strlen(*known) == len && strncmp(*known, key, len) == 0)
+			return 0;
+		if ((d = distance(key, len, *known)) < bestd) {
+			bestd = d;
+			best = *known;
+		}
+	}
+	if (best)
+		return dm_error_set(err, DM_EOPTION, where,
+		                    "unknown option \"%.*s\" (did you mean "
+		                    "%s?)", (int)len, key, best);
+	return dm_error_set(err, DM_EOPTION, where,
+	                    "unknown option \"%.*s\"", (int)len, key);
+}
+
+int dm_options_check(const dm_doc *doc, const char *filter,
+                     const char *const *known, dm_error *err)
+{
+	const json_t *map = json_object_get(doc->meta, filter);
+	size_t n = strlen(filter);
+	char where[300];
+	const char *key;
+	json_t *v;
+
+	if (map != NULL) {
+		if (!dm_is(map, "MetaMap")) {
+			snprintf(where, sizeof where, "meta.%s", filter);
+			return dm_error_set(err, DM_EOPTION, where,
+			                    "expected a map of %s options",
+			                    filter);
+		}
+		json_object_foreach(dm_content(map), key, v) {
+			snprintf(where, sizeof where, "meta.%s.%s", filter, key);
+			if (unknown_option(known, key, strlen(key), where, err))
+				return -1;
+		}
+	}
+	json_object_foreach(doc->meta, key, v) {
+		const char *k = key + n + 1;
+		if (strncmp(key, filter, n) != 0 || key[n] != '.')
+			continue;
+		snprintf(where, sizeof where, "meta[\"%s\"]", key);
+		if (unknown_option(known, k, strcspn(k, "."), where, err))
+			return -1;
+	}
+	return 0;
+}
 
 int dm_meta_add_header_include(dm_doc *doc, const char *format,
                                const char *text, dm_error *err)

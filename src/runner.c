@@ -126,34 +126,121 @@ static void report(const char *prog, const dm_error *err)
 		fprintf(stderr, "%s: %s\n", prog, err->what);
 }
 
-/* Resolves a comma-separated LIST into `run`; returns the count or -1. */
-static int parse_list(const char *prog, const dm_filter *const *filters,
-                      const char *list, const dm_filter **run, int max)
+/* Adds filter `f` to the chain `run` of `*n` unless it is there. */
+static int add_filter(const dm_filter **run, int *n, int max,
+                      const dm_filter *f)
+{
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if (run[i] == f)
+			return 0;
+	if (*n == max)
+		return -1;
+	run[(*n)++] = f;
+	return 0;
+}
+
+/* Resolves a comma-separated LIST into `run` (appending to `*n`). */
+static int parse_list(const dm_filter *const *filters, const char *list,
+                      const dm_filter **run, int *n, int max, dm_error *err,
+                      const char *where)
 {
 	const char *p = list, *e;
-	int n = 0;
 
 	while (*p) {
 		e = strchr(p, ',');
 		if (e == NULL)
 			e = p + strlen(p);
+		while (p < e && *p == ' ')
+			p++;
 		if (e > p) {
-			const dm_filter *f = find(filters, p, (size_t)(e - p));
-			if (f == NULL) {
-				fprintf(stderr,
-				        "%s: unknown filter '%.*s' (see %s "
-				        "--list)\n",
-				        prog, (int)(e - p), p, prog);
-				return -1;
-			}
-			if (n == max) {
-				fprintf(stderr, "%s: too many filters\n", prog);
-				return -1;
-			}
-			run[n++] = f;
+			size_t len = (size_t)(e - p);
+			const dm_filter *f;
+			while (len > 0 && p[len - 1] == ' ')
+				len--;
+			f = find(filters, p, len);
+			if (f == NULL)
+				return dm_error_set(err, where ? DM_EOPTION
+				                               : DM_EUSAGE,
+				                    where, "unknown filter '%.*s' "
+				                    "(see dm --list)", (int)len, p);
+			if (add_filter(run, n, max, f) != 0)
+				return dm_error_set(err, DM_EUSAGE, where,
+				                    "too many filters");
 		}
 		p = *e ? e + 1 : e;
 	}
+	return 0;
+}
+
+/* True when the metadata holds options of filter `f`: a key dm-NAME, or
+ * flat keys dm-NAME.KEY from pandoc -M. */
+static bool has_options(dm_doc *doc, const dm_filter *f)
+{
+	const char *key;
+	json_t *v;
+	size_t n = strlen(f->name);
+
+	json_object_foreach(dm_doc_meta(doc), key, v) {
+		if (strncmp(key, "dm-", 3) == 0 &&
+		    strncmp(key + 3, f->name, n) == 0 &&
+		    (key[3 + n] == '\0' || key[3 + n] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* The chain for this document (see dm_main() in dm.h). */
+static int resolve_chain(dm_doc *doc, const dm_filter *const *filters,
+                         const char *list, const char *chain,
+                         const dm_filter **extra, int nextra,
+                         const dm_filter **run, int max, dm_error *err)
+{
+	const json_t *mf = json_object_get(dm_doc_meta(doc), "dm-filters");
+	const dm_filter *first[32];
+	int n = 0, nf = 0, i, k;
+
+	if (list != NULL) {
+		if (parse_list(filters, list, run, &n, max, err, NULL))
+			return -1;
+	} else if (mf != NULL) {
+		const json_t *items = dm_is(mf, "MetaList") ? dm_content(mf)
+		                                            : NULL;
+		size_t j, count = items ? json_array_size(items) : 1;
+		for (j = 0; j < count; j++) {
+			char where[64], *s = NULL;
+			snprintf(where, sizeof where, items ? "meta.dm-filters[%zu]"
+			                                    : "meta.dm-filters", j);
+			if (dm_meta_string(items ? json_array_get(items, j) : mf,
+			                   where, &s, err) < 0)
+				return -1;
+			k = parse_list(filters, s, run, &n, max, err, where);
+			free(s);
+			if (k)
+				return -1;
+		}
+	} else {
+		if (parse_list(filters, chain, run, &n, max, err, NULL))
+			return -1;
+		for (i = 0; filters[i]; i++)
+			if (has_options(doc, filters[i]) &&
+			    add_filter(run, &n, max, filters[i]))
+				return dm_error_set(err, DM_EUSAGE, NULL,
+				                    "too many filters");
+	}
+	for (i = 0; i < nextra; i++)
+		if (add_filter(run, &n, max, extra[i]))
+			return dm_error_set(err, DM_EUSAGE, NULL,
+			                    "too many filters");
+	/* Checkers first, on the document as written; the rest in order. */
+	for (i = 0; i < n; i++)
+		if (run[i]->first)
+			first[nf++] = run[i];
+	for (i = 0, k = nf; i < n; i++)
+		if (!run[i]->first)
+			first[k++] = run[i];
+	memcpy(run, first, (size_t)n * sizeof *run);
 	return n;
 }
 
@@ -161,12 +248,12 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
             const char *chain)
 {
 	const char *prog = argc > 0 ? base_name(argv[0]) : "dm";
-	const dm_filter *single = NULL, *run[32];
-	const char *format = NULL, *list = chain;
+	const dm_filter *single = NULL, *run[32], *extra[32], *f;
+	const char *format = NULL, *list = NULL;
 	bool options_done = false;
+	int i, n = 0, nextra = 0;
 	dm_error err;
 	dm_doc *doc;
-	int i, n;
 
 	if (strncmp(prog, "dm-", 3) == 0 &&
 	    (single = find(filters, prog + 3, strlen(prog + 3))) == NULL)
@@ -200,6 +287,10 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 			} else if (!single &&
 			           strncmp(a, "--filters=", 10) == 0) {
 				list = a + 10;
+			} else if (!single && strncmp(a, "--", 2) == 0 &&
+			           (f = find(filters, a + 2, strlen(a + 2)))) {
+				if (nextra < 32)
+					extra[nextra++] = f;
 			} else {
 				return usage(prog, "unknown option '%s'", a);
 			}
@@ -209,21 +300,30 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 			return usage(prog, "unexpected argument '%s'", a);
 		}
 	}
-	if (single) {
-		run[0] = single;
-		n = 1;
-	} else if ((n = parse_list(prog, filters, list, run, 32)) < 0) {
-		fprintf(stderr, "Try '%s --help'.\n", prog);
-		return 2;
+	dm_error_clear(&err);
+	if (list != NULL) { /* a bad list is a usage error, before reading */
+		const dm_filter *probe[32];
+		int pn = 0;
+		if (parse_list(filters, list, probe, &pn, 32, &err, NULL)) {
+			fprintf(stderr, "%s: %s\nTry '%s --help'.\n", prog,
+			        err.what, prog);
+			return 2;
+		}
 	}
 
 	/* A closed pipe must be an error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
-	dm_error_clear(&err);
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
 	if (doc != NULL) {
 		dm_ctx ctx = {prog, format ? format : "html",
 		              dm_format_family(format), doc, &err, NULL};
+		if (single) {
+			run[0] = single;
+			n = 1;
+		} else {
+			n = resolve_chain(doc, filters, list, chain, extra,
+			                  nextra, run, 32, &err);
+		}
 		for (i = 0; i < n && !dm_error_is_set(&err); i++)
 			dm_filter_run(run[i], &ctx);
 		if (!dm_error_is_set(&err))

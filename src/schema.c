@@ -73,10 +73,12 @@ const dm_schema *dmp_schema(const char *tag, dm_kind kind)
 {
 	size_t i;
 
-	/* Forty entries: a linear scan that compares first bytes is as fast
-	 * as a hash here, and obviously right. */
+	/* Forty entries: a linear scan that compares the first two bytes
+	 * before calling strcmp() is as fast as a hash here, and obviously
+	 * right (tag[1] exists when tag[0] matched, as no tag is empty). */
 	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
-		if (schemas[i].kind == kind && schemas[i].tag[0] == tag[0] &&
+		if (schemas[i].tag[0] == tag[0] &&
+		    schemas[i].tag[1] == tag[1] && schemas[i].kind == kind &&
 		    strcmp(schemas[i].tag, tag) == 0)
 			return &schemas[i];
 	return NULL;
@@ -208,15 +210,39 @@ static int tuple(vstate *v, const json_t *a, const char *codes,
 	return rc;
 }
 
+/*
+ * The tag and the contents of node `o`: what dm_tag(o) and
+ * json_object_get(o, "c") return, found in one pass over its keys rather
+ * than by hashing each.  A node has few keys, and this runs for every one.
+ */
+static const char *tag_content(const json_t *o, const json_t **c)
+{
+	const json_t *t = NULL;
+	const char *key;
+	void *it;
+
+	*c = NULL;
+	for (it = json_object_iter((json_t *)o); it;
+	     it = json_object_iter_next((json_t *)o, it)) {
+		if (json_object_iter_key_len(it) != 1)
+			continue;
+		key = json_object_iter_key(it);
+		if (key[0] == 't')
+			t = json_object_iter_value(it);
+		else if (key[0] == 'c')
+			*c = json_object_iter_value(it);
+	}
+	return json_string_value(t);
+}
+
 /* An enumeration: a nullary constructor {"t": one of `names`}. */
 static int enumeration(vstate *v, const json_t *o, const char *const *names,
                        const char *what, const char *ctx)
 {
-	const char *tag = dm_tag(o);
 	const json_t *c;
+	const char *tag = tag_content(o, &c);
 
 	if (tag != NULL) {
-		c = json_object_get(o, "c");
 		if (c == NULL || json_is_null(c) ||
 		    (json_is_array(c) && json_array_size(c) == 0))
 			for (; *names; names++)
@@ -534,7 +560,7 @@ static int node(vstate *v, const json_t *n, dm_kind kind)
 		             kind == DM_INLINE ? "an Inline" : kind == DM_BLOCK
 		                                     ? "a Block" : "a MetaValue",
 		             NULL);
-	tag = dm_tag(n);
+	tag = tag_content(n, &c);
 	if (tag == NULL)
 		return vfail(v, "expected %s object with \"t\"",
 		             kind == DM_INLINE ? "an Inline" : kind == DM_BLOCK
@@ -558,7 +584,6 @@ static int node(vstate *v, const json_t *n, dm_kind kind)
 		         "(only in 1.%d)", tag, v->api_minor, s->only_minor);
 		return vfail(v, "%s", what, NULL);
 	}
-	c = json_object_get(n, "c");
 	nf = strlen(s->fields);
 	if (nf == 0) {
 		if (c == NULL || json_is_null(c) ||
@@ -574,9 +599,11 @@ static int node(vstate *v, const json_t *n, dm_kind kind)
 		if (field(v, s->fields[0], c, tag) != 0)
 			return -1;
 	} else {
-		char what[64];
-		snprintf(what, sizeof what, "an array of %zu fields", nf);
-		if (tuple(v, c, s->fields, what, tag) != 0)
+		static const char *const arrays[] = {
+			"", "", "an array of 2 fields", "an array of 3 fields",
+			"an array of 4 fields", "an array of 5 fields",
+			"an array of 6 fields"};
+		if (tuple(v, c, s->fields, arrays[nf], tag) != 0)
 			return -1;
 	}
 	dmp_path_pop(&v->path);

@@ -62,22 +62,50 @@ static int add_list(const json_t *list, dm_buf *out)
 	return 0;
 }
 
+/* Appends the text of `v` as a paragraph of its own: after a blank line,
+ * unless the text is empty or already ends in one.  Nothing, not even the
+ * blank line, when `v` has no text. */
+static int add_para(const json_t *v, dm_buf *out)
+{
+	size_t before = out->len, start;
+
+	if (before > 0 && !(before >= 2 && out->data[before - 1] == '\n' &&
+	                    out->data[before - 2] == '\n') &&
+	    dm_buf_puts(out, "\n\n") != 0)
+		return -1;
+	start = out->len;
+	if (dm_stringify_buf(v, out) != 0)
+		return -1;
+	if (out->len == start) {
+		out->len = before;
+		if (out->data)
+			out->data[before] = '\0';
+	}
+	return 0;
+}
+
 /* Blocks are separated by a blank line, so paragraphs stay apart. */
 static int add_blocks(const json_t *blocks, dm_buf *out)
 {
 	size_t i;
 
-	for (i = 0; i < json_array_size(blocks); i++) {
-		size_t before = out->len;
-		if (before > 0 && dm_buf_puts(out, "\n\n") != 0)
+	for (i = 0; i < json_array_size(blocks); i++)
+		if (add_para(json_array_get(blocks, i), out) != 0)
 			return -1;
-		if (dm_stringify_buf(json_array_get(blocks, i), out) != 0)
-			return -1;
-		if (out->len == before + (before > 0 ? 2 : 0)) {
-			out->len = before; /* an empty block adds nothing */
-			if (out->data)
-				out->data[before] = '\0';
-		}
+	return 0;
+}
+
+/* The cells of table rows, each cell's blocks as paragraphs. */
+static int add_rows(const json_t *rows, dm_buf *out)
+{
+	size_t r, c;
+
+	for (r = 0; r < json_array_size(rows); r++) {
+		const json_t *cells = json_array_get(json_array_get(rows, r), 1);
+		for (c = 0; c < json_array_size(cells); c++)
+			if (add_blocks(json_array_get(json_array_get(cells, c),
+			                              4), out) != 0)
+				return -1;
 	}
 	return 0;
 }
@@ -92,31 +120,39 @@ static int add_field(char code, const json_t *f, dm_buf *out)
 		return add_list(f, out);
 	case 'B':
 		return add_blocks(f, out);
-	case 'L':
-	case 'W':
-	case 'l':
-		for (i = 0; i < json_array_size(f); i++) {
-			if (i > 0 && dm_buf_puts(out, code == 'W' ? "\n"
-			                                           : "\n\n") != 0)
+	case 'L': /* list items: their blocks are paragraphs already */
+		for (i = 0; i < json_array_size(f); i++)
+			if (add_blocks(json_array_get(f, i), out) != 0)
 				return -1;
-			if (add_field(code == 'W' ? 'I' : code == 'L' ? 'B' : 'x',
-			              json_array_get(f, i), out) != 0)
-				return -1;
-		}
 		return 0;
-	case 'x': /* a MetaValue */
-		return dm_stringify_buf(f, out);
+	case 'W':
+		for (i = 0; i < json_array_size(f); i++)
+			if ((i > 0 && dm_buf_putc(out, '\n') != 0) ||
+			    add_list(json_array_get(f, i), out) != 0)
+				return -1;
+		return 0;
+	case 'l': /* metadata values, each a paragraph */
+		return add_blocks(f, out);
 	case 'D':
 		for (i = 0; i < json_array_size(f); i++) {
 			const json_t *item = json_array_get(f, i);
-			if ((i > 0 && dm_buf_puts(out, "\n\n") != 0) ||
-			    add_list(json_array_get(item, 0), out) != 0 ||
+			if (add_para(json_array_get(item, 0), out) != 0 ||
 			    add_field('L', json_array_get(item, 1), out) != 0)
 				return -1;
 		}
 		return 0;
 	case 'C':
 		return add_blocks(json_array_get(f, 1), out);
+	case 'H': /* TableHead, TableFoot: [attr, rows] */
+		return add_rows(json_array_get(f, 1), out);
+	case 'Y': /* TableBodies: [attr, n, head rows, body rows] */
+		for (i = 0; i < json_array_size(f); i++)
+			if (add_rows(json_array_get(json_array_get(f, i), 2),
+			             out) != 0 ||
+			    add_rows(json_array_get(json_array_get(f, i), 3),
+			             out) != 0)
+				return -1;
+		return 0;
 	case 'b':
 		return dm_buf_puts(out, json_is_true(f) ? "true" : "false");
 	default:
@@ -131,8 +167,14 @@ int dm_stringify_buf(const json_t *node, dm_buf *out)
 	const dm_schema *s;
 	size_t i, n;
 
-	if (json_is_array(node))
+	if (json_is_array(node)) {
+		/* a list of blocks (or MetaValues) reads as paragraphs */
+		tag = dm_tag(json_array_get(node, 0));
+		if (tag &&
+		    (dmp_schema(tag, DM_BLOCK) || dmp_schema(tag, DM_META)))
+			return add_blocks(node, out);
 		return add_list(node, out);
+	}
 	tag = dm_tag(node);
 	if (tag == NULL)
 		return 0;
@@ -168,14 +210,9 @@ int dm_stringify_buf(const json_t *node, dm_buf *out)
 		if (strcmp(tag, "MetaMap") == 0) {
 			const char *k;
 			json_t *v;
-			bool first = true;
-			json_object_foreach((json_t *)c, k, v) {
-				if (!first && dm_buf_puts(out, "\n\n") != 0)
+			json_object_foreach((json_t *)c, k, v)
+				if (add_para(v, out) != 0)
 					return -1;
-				first = false;
-				if (dm_stringify_buf(v, out) != 0)
-					return -1;
-			}
 			return 0;
 		}
 		break;

@@ -34,11 +34,19 @@ bad() {
 	echo "FAIL: $*"
 }
 
-meta_args() { # the -M arguments of a case
-	[ -f "$1/meta" ] || return 0
-	while IFS= read -r line; do
-		[ -n "$line" ] && printf ' -M %s' "$line"
-	done <"$1/meta"
+p2_json() { # CASE FROM: the case's input as JSON, by pandoc 2.17
+	dir=$1
+	set -- -f "$2" -t json
+	if [ -f "$dir/meta" ]; then
+		while IFS= read -r line; do
+			[ -n "$line" ] && set -- "$@" -M "$line"
+		done <"$dir/meta"
+	fi
+	pandoc "$@" "$dir/input.md"
+}
+
+json_str() { # a JSON string of $1
+	printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"
 }
 
 writer() { # the pandoc writer of an expected file's FORMAT
@@ -63,16 +71,18 @@ for c in $cases; do
 	[ -f "$c/from" ] && from=$(cat "$c/from")
 	echo "$c" >"$TMP/case$n"
 	if $have_p2 && ls "$c"/expected.p2.* >/dev/null 2>&1; then
-		# shellcheck disable=SC2046
-		pandoc -f "$from" -t json $(meta_args "$c") "$c/input.md" \
-			>"$TMP/in$n.p2.json" 2>"$TMP/err" ||
+		p2_json "$c" "$from" >"$TMP/in$n.p2.json" 2>"$TMP/err" ||
 			bad "$c: pandoc 2.17 cannot read input.md: $(cat "$TMP/err")"
 	fi
 	if $have_p3 && ls "$c"/expected.p3.* >/dev/null 2>&1; then
 		printf '["-f","%s","-t","json"' "$from" >>"$TMP/batch1"
-		for m in $(meta_args "$c"); do
-			[ "$m" = -M ] || printf ',"-M","%s"' "$m" >>"$TMP/batch1"
-		done
+		if [ -f "$c/meta" ]; then
+			while IFS= read -r line; do
+				[ -n "$line" ] &&
+					printf ',"-M",%s' "$(json_str "$line")" \
+						>>"$TMP/batch1"
+			done <"$c/meta"
+		fi
 		printf ',"-o","%s","%s"]\n' "$TMP/in$n.p3.json" "$c/input.md" \
 			>>"$TMP/batch1"
 	fi

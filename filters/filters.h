@@ -1,0 +1,86 @@
+/*
+ * filters.h - what the filters share: dm-check sees callouts and credits
+ * through the very recognisers dm-callouts and dm-credits use, so the
+ * checker and the filters cannot disagree about what an article holds.
+ */
+#ifndef DM_FILTERS_H
+#define DM_FILTERS_H
+
+#include "../src/dm.h"
+
+extern const dm_filter dm_callouts_filter;
+extern const dm_filter dm_credits_filter;
+extern const dm_filter dm_check_filter;
+
+/* ------------------------------------------------------------------------
+ * Callouts (callouts.c)
+ * ------------------------------------------------------------------------ */
+
+/** The callout types and options of a document (the dm-callouts map). */
+typedef struct dmf_callouts dmf_callouts;
+
+/** Reads the dm-callouts options of ctx->doc.  NULL with ctx->err set. */
+dmf_callouts *dmf_callouts_open(dm_ctx *ctx);
+void dmf_callouts_close(dmf_callouts *cs);
+
+/** The i-th of the framing triad's type names, in order; NULL past the
+ * last. */
+const char *dmf_callouts_triad(const dmf_callouts *cs, size_t i);
+
+/** The type a Div names by a class (TYPE or callout-TYPE), or NULL. */
+const char *dmf_callouts_div(const dmf_callouts *cs, const json_t *div);
+
+/**
+ * For a block quote whose first paragraph opens with "[!X]": copies X into
+ * `marker` and returns the type X names, or NULL when it names none.
+ * Not such a quote: marker[0] is '\0' and NULL is returned.
+ */
+const char *dmf_callouts_alert(const dmf_callouts *cs, const json_t *quote,
+                               char *marker, size_t size);
+
+/**
+ * For a bullet list whose every item opens with a triad label: stores the
+ * type of item i in types[i] and whether it says nothing after its label
+ * in empty[i] (for the first `max` items), and returns the number of
+ * items.  0 when the list is not such a list.
+ */
+size_t dmf_callouts_list(const dmf_callouts *cs, const json_t *list,
+                         const char **types, bool *empty, size_t max);
+
+/** True when `header` is the heading of the Direct Message section. */
+bool dmf_callouts_section(const dmf_callouts *cs, const json_t *header);
+/** That heading's text, as configured. */
+const char *dmf_callouts_heading(const dmf_callouts *cs);
+
+/** True when the Div or BlockQuote `node`, read as a callout, has an empty
+ * body (title aside).  -1 on error (ctx->err). */
+int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *cs,
+                       const json_t *node);
+
+/** The type name nearest to `word` (at most two edits away, case aside),
+ * for "did you mean"; NULL when none is that near, or `word` is one. */
+const char *dmf_callouts_near(const dmf_callouts *cs, const char *word);
+
+/* ------------------------------------------------------------------------
+ * Credits (credits.c)
+ * ------------------------------------------------------------------------ */
+
+/** The credit prefixes and metadata credits of a document. */
+typedef struct dmf_credits dmf_credits;
+
+/** Reads the dm-credits options and metadata credits.  NULL with
+ * ctx->err set. */
+dmf_credits *dmf_credits_open(dm_ctx *ctx);
+void dmf_credits_close(dmf_credits *cr);
+
+/** Whether block `b` is a credit line: 0 not one, 1 one that parses,
+ * 2 one that does not parse (kept as written), -1 on error (ctx->err). */
+int dmf_credits_line(dm_ctx *ctx, dmf_credits *cr, const json_t *b);
+
+/** True when an Image carries a credit of its own (credit or source). */
+bool dmf_credits_image(const json_t *image);
+
+/** True when a metadata credit names `src` as the image it credits. */
+bool dmf_credits_meta_image(const dmf_credits *cr, const char *src);
+
+#endif /* DM_FILTERS_H */

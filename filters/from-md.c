@@ -1,0 +1,104 @@
+/*
+ * from-md.c - dm-from-md: Markdown (CommonMark, GitHub's extensions, YAML
+ * front matter) to the pandoc JSON document `pandoc -f gfm -t json`
+ * writes, without pandoc.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/dm_md.h"
+
+#ifndef DM_FREE_AT_EXIT
+#define DM_FREE_AT_EXIT 0
+#endif
+
+static const char *prog = "dm-from-md";
+
+static int usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help'.\n", prog);
+	return 2;
+}
+
+static int help(void)
+{
+	printf("Usage: %s [--api 1.22|1.23] [FILE]\n"
+	       "Reads Markdown (CommonMark with GitHub's tables, strikethrough,"
+	       "\nautolinks, task lists, footnotes and alerts, and YAML front "
+	       "matter)\nfrom FILE or standard input, and writes the pandoc "
+	       "JSON document\nthat `pandoc -f gfm -t json` writes for it.\n\n"
+	       "      --api 1.23   as pandoc 3 (the default)\n"
+	       "      --api 1.22   as pandoc 2.17: no alerts, no math\n"
+	       "  -h, --help       print this help and exit\n"
+	       "      --version    print the version and exit\n\n"
+	       "Exit status: 0 success; 1 bad input or a failed read or "
+	       "write\n(nothing is written then); 2 bad command line.\n",
+	       prog);
+	return fflush(stdout) || fclose(stdout) ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *file = NULL, *api = "1.23";
+	bool options_done = false;
+	dm_error err;
+	dm_doc *doc;
+	int i, fd = STDIN_FILENO, rc;
+
+	dm_error_clear(&err);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (options_done || a[0] != '-' || a[1] == '\0') {
+			if (file != NULL)
+				return usage("one input file at most (%s)", a);
+			file = a;
+		} else if (!strcmp(a, "--")) {
+			options_done = true;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			return help();
+		} else if (!strcmp(a, "--version")) {
+			printf("%s (dmfilters) %s\n", prog, DM_VERSION);
+			return fflush(stdout) || fclose(stdout) ? 1 : 0;
+		} else if (!strcmp(a, "--api")) {
+			if (++i == argc)
+				return usage("%s needs a value", a);
+			api = argv[i];
+		} else if (!strncmp(a, "--api=", 6)) {
+			api = a + 6;
+		} else {
+			return usage("unknown option %s", a);
+		}
+	}
+	if (strcmp(api, "1.22") && strcmp(api, "1.23"))
+		return usage("unsupported API version %s (use 1.22 or 1.23)",
+		             api);
+	if (file != NULL && strcmp(file, "-") != 0) {
+		fd = open(file, O_RDONLY);
+		if (fd < 0) {
+			fprintf(stderr, "%s: cannot open %s: %s\n", prog, file,
+			        strerror(errno));
+			return 1;
+		}
+	}
+	doc = dm_md_read_fd(fd, strcmp(api, "1.22") ? 23 : 22, &err);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (doc != NULL)
+		dm_doc_write_fd(doc, STDOUT_FILENO, &err);
+	rc = dm_error_exit_status(&err);
+	if (rc != 0 && err.where[0])
+		fprintf(stderr, "%s: %s: %s%s%s\n", prog, err.what,
+		        file ? file : "", file ? ", " : "", err.where);
+	else if (rc != 0)
+		fprintf(stderr, "%s: %s\n", prog, err.what);
+#if DM_FREE_AT_EXIT
+	dm_doc_free(doc); /* else the kernel takes the heap back at once */
+#endif
+	return rc;
+}

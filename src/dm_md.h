@@ -1,0 +1,74 @@
+/*
+ * dm_md.h - Markdown in, HTML out, without pandoc (cmark-gfm).
+ *
+ * dm-from-md and dm-to-html are built on these; filters use
+ * dm_meta_inlines_md() to read a metadata string given with `pandoc -M`
+ * as inline Markdown.  Ownership as in dm.h.
+ */
+#ifndef DM_MD_H
+#define DM_MD_H
+
+#include "dm.h"
+
+/* The pandoc-api-version arrays written for API 1.22 and 1.23. */
+#define DM_API_1_22 "[1,22,2,1]"
+#define DM_API_1_23 "[1,23,1,2]"
+
+/**
+ * A new document with API minor version `api_minor` (22 or 23, written as
+ * pandoc 2.17 and pandoc 3 write it), metadata `meta` (an object; NULL for
+ * none) and `blocks` (an array; NULL for none).  Steals `meta` and
+ * `blocks`, even on failure.  The nodes are not validated.  Returns NULL
+ * when out of memory or when api_minor is neither 22 nor 23.
+ */
+dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks);
+
+/**
+ * Reads `len` bytes of Markdown (CommonMark with GitHub's extensions and
+ * YAML front matter) into a new document, as `pandoc -f gfm -t json`
+ * would: pandoc 3 for `api_minor` 23, pandoc 2.17 for 22.  The text must
+ * be UTF-8 (a leading byte order mark is skipped).  Returns NULL with
+ * `err` set on invalid UTF-8, bad front matter or lack of memory.
+ */
+dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
+                   dm_error *err);
+
+/** Reads all of file descriptor `fd` and parses it as dm_md_read() does. */
+dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err);
+
+/**
+ * Text read as inline Markdown, as pandoc 3 reads a one-line metadata
+ * string: a new array of Inlines, or NULL with `err` set.
+ */
+json_t *dm_md_inlines(const char *text, size_t len, dm_error *err);
+
+/**
+ * As dm_meta_inlines(), but a MetaString (what `pandoc -M` makes) is read
+ * as inline Markdown, so `-M key='See *our* [method](https://...)'` gives
+ * emphasis and a link.  Returns 1 with `*out` a new reference, 0 when
+ * `value` is NULL, or -1 with `err` set.
+ */
+int dm_meta_inlines_md(const json_t *value, const char *where, json_t **out,
+                       dm_error *err);
+
+/** Flags for dm_html_render(). */
+enum {
+	DM_HTML_STANDALONE = 1 << 0 /* a whole page: head, title, style */
+};
+
+/**
+ * Renders `doc` as HTML5 through cmark-gfm's renderer.  Returns a new
+ * malloc'd string (length in `*len`), or NULL with `err` set.
+ */
+char *dm_html_render(const dm_doc *doc, unsigned flags, size_t *len,
+                     dm_error *err);
+
+/**
+ * Renders `doc` as dm_html_render() does, then writes it to `fd` in full
+ * and closes `fd`; nothing is written unless the whole page was rendered.
+ * Returns 0, or -1 with `err` set.
+ */
+int dm_html_write_fd(const dm_doc *doc, unsigned flags, int fd,
+                     dm_error *err);
+
+#endif /* DM_MD_H */

@@ -1,0 +1,264 @@
+#!/bin/sh
+# tests/credits/run.sh - the tests of dm-credits beyond its golden files
+# (tests/golden/credits/, run by tests/golden.sh).
+#
+#   sh tests/credits/run.sh [BUILD] [SUITE...]
+#
+# BUILD is build (default), build-san or build-vg, holding dm and libdm.a.
+# The suites, all by default:
+#
+#   parse    tests/credits/parse/NAME.md, a one-paragraph document (front
+#            matter allowed, for options), read by the driver parse.c
+#            (built here against BUILD/libdm.a): its output, each credit's
+#            fields or "no credit line", must equal NAME.expected
+#   bad      tests/credits/bad/NAME.md: bad options or metadata.  Line 1 of
+#            NAME.expect is the exit status, line 2 a fragment the one-line
+#            message must hold (the metadata path, say); nothing on stdout
+#   corpus   every document of the pandoc corpus (DM_CORPUS, default the
+#            shared/corpus/pandoc folder next to the repository) comes out
+#            of `dm --filters credits FORMAT` byte for byte as out of the
+#            identity `dm --filters '' FORMAT`: none holds a credit
+#   html     the stylesheet: in header-includes once, also after a second
+#            run; none with stylesheet: false; none without credits
+#   latex    the golden inputs, through pandoc 2.17 and pandoc 3 with -s,
+#            compile with pdflatex (skipped without pdflatex)
+#
+# Needs pandoc (2.17), and node for pandoc 3 (tests/pandoc3.mjs).  Prints
+# each failure, then "N passed, N failed"; exits 1 if anything failed.
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-build}
+[ $# -gt 0 ] && shift
+SUITES=${*:-parse bad corpus html latex}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+DM=$BUILD/dm
+HERE=$ROOT/tests/credits
+CORPUS=${DM_CORPUS:-$ROOT/../shared/corpus/pandoc}
+P3="node $ROOT/tests/pandoc3.mjs"
+
+for f in "$DM" "$BUILD/dm-credits" "$BUILD/libdm.a"; do
+	if [ ! -f "$f" ]; then
+		echo "run.sh: $f is missing (run make)" >&2
+		exit 2
+	fi
+done
+
+ASAN_OPTIONS=exitcode=99:detect_leaks=1
+UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
+export ASAN_OPTIONS UBSAN_OPTIONS
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/credits.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+
+PASSED=0
+FAILED=0
+pass() { PASSED=$((PASSED + 1)); }
+fail() {
+	FAILED=$((FAILED + 1))
+	printf 'FAIL %s\n' "$1"
+	shift
+	for line in "$@"; do
+		printf '  %s\n' "$line"
+	done
+}
+show() { sed 's/^/    | /' "$1" | head -40; }
+
+# A make variable of the build, so the driver is built as dm is.
+make_var() {
+	case $BUILD in
+	*-san) flags=SAN=1 ;;
+	*-vg) flags=VALGRIND=1 ;;
+	*) flags= ;;
+	esac
+	printf '_dm_var:\n\t@echo $(%s)\n' "$1" |
+		make -s --no-print-directory -C "$ROOT" -f Makefile -f - \
+			$flags _dm_var
+}
+
+suite_parse() {
+	if ! ${CC:-cc} $(make_var DM_CFLAGS) -g -o "$TMP/parse" \
+		"$HERE/parse.c" "$BUILD/libdm.a" $(make_var DM_LIBS) \
+		2>"$TMP/cc"; then
+		fail "parse: building the driver" "got:"
+		show "$TMP/cc"
+		return
+	fi
+	for md in "$HERE"/parse/*.md; do
+		name=parse/$(basename "$md" .md)
+		if ! pandoc -t json "$md" | "$TMP/parse" >"$TMP/got" \
+			2>"$TMP/err"; then
+			fail "$name" "expected: the driver to succeed" "got:"
+			show "$TMP/err"
+		elif ! diff -u "${md%.md}.expected" "$TMP/got" >"$TMP/diff"; then
+			fail "$name" "expected ${md%.md}.expected, got (diff):"
+			show "$TMP/diff"
+		else
+			pass
+		fi
+	done
+}
+
+suite_bad() {
+	for md in "$HERE"/bad/*.md; do
+		name=bad/$(basename "$md" .md)
+		{
+			IFS= read -r want_rc
+			IFS= read -r want_msg
+		} <"${md%.md}.expect"
+		pandoc -t json "$md" >"$TMP/in.json" || {
+			fail "$name" "expected: pandoc to read $md"
+			continue
+		}
+		"$BUILD/dm-credits" html <"$TMP/in.json" >"$TMP/out" \
+			2>"$TMP/err"
+		rc=$?
+		if [ "$rc" != "$want_rc" ] || [ -s "$TMP/out" ] ||
+			[ "$(wc -l <"$TMP/err")" -ne 1 ] ||
+			! grep -q '^dm-credits: ' "$TMP/err" ||
+			! grep -qF -- "$want_msg" "$TMP/err"; then
+			fail "$name" "expected: exit $want_rc, no output, one" \
+				"line 'dm-credits: ...$want_msg...'" \
+				"got: exit $rc, $(wc -c <"$TMP/out") bytes out," \
+				"stderr:"
+			show "$TMP/err"
+		else
+			pass
+		fi
+	done
+}
+
+suite_corpus() {
+	n=0
+	for json in "$CORPUS"/api1.2[23]/*.json; do
+		[ -f "$json" ] || continue
+		n=$((n + 1))
+		for fmt in html latex docx gfm markdown plain; do
+			name="corpus/$(basename "$(dirname "$json")")/$(basename \
+				"$json") $fmt"
+			if ! "$DM" --filters '' "$fmt" <"$json" >"$TMP/id" ||
+				! "$DM" --filters credits "$fmt" <"$json" \
+					>"$TMP/cr" 2>"$TMP/err"; then
+				fail "$name" "expected: both runs to succeed" \
+					"got:"
+				show "$TMP/err"
+			elif ! cmp -s "$TMP/id" "$TMP/cr"; then
+				fail "$name" "expected: the document unchanged" \
+					"got: a different document"
+			else
+				pass
+			fi
+		done
+	done
+	[ "$n" -gt 0 ] ||
+		fail "corpus" "expected: documents in $CORPUS" "got: none"
+}
+
+# count_styles JSON: how many header-includes entries hold our stylesheet.
+count_styles() {
+	pandoc -f json -t html -s --metadata title=t "$1" |
+		grep -c '^[[:space:]]*\.dm-credits{'
+}
+
+suite_html() {
+	md=$ROOT/tests/golden/credits/seed/input.md
+	pandoc -t json "$md" >"$TMP/seed.json"
+	"$DM" --filters credits html <"$TMP/seed.json" >"$TMP/1.json"
+	"$DM" --filters credits html <"$TMP/1.json" >"$TMP/2.json"
+	for f in 1 2; do
+		got=$(count_styles "$TMP/$f.json")
+		if [ "$got" = 1 ]; then
+			pass
+		else
+			fail "html/stylesheet-once (run $f)" \
+				"expected: the stylesheet once in a -s page" \
+				"got: $got times"
+		fi
+	done
+	pandoc -t json -M dm-credits.stylesheet=false "$md" |
+		"$DM" --filters credits html >"$TMP/3.json"
+	got=$(count_styles "$TMP/3.json")
+	if [ "$got" = 0 ] && grep -q 'dm-credits' "$TMP/3.json"; then
+		pass
+	else
+		fail "html/stylesheet-false" \
+			"expected: a footer and no stylesheet" "got: $got"
+	fi
+	md=$ROOT/tests/golden/credits/no-credits/input.md
+	pandoc -t json "$md" >"$TMP/none.json"
+	"$DM" --filters credits html <"$TMP/none.json" >"$TMP/4.json"
+	"$DM" --filters '' html <"$TMP/none.json" >"$TMP/5.json"
+	if cmp -s "$TMP/5.json" "$TMP/4.json"; then
+		pass
+	else
+		fail "html/no-credits" "expected: the document unchanged" \
+			"got: a different one"
+	fi
+}
+
+# compile NAME TEX: pdflatex in a folder holding the images TEX includes.
+compile() {
+	dir=$TMP/tex
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cp "$2" "$dir/doc.tex"
+	sed -n 's/.*\\includegraphics\(\[[^]]*\]\)\{0,1\}{\([^}]*\)}.*/\2/p' \
+		"$2" | while IFS= read -r img; do
+		mkdir -p "$dir/$(dirname "$img")"
+		cp "$HERE/pixel.png" "$dir/$img"
+	done
+	if (cd "$dir" && pdflatex -interaction=nonstopmode -halt-on-error \
+		doc.tex >log.txt 2>&1) && [ -s "$dir/doc.pdf" ]; then
+		pass
+	else
+		fail "$1" "expected: pdflatex to compile it" "got:"
+		grep -A4 '^!' "$dir/log.txt" | head -20 | sed 's/^/    | /'
+	fi
+}
+
+suite_latex() {
+	if ! command -v pdflatex >/dev/null 2>&1; then
+		echo "SKIP latex: no pdflatex"
+		return
+	fi
+	for c in "$ROOT"/tests/golden/credits/*/; do
+		c=${c%/}
+		name=latex/$(basename "$c")
+		from=markdown
+		[ -f "$c/from" ] && from=$(cat "$c/from")
+		meta=
+		[ -f "$c/meta" ] && meta=$(sed 's/^/-M /' "$c/meta")
+		# shellcheck disable=SC2086
+		if pandoc -f "$from" -t json $meta "$c/input.md" |
+			"$DM" --filters credits latex >"$TMP/l.json" &&
+			pandoc -f json -s -t latex -o "$TMP/p2.tex" \
+				"$TMP/l.json"; then
+			compile "$name (pandoc 2.17)" "$TMP/p2.tex"
+		else
+			fail "$name (pandoc 2.17)" "expected: a LaTeX file"
+		fi
+		# shellcheck disable=SC2086
+		if $P3 -f "$from" -t json $meta -o "$TMP/in3.json" \
+			"$c/input.md" &&
+			"$DM" --filters credits latex <"$TMP/in3.json" \
+				>"$TMP/l3.json" &&
+			$P3 -f json -s -t latex -o "$TMP/p3.tex" \
+				"$TMP/l3.json"; then
+			compile "$name (pandoc 3)" "$TMP/p3.tex"
+		else
+			fail "$name (pandoc 3)" "expected: a LaTeX file"
+		fi
+	done
+}
+
+for suite in $SUITES; do
+	P0=$PASSED F0=$FAILED
+	case $suite in
+	parse | bad | corpus | html | latex) "suite_$suite" ;;
+	*) fail "run.sh" "expected a suite: parse bad corpus html latex" \
+		"got: $suite" ;;
+	esac
+	printf '%s: %d passed, %d failed\n' "$suite" $((PASSED - P0)) \
+		$((FAILED - F0))
+done
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,302 @@
+#!/bin/sh
+# tests/md/run.sh - the path without pandoc: dm-from-md and dm-to-html.
+#
+#   sh tests/md/run.sh [BUILD_DIR]          (default: build)
+#
+# 1. pandoc 3: dm-from-md writes, for every tests/md/cases/*.md and
+#    samples/*.md, the JSON that pandoc 3 writes with `-f
+#    gfm+yaml_metadata_block -t json` (tests/pandoc3.mjs, one batch run):
+#    equal, object key order included (jsoneq).
+# 2. pandoc 2.17: `dm-from-md --api 1.22` against Debian's `pandoc -f gfm
+#    -t json`, when that pandoc is 2.17.
+# 3. dm-to-html: every case, and tests/md/html/*.json (every node type,
+#    made once by pandoc from nodes.md), as a fragment and as a page (-s):
+#    well-formed (xmllint as XML, and xmllint --html), and the page holds
+#    each line of NAME.expect (a line starting with `!` must be absent).
+# 4. the seed article: dm-from-md | dm html | dm-to-html -s is a page with
+#    the three callouts, the credit footer and their stylesheets in <head>.
+# 5. bad input and bad command lines: a message, exit 1 (2 for usage),
+#    nothing on standard output; a failed write is an error.
+#
+# Environment: DM_PANDOC=no skips 1 and 2; PANDOC (default pandoc) and
+# NODE (default node) as in tests/run.sh; KEEP=1 keeps the scratch folder.
+# The last line is "N passed, N failed"; the exit status is 1 on failure.
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=$(cd "${1:-$ROOT/build}" 2>/dev/null && pwd) || {
+	echo "usage: sh tests/md/run.sh [BUILD_DIR]" >&2
+	exit 2
+}
+FROM=$BUILD/dm-from-md
+TOHTML=$BUILD/dm-to-html
+DM=$BUILD/dm
+JSONEQ=$BUILD/jsoneq
+for prog in "$FROM" "$TOHTML" "$DM" "$JSONEQ"; do
+	if [ ! -x "$prog" ]; then
+		echo "md/run.sh: $prog is missing (make all $BUILD/jsoneq)" >&2
+		exit 2
+	fi
+done
+PANDOC=${PANDOC:-pandoc}
+NODE=${NODE:-node}
+
+ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0
+UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
+export ASAN_OPTIONS UBSAN_OPTIONS
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/dmmd.XXXXXX") || exit 2
+cleanup() {
+	if [ "${KEEP:-}" = 1 ]; then
+		echo "md/run.sh: scratch files kept in $TMP" >&2
+	else
+		rm -rf "$TMP"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $*"
+}
+skip() { echo "skip: $*"; }
+
+CASES=$(ls "$ROOT"/tests/md/cases/*.md "$ROOT"/samples/*.md 2>/dev/null)
+
+# 1. pandoc 3 ---------------------------------------------------------------
+
+name() { # a unique scratch name for a case: cases/x.md -> cases-x
+	echo "$1" | sed "s|^$ROOT/||; s|/|-|g; s|\.md\$||"
+}
+
+if [ "${DM_PANDOC:-}" = no ]; then
+	skip "pandoc 3 comparison (DM_PANDOC=no)"
+elif ! "$NODE" -e 'require.resolve("pandoc-wasm")' >/dev/null 2>&1 &&
+	[ ! -d "$ROOT/node_modules/pandoc-wasm" ]; then
+	skip "pandoc 3 comparison (no node or pandoc-wasm; make deps)"
+else
+	: >"$TMP/jobs"
+	for f in $CASES; do
+		n=$(name "$f")
+		printf '["-f","gfm+yaml_metadata_block","-t","json","%s","-o","%s"]\n' \
+			"$f" "$TMP/$n.p3.json" >>"$TMP/jobs"
+	done
+	(cd "$ROOT" && "$NODE" tests/pandoc3.mjs --batch "$TMP/jobs") \
+		2>"$TMP/batch.err" || cat "$TMP/batch.err"
+	for f in $CASES; do
+		n=$(name "$f")
+		if [ ! -s "$TMP/$n.p3.json" ]; then
+			fail "pandoc 3 made nothing for $n"
+		elif ! "$FROM" "$f" >"$TMP/$n.json" 2>"$TMP/err"; then
+			fail "dm-from-md $n: exit $? $(cat "$TMP/err")"
+		elif "$JSONEQ" "$TMP/$n.json" "$TMP/$n.p3.json" 2>"$TMP/err"
+		then
+			pass
+		else
+			fail "dm-from-md $n differs from pandoc 3: $(cat "$TMP/err")"
+		fi
+	done
+fi
+
+# 2. pandoc 2.17 ------------------------------------------------------------
+
+if [ "${DM_PANDOC:-}" = no ]; then
+	skip "pandoc 2.17 comparison (DM_PANDOC=no)"
+elif ! "$PANDOC" --version 2>/dev/null | head -n 1 | grep -q ' 2\.17'; then
+	skip "pandoc 2.17 comparison ($PANDOC is not pandoc 2.17)"
+else
+	for f in $CASES; do
+		n=$(name "$f")
+		if ! "$PANDOC" -f gfm -t json "$f" >"$TMP/$n.p2.json"; then
+			fail "pandoc 2.17 failed on $n"
+		elif ! "$FROM" --api 1.22 "$f" >"$TMP/$n.22.json" 2>"$TMP/err"
+		then
+			fail "dm-from-md --api 1.22 $n: $(cat "$TMP/err")"
+		elif "$JSONEQ" "$TMP/$n.22.json" "$TMP/$n.p2.json" 2>"$TMP/err"
+		then
+			pass
+		else
+			fail "dm-from-md --api 1.22 $n differs from pandoc 2.17:" \
+				"$(cat "$TMP/err")"
+		fi
+	done
+fi
+
+# 3. dm-to-html -------------------------------------------------------------
+
+# well_formed FILE WHAT: XML well-formedness, then the HTML parser with its
+# complaints about HTML5 elements (which it does not know) left out.
+well_formed() {
+	if ! xmllint --noout "$1" 2>"$TMP/xml.err"; then
+		fail "$2: not well-formed: $(head -n 3 "$TMP/xml.err")"
+		return 1
+	fi
+	xmllint --html --noout "$1" 2>&1 | grep 'error' |
+		grep -v 'Tag [a-z]* invalid' >"$TMP/html.err"
+	if [ -s "$TMP/html.err" ]; then
+		fail "$2: xmllint --html: $(head -n 3 "$TMP/html.err")"
+		return 1
+	fi
+	pass
+}
+
+# expect PAGE EXPECT_FILE WHAT
+expect() {
+	[ -f "$2" ] || return 0
+	ok=1
+	while IFS= read -r line; do
+		case $line in
+		'!'*)
+			if grep -qF -- "${line#!}" "$1"; then
+				fail "$3: has ${line#!}"
+				ok=0
+			fi ;;
+		*)
+			if ! grep -qF -- "$line" "$1"; then
+				fail "$3: lacks $line"
+				ok=0
+			fi ;;
+		esac
+	done <"$2"
+	[ $ok = 1 ] && pass
+}
+
+# html JSON_FILE EXPECT_FILE WHAT
+html() {
+	if ! "$TOHTML" <"$1" >"$TMP/frag.html" 2>"$TMP/err"; then
+		fail "dm-to-html $3: $(cat "$TMP/err")"
+		return
+	fi
+	{ echo '<div>'; cat "$TMP/frag.html"; echo '</div>'; } >"$TMP/frag.xml"
+	well_formed "$TMP/frag.xml" "dm-to-html $3"
+	if ! "$TOHTML" -s <"$1" >"$TMP/page.html" 2>"$TMP/err"; then
+		fail "dm-to-html -s $3: $(cat "$TMP/err")"
+		return
+	fi
+	well_formed "$TMP/page.html" "dm-to-html -s $3" &&
+		expect "$TMP/page.html" "$2" "dm-to-html -s $3"
+}
+
+if ! command -v xmllint >/dev/null 2>&1; then
+	fail "xmllint is missing (libxml2-utils; make deps)"
+else
+	for f in $CASES; do
+		n=$(name "$f")
+		if "$FROM" "$f" >"$TMP/$n.html.json" 2>"$TMP/err"; then
+			html "$TMP/$n.html.json" "${f%.md}.expect" "$n"
+		else
+			fail "dm-from-md $n: $(cat "$TMP/err")"
+		fi
+	done
+	for f in "$ROOT"/tests/md/html/*.json; do
+		html "$f" "${f%.json}.expect" "$(basename "$f")"
+	done
+fi
+
+# 4. the seed article -------------------------------------------------------
+
+SEED=$ROOT/samples/seed.md
+if [ ! -f "$SEED" ]; then
+	fail "samples/seed.md is missing"
+elif ! "$DM" --list 2>/dev/null | grep -q '^callouts' ||
+	! "$DM" --list 2>/dev/null | grep -q '^credits'; then
+	"$FROM" "$SEED" | "$DM" --filters '' html | "$TOHTML" -s \
+		>"$TMP/seed.html" && well_formed "$TMP/seed.html" "seed page"
+	skip "seed callouts and credits (dm has no callouts, credits yet)"
+else
+	if "$FROM" "$SEED" | "$DM" html | "$TOHTML" -s >"$TMP/seed.html" &&
+		well_formed "$TMP/seed.html" "seed page"; then
+		sed -n '1,/<\/head>/p' "$TMP/seed.html" >"$TMP/seed.head"
+		sed -n '/<body>/,$p' "$TMP/seed.html" >"$TMP/seed.body"
+		ok=1
+		for c in callout-tension callout-noise callout-direct-message \
+			dm-credits Lan\ Lin Unsplash; do
+			grep -q "$c" "$TMP/seed.body" || {
+				fail "seed page: no $c in the body"
+				ok=0
+			}
+		done
+		for c in '\.callout' '\.dm-credits' '<title>Hangzhou'; do
+			grep -q "$c" "$TMP/seed.head" || {
+				fail "seed page: no $c in <head>"
+				ok=0
+			}
+		done
+		[ $ok = 1 ] && pass
+	else
+		fail "seed pipeline failed"
+	fi
+fi
+
+# 5. errors -----------------------------------------------------------------
+
+# refused WHAT STATUS MESSAGE_PART COMMAND...  (standard input from $IN)
+refused() {
+	what=$1 status=$2 msg=$3
+	shift 3
+	"$@" <"$IN" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	if [ $rc != "$status" ]; then
+		fail "$what: exit $rc, expected $status ($(cat "$TMP/err"))"
+	elif [ -s "$TMP/out" ]; then
+		fail "$what: wrote to standard output"
+	elif ! grep -q -- "$msg" "$TMP/err"; then
+		fail "$what: message lacks '$msg': $(cat "$TMP/err")"
+	else
+		pass
+	fi
+}
+
+IN=$TMP/in
+printf 'caf\351\n' >"$IN"
+refused "invalid UTF-8" 1 "not valid UTF-8.*: line 1, column 4" "$FROM"
+printf -- '---\ntitle: [unclosed\n---\nbody\n' >"$IN"
+refused "bad YAML" 1 "invalid YAML front matter.*line 3" "$FROM"
+printf -- '---\nkey: value\n  bad: indent\n---\n' >"$IN"
+refused "bad YAML in a file" 1 "$IN, line" "$FROM" "$IN"
+{
+	printf -- '---\na: &a [x, x, x, x, x, x, x, x, x, x]\n'
+	for l in b c d e f g; do
+		printf '%s: &%s [' "$l" "$l"
+		p=$(printf 'abcdefg' | sed "s/$l.*//; s/.*\(.\)\$/\1/")
+		printf '*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n' \
+			"$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p"
+	done
+	printf -- '---\n'
+} >"$IN"
+refused "YAML alias bomb" 1 "too many values" "$FROM"
+awk 'BEGIN { for (i = 0; i < 600; i++) printf ">"; print " deep" }' >"$IN"
+refused "deep nesting" 1 "nested too deeply" "$FROM"
+: >"$IN"
+refused "missing file" 1 "cannot open" "$FROM" "$TMP/no-such-file.md"
+refused "two files" 2 "one input file" "$FROM" a.md b.md
+refused "bad --api" 2 "unsupported API version 1.21" "$FROM" --api 1.21
+refused "unknown option" 2 "unknown option" "$FROM" --bogus
+refused "dm-to-html empty input" 1 "empty input" "$TOHTML"
+printf '{"blocks":[' >"$IN"
+refused "dm-to-html bad JSON" 1 "invalid JSON" "$TOHTML" -s
+printf '{"pandoc-api-version":[1,23],"meta":{},"blocks":[{"t":"Para","c":"x"}]}' >"$IN"
+refused "dm-to-html bad node" 1 "blocks\[0\]" "$TOHTML"
+refused "dm-to-html unknown argument" 2 "unknown argument" "$TOHTML" -x
+
+# an empty document is fine, and a write to a full disk is an error
+: >"$IN"
+if "$FROM" <"$IN" >"$TMP/out" && "$JSONEQ" "$TMP/out" /dev/stdin <<'JSON'
+{"pandoc-api-version":[1,23,1,2],"meta":{},"blocks":[]}
+JSON
+then pass; else fail "empty Markdown is not an empty document"; fi
+if [ -w /dev/full ]; then
+	printf '# x\n' >"$IN"
+	refused "dm-from-md to a full disk" 1 "cannot write output" \
+		sh -c '"$1" >/dev/full' sh "$FROM"
+	"$FROM" <"$IN" >"$TMP/doc.json"
+	IN=$TMP/doc.json
+	refused "dm-to-html to a full disk" 1 "cannot write output" \
+		sh -c '"$1" -s >/dev/full' sh "$TOHTML"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

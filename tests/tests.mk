@@ -1,0 +1,28 @@
+# tests/tests.mk - rules for the shell-level tests (tests/run.sh), included
+# by the Makefile.
+#
+#   make test-shell            bad input, I/O failures, fidelity (build/)
+#   make test-shell SAN=1      the same with the ASan+UBSan build
+#   make valgrind              bad input and corpus identity under valgrind
+
+# jsoneq: are two JSON files equal, object key order included?
+$(BUILD)/jsoneq: tests/tools/jsoneq.c
+	@mkdir -p $(@D)
+	$(CC) $(DM_CFLAGS) $(CFLAGS) -o $@ tests/tools/jsoneq.c $(DM_LIBS)
+
+# faults.so: an LD_PRELOAD shim making reads and writes fail (tests/io.sh).
+# Built without sanitizers: it is preloaded ahead of their runtime.
+$(BUILD)/faults.so: tests/tools/faults.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -fPIC -shared -o $@ \
+	    tests/tools/faults.c -ldl
+
+test-shell: $(BUILD)/jsoneq $(BUILD)/faults.so
+
+VALGRIND_CMD = valgrind --error-exitcode=99 --leak-check=full \
+               --errors-for-leak-kinds=definite,indirect -q
+
+valgrind:
+	$(MAKE) VALGRIND=1 all build-vg/jsoneq
+	@DM_WRAP='$(VALGRIND_CMD)' DM_PANDOC=no DM_BIG_STR_BYTES=1000000 \
+	    sh tests/run.sh build-vg bad fidelity
