@@ -104,6 +104,7 @@ test-shell: all
 include tests/tests.mk
 include tests/callouts/callouts.mk
 include tests/bench/bench.mk
+include tests/fuzz/fuzz.mk
 
 # Every test: the library's unit tests, bad input and fidelity, each
 # filter's cases and golden files (tests/golden.sh runs them all).

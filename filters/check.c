@@ -121,8 +121,21 @@ static int read_severity(dm_ctx *ctx, state *st, size_t r, const char *key)
 	return rc;
 }
 
+/* The rule named by ID or name `k`, or NRULES. */
+static size_t rule_index(const char *k)
+{
+	size_t r;
+
+	for (r = 0; r < NRULES; r++)
+		if (strcmp(k, rules[r].id) == 0 ||
+		    strcmp(k, rules[r].name) == 0)
+			break;
+	return r;
+}
+
 static int read_rules(dm_ctx *ctx, state *st)
 {
+	static const char flat[] = OPT ".rules.";
 	char where[256], key[96];
 	const json_t *map = dm_option(ctx->doc, OPT, "rules", where,
 	                              sizeof where);
@@ -136,16 +149,24 @@ static int read_rules(dm_ctx *ctx, state *st)
 		                    "or error");
 	if (map != NULL)
 		json_object_foreach(dm_content(map), k, v) {
-			for (r = 0; r < NRULES; r++)
-				if (strcmp(k, rules[r].id) == 0 ||
-				    strcmp(k, rules[r].name) == 0)
-					break;
-			if (r == NRULES)
-				return dm_error_set(ctx->err, DM_EOPTION, where,
-				                    "no rule \"%s\" (see dm-check "
-				                    "--help)", k);
-			(void)v;
+			if (rule_index(k) < NRULES)
+				continue;
+			snprintf(where, sizeof where, "meta.%s.rules.%s", OPT,
+			         k);
+			return dm_error_set(ctx->err, DM_EOPTION, where,
+			                    "no rule \"%s\" (see dm-check "
+			                    "--help)", k);
 		}
+	/* Flat keys too: -M dm-check.rules.DM999=off is no rule either. */
+	json_object_foreach(dm_doc_meta(ctx->doc), k, v) {
+		if (strncmp(k, flat, sizeof flat - 1) != 0 ||
+		    rule_index(k + sizeof flat - 1) < NRULES)
+			continue;
+		snprintf(where, sizeof where, "meta[\"%s\"]", k);
+		return dm_error_set(ctx->err, DM_EOPTION, where,
+		                    "no rule \"%s\" (see dm-check --help)",
+		                    k + sizeof flat - 1);
+	}
 	for (r = 0; r < NRULES; r++) {
 		st->severity[r] = rules[r].severity;
 		snprintf(key, sizeof key, "rules.%s", rules[r].name);
@@ -199,6 +220,8 @@ static void release(dm_ctx *ctx)
 
 static int start(dm_ctx *ctx)
 {
+	static const char *const known[] = {"strict", "format", "file",
+	                                    "rules", NULL};
 	state *st = calloc(1, sizeof *st);
 
 	if (st == NULL)
@@ -208,7 +231,8 @@ static int start(dm_ctx *ctx)
 	st->uncredited = json_array();
 	if (st->findings == NULL || st->uncredited == NULL)
 		return nomem(ctx);
-	if ((st->callouts = dmf_callouts_open(ctx)) == NULL ||
+	if (dm_options_check(ctx->doc, OPT, known, ctx->err) ||
+	    (st->callouts = dmf_callouts_open(ctx)) == NULL ||
 	    (st->credits = dmf_credits_open(ctx)) == NULL ||
 	    read_rules(ctx, st) || read_output(ctx, st) ||
 	    dm_option_bool(ctx->doc, OPT, "strict", &st->strict, ctx->err) < 0 ||
@@ -331,6 +355,22 @@ static const char *image_src(const json_t *image)
 	return src ? src : "";
 }
 
+/* Classes pandoc itself gives a meaning (speaker notes, columns):
+ * never a misspelt type, however near one ("notes" is one edit from
+ * "note"). */
+static bool pandoc_class(const char *c)
+{
+	static const char *const own[] = {"notes", "columns", "column",
+	                                  "incremental", "nonincremental",
+	                                  NULL};
+	size_t i;
+
+	for (i = 0; own[i]; i++)
+		if (strcmp(c, own[i]) == 0)
+			return true;
+	return false;
+}
+
 static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	state *st = ctx->state;
@@ -361,7 +401,10 @@ static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
 				const char *c = json_string_value(
 				        json_array_get(classes, i));
 				const char *near =
-				        dmf_callouts_near(st->callouts, c);
+				        c == NULL || pandoc_class(c)
+				                ? NULL
+				                : dmf_callouts_near(st->callouts,
+				                                    c);
 				if (near && report(ctx, here(st, w, node), CLASS_NEAR_MISS,
 				                   "class \"%s\" is no callout "
 				                   "type: did you mean %s?",
@@ -573,8 +616,9 @@ static void where_text(const json_t *f, dm_buf *b)
 	dm_buf_printf(b, "block %" JSON_INTEGER_FORMAT, block);
 }
 
-/* GitHub's workflow commands want %, CR and LF escaped in messages. */
-static void gh_escape(dm_buf *b, const char *s)
+/* GitHub's workflow commands want %, CR and LF escaped in messages, and
+ * also ':' and ',' in a property such as file= (`prop`). */
+static void gh_escape(dm_buf *b, const char *s, bool prop)
 {
 	for (; *s; s++)
 		if (*s == '%')
@@ -583,6 +627,10 @@ static void gh_escape(dm_buf *b, const char *s)
 			dm_buf_puts(b, "%0A");
 		else if (*s == '\r')
 			dm_buf_puts(b, "%0D");
+		else if (prop && *s == ':')
+			dm_buf_puts(b, "%3A");
+		else if (prop && *s == ',')
+			dm_buf_puts(b, "%2C");
 		else
 			dm_buf_putc(b, *s);
 }
@@ -590,7 +638,7 @@ static void gh_escape(dm_buf *b, const char *s)
 static int write_report(dm_ctx *ctx)
 {
 	state *st = ctx->state;
-	dm_buf b = {0};
+	dm_buf b = {0}, w = {0};
 	size_t i;
 
 	for (i = 0; i < json_array_size(st->findings); i++) {
@@ -612,8 +660,11 @@ static int write_report(dm_ctx *ctx)
 			break;
 		case GITHUB:
 			dm_buf_printf(&b, "::%s ", sev);
-			if (st->file)
-				dm_buf_printf(&b, "file=%s,", st->file);
+			if (st->file) {
+				dm_buf_puts(&b, "file=");
+				gh_escape(&b, st->file, true);
+				dm_buf_putc(&b, ',');
+			}
 			if (line > 0)
 				dm_buf_printf(
 				        &b,
@@ -623,15 +674,19 @@ static int write_report(dm_ctx *ctx)
 				        json_integer_value(
 				                json_object_get(f, "column")));
 			dm_buf_printf(&b, "title=%s::", id);
-			gh_escape(&b, msg);
+			gh_escape(&b, msg, false);
 			dm_buf_puts(&b, " (");
-			where_text(f, &b);
+			where_text(f, &w); /* a heading may hold a % */
+			gh_escape(&b, dm_buf_str(&w), false);
+			dm_buf_free(&w);
 			dm_buf_puts(&b, ")\n");
 			break;
 		case JSON:
 			js = json_dumps(f, JSON_COMPACT);
-			if (js == NULL)
+			if (js == NULL) {
+				dm_buf_free(&b);
 				return nomem(ctx);
+			}
 			dm_buf_printf(&b, "%s\n", js);
 			free(js);
 			break;

@@ -7,7 +7,8 @@
  * Each CMD is one string: words separated by blanks (no quoting; write
  * `--filters=` for an empty value), and `|` between the stages of a pipe.
  * Every run reads INPUT on standard input and writes to /dev/null; its
- * standard error is left alone, and a run that fails stops the harness.
+ * standard error goes to a temporary file, shown when the run fails (a
+ * failed run stops the harness), so warnings do not flood the table.
  * After one warm-up round the commands are run in turn, ROUNDS times
  * (default 7), so that a slow moment of the machine falls on all of them.
  *
@@ -47,6 +48,7 @@ typedef struct cmd {
 } cmd;
 
 static const char *argv0 = "harness";
+static int errfd = -1; /* the commands' standard error, for one run */
 
 static void die(const char *what, const char *arg)
 {
@@ -106,6 +108,21 @@ static double maxrss_mib(const struct rusage *ru)
 #endif
 }
 
+/* Copies what the failed run wrote on standard error to ours. */
+static void show_errors(void)
+{
+	char buf[4096];
+	ssize_t n;
+	off_t total = 0;
+
+	if (lseek(errfd, 0, SEEK_SET) != 0)
+		return;
+	while (total < 16 * 1024 && (n = read(errfd, buf, sizeof buf)) > 0) {
+		fwrite(buf, 1, (size_t)n, stderr);
+		total += n;
+	}
+}
+
 /* Runs `c` once with `input` on stdin; stores wall seconds and MiB. */
 static void run(const cmd *c, const char *input, double *wall, double *mib)
 {
@@ -114,6 +131,8 @@ static void run(const cmd *c, const char *input, double *wall, double *mib)
 	struct rusage ru;
 	double t0, total = 0;
 
+	if (ftruncate(errfd, 0) != 0 || lseek(errfd, 0, SEEK_SET) != 0)
+		die(strerror(errno), "temporary file");
 	t0 = now();
 	in = open(input, O_RDONLY);
 	if (in < 0)
@@ -133,7 +152,8 @@ static void run(const cmd *c, const char *input, double *wall, double *mib)
 		if (pids[i] < 0)
 			die(strerror(errno), "fork");
 		if (pids[i] == 0) {
-			if (dup2(in, 0) < 0 || dup2(out, 1) < 0)
+			if (dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
+			    dup2(errfd, 2) < 0)
 				_exit(127);
 			close(in);
 			close(out);
@@ -153,6 +173,7 @@ static void run(const cmd *c, const char *input, double *wall, double *mib)
 			if (errno != EINTR)
 				die(strerror(errno), "wait4");
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			show_errors();
 			fprintf(stderr, "%s: %s: failed (%s %d)\n", argv0,
 			        c->text, WIFEXITED(status) ? "exit status"
 			                                   : "signal",
@@ -225,6 +246,13 @@ int main(int argc, char **argv)
 		usage();
 	if (stat(input, &st) != 0)
 		die(strerror(errno), input);
+	{
+		char tmpl[] = "/tmp/harness.XXXXXX";
+		errfd = mkstemp(tmpl);
+		if (errfd < 0)
+			die(strerror(errno), tmpl);
+		unlink(tmpl);
+	}
 
 	for (i = 0; i < ncmds; i++) /* warm-up: page cache, binaries */
 		run(&cmds[i], input, &skip, &skip);

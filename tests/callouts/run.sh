@@ -380,7 +380,7 @@ badjson() {
 if [ "$have_p2" = yes ]; then
 	bad "labels a list" 'meta.dm-callouts.labels' \
 	    'dm-callouts: {labels: [Tension, Noise]}'
-	bad "labels for an unknown type" 'meta.dm-callouts.labels' \
+	bad "labels for an unknown type" 'meta.dm-callouts.labels.bogus' \
 	    'dm-callouts: {labels: {bogus: Bogus}}'
 	bad "a label that is a map" 'meta.dm-callouts.labels.tension' \
 	    'dm-callouts: {labels: {tension: {text: Tension}}}'
@@ -388,6 +388,10 @@ if [ "$have_p2" = yes ]; then
 	    'dm-callouts: {labels: {noise: [a, b]}}'
 	bad "unknown appearance" 'meta.dm-callouts.appearance' \
 	    'dm-callouts: {appearance: fancy}'
+	bad "an option typo" 'meta.dm-callouts.apperance' \
+	    'dm-callouts: {apperance: simple}'
+	bad "options not a map" 'meta.dm-callouts' \
+	    'dm-callouts: [1]'
 	bad "collapse maybe" 'meta.dm-callouts.collapse' \
 	    'dm-callouts: {collapse: maybe}'
 	bad "icons a number" 'meta.dm-callouts.icons' \
@@ -416,6 +420,14 @@ if [ "$have_p2" = yes ]; then
 	badjson "-M appearance=fancy" 'meta\["dm-callouts.appearance"\]'
 	md2json bad -M dm-callouts.collapse=maybe
 	badjson "-M collapse=maybe" 'meta\["dm-callouts.collapse"\]'
+	md2json bad -M dm-callouts.labels.bogus=X
+	badjson "-M labels.bogus" 'meta\["dm-callouts.labels.bogus"\]'
+	md2json bad -M dm-callouts.colapse=true
+	badjson "-M an option typo" 'meta\["dm-callouts.colapse"\]'
+	# a callout's own collapse must be true, false or open
+	printf '::: {.note collapse="no"}\nText.\n:::\n' > "$TMP/bad.md"
+	md2json bad
+	badjson "collapse attribute" 'blocks\[0\]'
 	printf 'badmeta: done\n'
 else
 	skip "badmeta: needs pandoc 2.17"
