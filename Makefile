@@ -103,13 +103,18 @@ test-shell: all
 
 include tests/tests.mk
 include tests/callouts/callouts.mk
+include tests/check/check.mk
 include tests/bench/bench.mk
 include tests/fuzz/fuzz.mk
 
 # Every test: the library's unit tests, bad input and fidelity, each
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
-	$(MAKE) all unit test-shell test-callouts test-md
+	$(MAKE) all unit test-shell test-callouts test-credits test-check \
+	    test-md fuzz-replay
+
+test-credits: all
+	@sh tests/credits/run.sh $(BUILD)
 
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq

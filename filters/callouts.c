@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../src/dm_md.h"
 #include "filters.h"
 
 #define OPT "dm-callouts"
@@ -22,6 +23,7 @@
 typedef struct ctype {
 	char *name;   /* "direct-message": the class and alert name */
 	char *label;  /* "Direct Message": the default title, user's words */
+	json_t *title; /* the label as inlines (Markdown from pandoc -M) */
 	char *style;  /* "DM Direct Message": the docx/odt style */
 	char *icon;   /* shown before the title in HTML ("" for none) */
 	dm_rgb colour;
@@ -170,6 +172,7 @@ static ctype *add_type(dm_ctx *ctx, state *st, const char *name)
 	memset(t, 0, sizeof *t);
 	if ((t->name = xstrdup(name)) == NULL ||
 	    (t->label = xstrdup(name)) == NULL ||
+	    (t->title = dm_text(name)) == NULL ||
 	    (t->style = style_name(name)) == NULL ||
 	    (t->icon = xstrdup("")) == NULL) {
 		nomem(ctx);
@@ -221,6 +224,25 @@ static const char *const known_options[] = {
 	"labels", "types", "appearance", "collapse", "icons", "group",
 	"section", "section-heading", "stylesheet", NULL};
 
+/* Sets a type's label from a metadata value: its text, to match lists
+ * with, and its inlines, to title callouts with. */
+static int read_label(dm_ctx *ctx, const json_t *v, const char *where,
+                      ctype *t)
+{
+	json_t *title = NULL;
+
+	if (v == NULL)
+		return 0;
+	if (dm_meta_inlines(v, where, &title, ctx->err) < 0)
+		return -1;
+	free(t->label);
+	json_decref(t->title);
+	t->title = title;
+	if ((t->label = dm_stringify(title)) == NULL)
+		return nomem(ctx);
+	return 0;
+}
+
 /* types: {NAME: {label, colour, icon}} or {NAME: LABEL} */
 static int read_types(dm_ctx *ctx, state *st)
 {
@@ -250,7 +272,7 @@ static int read_types(dm_ctx *ctx, state *st)
 				return -1;
 		}
 		if (!dm_is(def, "MetaMap")) {
-			if (replace_string(ctx, def, at, &t->label))
+			if (read_label(ctx, def, at, t))
 				return -1;
 			continue;
 		}
@@ -261,8 +283,7 @@ static int read_types(dm_ctx *ctx, state *st)
 				char kat[400];
 				snprintf(kat, sizeof kat, "%s.%s", at, key);
 				if (strcmp(key, "label") == 0) {
-					if (replace_string(ctx, v, kat,
-					                   &t->label))
+					if (read_label(ctx, v, kat, t))
 						return -1;
 				} else if (strcmp(key, "colour") == 0 ||
 				           strcmp(key, "color") == 0) {
@@ -328,8 +349,10 @@ static int read_labels(dm_ctx *ctx, state *st)
 	}
 	for (i = 0; i < st->ntypes; i++) {
 		char key[128];
+		const json_t *v;
 		snprintf(key, sizeof key, "labels.%s", st->types[i].name);
-		if (opt_string(ctx, key, &st->types[i].label))
+		v = dm_option(ctx->doc, OPT, key, where, sizeof where);
+		if (read_label(ctx, v, where, &st->types[i]))
 			return -1;
 	}
 	return 0;
@@ -376,9 +399,11 @@ dmf_callouts *dmf_callouts_open(dm_ctx *ctx)
 			goto fail;
 		free(t->label);
 		free(t->icon);
+		json_decref(t->title);
 		t->label = xstrdup(builtins[i].label);
+		t->title = dm_text(builtins[i].label);
 		t->icon = xstrdup(builtins[i].icon);
-		if (t->label == NULL || t->icon == NULL) {
+		if (t->label == NULL || t->title == NULL || t->icon == NULL) {
 			nomem(ctx);
 			goto fail;
 		}
@@ -419,6 +444,7 @@ void dmf_callouts_close(dmf_callouts *st)
 	for (i = 0; i < st->ntypes; i++) {
 		free(st->types[i].name);
 		free(st->types[i].label);
+		json_decref(st->types[i].title);
 		free(st->types[i].style);
 		free(st->types[i].icon);
 	}
@@ -428,6 +454,9 @@ void dmf_callouts_close(dmf_callouts *st)
 
 static int start(dm_ctx *ctx)
 {
+	/* Text split into one Span per word by +sourcepos reads whole. */
+	if (dm_sourcepos(ctx->doc) && dm_sourcepos_unwrap(ctx))
+		return -1;
 	ctx->state = dmf_callouts_open(ctx);
 	return ctx->state ? 0 : -1;
 }
@@ -568,7 +597,7 @@ static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
 		json_t *ils = block_text(first);
 		c->title = ils ? json_deep_copy(ils) : json_array();
 		json_array_remove(c->body, 0);
-	} else if (title != NULL) {
+	} else if (title != NULL) { /* an attribute is literal text */
 		c->title = dm_text(title);
 	} else if (dm_is(first, "Div") &&
 	           dm_attr_has_class(dm_node_attr(first), "title")) {
@@ -577,7 +606,7 @@ static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
 		json_t *ils = block_text(first);
 		s = ils ? dm_stringify(ils) : NULL;
 		c->title = s && t->alert && same_text(s, default_label(t))
-		                   ? dm_text(t->label)
+		                   ? json_deep_copy(t->title)
 		                   : ils ? json_deep_copy(ils) : json_array();
 		free(s);
 		json_array_remove(c->body, 0);
@@ -585,7 +614,7 @@ static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
 		c->title = json_deep_copy(dm_node_inlines(first));
 		json_array_remove(c->body, 0);
 	} else {
-		c->title = dm_text(t->label);
+		c->title = json_deep_copy(t->title);
 	}
 	if (c->title == NULL)
 		return nomem(ctx);
@@ -640,7 +669,7 @@ static int from_alert(dm_ctx *ctx, const state *st, const json_t *bq,
 			json_array_append(c->title, json_array_get(ils, k));
 	if (json_array_size(c->title) == 0) {
 		json_decref(c->title);
-		c->title = dm_text(c->type->label);
+		c->title = json_deep_copy(c->type->title);
 	}
 	rest = json_array();
 	for (i++; i < n; i++)

@@ -706,11 +706,30 @@ static int write_report(dm_ctx *ctx)
 	return 0;
 }
 
+/* Walks the article.  Read with +sourcepos, its text is split into one
+ * Span per word: the walk reads a copy without them, as the other filters
+ * read the document, and the original passes through as it came. */
+static int walk(dm_ctx *ctx)
+{
+	static const dm_visitor visitor = {.block = on_block,
+	                                   .inline_ = on_inline};
+	dm_ctx sub = *ctx;
+	int rc;
+
+	if (!dm_sourcepos(ctx->doc))
+		return dm_walk_doc(ctx, &visitor);
+	if ((sub.doc = dm_doc_copy(ctx->doc)) == NULL)
+		return nomem(ctx);
+	rc = dm_sourcepos_unwrap(&sub) || dm_walk_doc(&sub, &visitor) ? -1 : 0;
+	dm_doc_free(sub.doc);
+	return rc;
+}
+
 static int finish(dm_ctx *ctx)
 {
 	state *st = ctx->state;
 
-	if (uncredited(ctx) || triad(ctx) || write_report(ctx))
+	if (walk(ctx) || uncredited(ctx) || triad(ctx) || write_report(ctx))
 		return -1;
 	if (st->strict && st->errors > 0)
 		return dm_error_set(ctx->err, DM_EFAIL, NULL,
@@ -726,7 +745,6 @@ const dm_filter dm_check_filter = {
 	           "Message format",
 	.options = options_help,
 	.start = start,
-	.visitor = {.block = on_block, .inline_ = on_inline},
 	.finish = finish,
 	.release = release,
 	.first = true, /* it checks the article as written */

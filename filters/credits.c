@@ -658,6 +658,7 @@ static int start(dm_ctx *ctx)
 	state *st;
 	size_t i;
 
+
 	if (dm_options_check(ctx->doc, OPT, known, ctx->err) != 0)
 		return -1;
 	if ((st = calloc(1, sizeof *st)) == NULL)
@@ -1539,15 +1540,24 @@ static int finish(dm_ctx *ctx)
 	return 0;
 }
 
+/* The filter's own start: text that +sourcepos split into one Span per
+ * word is read whole first (dm-check reads a copy; see check.c). */
+static int start_run(dm_ctx *ctx)
+{
+	if (dm_sourcepos(ctx->doc) && dm_sourcepos_unwrap(ctx))
+		return -1;
+	return start(ctx);
+}
+
 const dm_filter dm_credits_filter = {
-	"credits",
-	"Image credits gathered into one credit footer",
-	options_help,
-	start,
-	{on_block, on_inline, on_list, NULL, 0},
-	finish,
-	release,
-	false,
+	.name = "credits",
+	.summary = "Image credits gathered into one credit footer",
+	.options = options_help,
+	.start = start_run,
+	.visitor = {.block = on_block, .inline_ = on_inline,
+	            .blocks = on_list},
+	.finish = finish,
+	.release = release,
 };
 
 /* ------------------------------------------------------------------------

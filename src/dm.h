@@ -132,6 +132,9 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err);
 
 void dm_doc_free(dm_doc *doc);
 
+/** A deep copy of `doc`, or NULL when out of memory. */
+dm_doc *dm_doc_copy(const dm_doc *doc);
+
 /** The API minor version: 22 (pandoc 2.17) or 23 (pandoc 3.x). */
 int dm_doc_api_minor(const dm_doc *doc);
 
@@ -346,11 +349,14 @@ int dm_meta_bool(const json_t *value, const char *where, bool *out,
  * (a new malloc'd string in `*out`; free the old value yourself). */
 int dm_meta_string(const json_t *value, const char *where, char **out,
                    dm_error *err);
-/** As inlines: MetaInlines copied, MetaString split into words, a
- * single-paragraph MetaBlocks unwrapped.  `*out` is a new reference. */
+/** As inlines: MetaInlines copied, a single-paragraph MetaBlocks
+ * unwrapped, and a MetaString (what `pandoc -M` makes, which pandoc does
+ * not parse) read as inline Markdown through cmark-gfm, as pandoc reads
+ * front matter.  `*out` is a new reference. */
 int dm_meta_inlines(const json_t *value, const char *where, json_t **out,
                     dm_error *err);
-/** As blocks: MetaBlocks copied, MetaInlines or MetaString as one Para. */
+/** As blocks: MetaBlocks copied, MetaInlines or MetaString (read as
+ * Markdown) as one Para. */
 int dm_meta_blocks(const json_t *value, const char *where, json_t **out,
                    dm_error *err);
 
@@ -449,6 +455,21 @@ typedef struct dm_visitor {
 	dm_list_fn inlines; /* every list of Inlines */
 	unsigned flags;
 } dm_visitor;
+
+/**
+ * True when the document was read with pandoc's `+sourcepos` extension
+ * (commonmark_x+sourcepos): its blocks then sit in Divs carrying
+ * `wrapper="1"` and `data-pos`, and every inline in such a Span.
+ */
+bool dm_sourcepos(dm_doc *doc);
+
+/**
+ * Takes out the Spans `+sourcepos` wraps around every inline, and joins
+ * the Str they split ("Tension" ":" becomes "Tension:"), so the text reads
+ * as without positions; the block wrappers, which carry the positions
+ * dm_walk_ancestor() finds, stay.  0, or -1 with ctx->err set.
+ */
+int dm_sourcepos_unwrap(dm_ctx *ctx);
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);

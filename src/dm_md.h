@@ -1,9 +1,9 @@
 /*
  * dm_md.h - Markdown in, HTML out, without pandoc (cmark-gfm).
  *
- * dm-from-md and dm-to-html are built on these; filters use
- * dm_meta_inlines_md() to read a metadata string given with `pandoc -M`
- * as inline Markdown.  Ownership as in dm.h.
+ * dm-from-md and dm-to-html are built on these; dm_meta_inlines() uses
+ * dm_md_inlines() to read a metadata string given with `pandoc -M` as
+ * inline Markdown.  Ownership as in dm.h.
  */
 #ifndef DM_MD_H
 #define DM_MD_H
@@ -42,14 +42,6 @@ dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err);
  */
 json_t *dm_md_inlines(const char *text, size_t len, dm_error *err);
 
-/**
- * As dm_meta_inlines(), but a MetaString (what `pandoc -M` makes) is read
- * as inline Markdown, so `-M key='See *our* [method](https://...)'` gives
- * emphasis and a link.  Returns 1 with `*out` a new reference, 0 when
- * `value` is NULL, or -1 with `err` set.
- */
-int dm_meta_inlines_md(const json_t *value, const char *where, json_t **out,
-                       dm_error *err);
 
 /** Flags for dm_html_render(). */
 enum {

@@ -146,9 +146,11 @@ static int attrs(dm_buf *b, const json_t *attr, const char *extra_class)
 		const char *v = json_string_value(
 		        json_array_get(json_array_get(kvs, i), 1));
 		bool dup = !*k || !strcmp(k, "id") || !strcmp(k, "class");
-		for (j = 0; j < i && !dup; j++)
-			dup = strcmp(k, json_string_value(json_array_get(
-			                        json_array_get(kvs, j), 0))) == 0;
+		for (j = 0; j < i && !dup; j++) {
+			const json_t *kv = json_array_get(kvs, j);
+			dup = !strcmp(k, json_string_value(json_array_get(kv,
+			                                                  0)));
+		}
 		if (!dup && attribute(b, k, v) != 0)
 			return -1;
 	}
@@ -310,9 +312,11 @@ static int cite(html *h, const json_t *c, cmark_node *parent)
 	return rc;
 }
 
-static int link_or_image(html *h, const json_t *c, bool image, cmark_node *parent)
+static int link_or_image(html *h, const json_t *c, bool image,
+                         cmark_node *parent)
 {
-	const json_t *attr = json_array_get(c, 0), *target = json_array_get(c, 2);
+	const json_t *attr = json_array_get(c, 0),
+	             *target = json_array_get(c, 2);
 	const char *url = json_string_value(json_array_get(target, 0));
 	const char *title = json_string_value(json_array_get(target, 1));
 	dm_buf b = {0};
@@ -332,8 +336,8 @@ static int link_or_image(html *h, const json_t *c, bool image, cmark_node *paren
 		if (alt != NULL && dm_buf_puts(&b, "<img") == 0 &&
 		    attribute(&b, "src", url) == 0 &&
 		    (!*title || attribute(&b, "title", title) == 0) &&
-		    attribute(&b, "alt", alt) == 0 && attrs(&b, attr, NULL) == 0 &&
-		    dm_buf_puts(&b, " />") == 0 &&
+		    attribute(&b, "alt", alt) == 0 &&
+		    attrs(&b, attr, NULL) == 0 && dm_buf_puts(&b, " />") == 0 &&
 		    custom(parent, false, dm_buf_str(&b), NULL) != NULL)
 			rc = 0;
 		free(alt);
@@ -391,7 +395,8 @@ static int inline_(html *h, const json_t *node, cmark_node *parent)
 		}
 	if (!strcmp(t, "Quoted")) {
 		bool dq = tag_is(json_array_get(c, 0), "DoubleQuote");
-		if (!literal(parent, CMARK_NODE_TEXT, dq ? "\u201c" : "\u2018") ||
+		if (!literal(parent, CMARK_NODE_TEXT,
+		             dq ? "\u201c" : "\u2018") ||
 		    inlines(h, json_array_get(c, 1), parent) != 0 ||
 		    !literal(parent, CMARK_NODE_TEXT, dq ? "\u201d" : "\u2019"))
 			return dm_error_is_set(h->err) ? -1 : nomem(h);
@@ -419,8 +424,8 @@ static int inline_(html *h, const json_t *node, cmark_node *parent)
 		dm_buf tex = {0};
 		int rc = -1;
 		if (dm_buf_puts(&tex, display ? "\\[" : "\\(") == 0 &&
-		    dm_buf_puts(&tex, json_string_value(json_array_get(c, 1))) ==
-		            0 &&
+		    dm_buf_puts(&tex,
+		                json_string_value(json_array_get(c, 1))) == 0 &&
 		    dm_buf_puts(&tex, display ? "\\]" : "\\)") == 0)
 			rc = raw_text(parent,
 			              display ? "<span class=\"math display\">"
@@ -431,7 +436,7 @@ static int inline_(html *h, const json_t *node, cmark_node *parent)
 	}
 	if (!strcmp(t, "RawInline")) {
 		if (!html_format(json_string_value(json_array_get(c, 0))))
-			return 0; /* other formats are dropped, as pandoc does */
+			return 0; /* other formats dropped, as pandoc does */
 		return literal(parent, CMARK_NODE_HTML_INLINE,
 		               json_string_value(json_array_get(c, 1)))
 		               ? 0
@@ -481,7 +486,8 @@ static int wrap_blocks(html *h, cmark_node *parent, const char *tag,
 	cmark_node *n;
 	size_t len = json_array_size(list);
 
-	if (len == 0 || (len == 1 && tag_is(json_array_get(list, 0), "Plain"))) {
+	if (len == 0 ||
+	    (len == 1 && tag_is(json_array_get(list, 0), "Plain"))) {
 		n = element(parent, LINE, tag, attr, extra);
 		if (n == NULL)
 			return nomem(h);
@@ -536,9 +542,10 @@ static int task_list(html *h, const json_t *items, cmark_node *parent)
 			p = p ? custom(p, false, "<li>", "</li>") : NULL;
 		} else {
 			li = custom(ul, true, "<li>", "</li>");
-			p = li == NULL                 ? NULL
-			    : tag_is(first, "Para") ? add(li, CMARK_NODE_PARAGRAPH)
-			                            : custom(li, true, NULL, NULL);
+			p = li == NULL ? NULL
+			    : tag_is(first, "Para")
+			            ? add(li, CMARK_NODE_PARAGRAPH)
+			            : custom(li, true, NULL, NULL);
 		}
 		label = p ? custom(p, false, box, "</label>") : NULL;
 		if (label == NULL)
@@ -582,7 +589,8 @@ static int list(html *h, const json_t *node, cmark_node *parent)
 
 		if (start != 1)
 			n += snprintf(open + n, sizeof open - (size_t)n,
-			              " start=\"%" JSON_INTEGER_FORMAT "\"", start);
+			              " start=\"%" JSON_INTEGER_FORMAT "\"",
+			              start);
 		for (i = 0; styles[i][0]; i++)
 			if (style && !strcmp(style, styles[i][0]))
 				n += snprintf(open + n, sizeof open - (size_t)n,
@@ -629,9 +637,12 @@ static int rows(html *h, const json_t *list, long heads, const json_t *specs,
 			return nomem(h);
 		for (j = 0; j < json_array_size(cells); j++) {
 			const json_t *cell = json_array_get(cells, j);
-			const char *style = align_style(json_array_get(cell, 1));
-			json_int_t rs = json_integer_value(json_array_get(cell, 2));
-			json_int_t cs = json_integer_value(json_array_get(cell, 3));
+			const char *style =
+			        align_style(json_array_get(cell, 1));
+			json_int_t rs =
+			        json_integer_value(json_array_get(cell, 2));
+			json_int_t cs =
+			        json_integer_value(json_array_get(cell, 3));
 			dm_buf extra = {0};
 			int rc;
 
@@ -639,19 +650,22 @@ static int rows(html *h, const json_t *list, long heads, const json_t *specs,
 				style = align_style(json_array_get(
 				        json_array_get(specs, col), 0));
 			if ((style && dm_buf_puts(&extra, style) != 0) ||
-			    (rs > 1 && dm_buf_printf(&extra,
-			                             " rowspan=\"%" JSON_INTEGER_FORMAT
-			                             "\"",
-			                             rs) != 0) ||
-			    (cs > 1 && dm_buf_printf(&extra,
-			                             " colspan=\"%" JSON_INTEGER_FORMAT
-			                             "\"",
-			                             cs) != 0)) {
+			    (rs > 1 &&
+			     dm_buf_printf(&extra,
+			                   " rowspan=\"%" JSON_INTEGER_FORMAT
+			                   "\"",
+			                   rs) != 0) ||
+			    (cs > 1 &&
+			     dm_buf_printf(&extra,
+			                   " colspan=\"%" JSON_INTEGER_FORMAT
+			                   "\"",
+			                   cs) != 0)) {
 				dm_buf_free(&extra);
 				return nomem(h);
 			}
 			rc = wrap_blocks(h, tr,
-			                 heads < 0 || (long)j < heads ? "th" : "td",
+			                 heads < 0 || (long)j < heads ? "th"
+			                                              : "td",
 			                 json_array_get(cell, 0),
 			                 extra.data ? dm_buf_str(&extra) : NULL,
 			                 json_array_get(cell, 4));
@@ -668,7 +682,8 @@ static int table(html *h, const json_t *c, cmark_node *parent)
 {
 	const json_t *caption = json_array_get(json_array_get(c, 1), 1);
 	const json_t *specs = json_array_get(c, 2);
-	const json_t *head = json_array_get(c, 3), *bodies = json_array_get(c, 4);
+	const json_t *head = json_array_get(c, 3),
+	             *bodies = json_array_get(c, 4);
 	const json_t *foot = json_array_get(c, 5);
 	cmark_node *t = element(parent, BLOCK, "table", json_array_get(c, 0),
 	                        NULL);
@@ -691,13 +706,14 @@ static int table(html *h, const json_t *c, cmark_node *parent)
 		if (part == NULL)
 			return nomem(h);
 		for (i = 0; i < json_array_size(specs); i++) {
-			const json_t *w = json_array_get(json_array_get(specs, i),
-			                                 1);
+			const json_t *w =
+			        json_array_get(json_array_get(specs, i), 1);
 			char col[64];
 			if (tag_is(w, "ColWidth"))
 				snprintf(col, sizeof col,
 				         "<col style=\"width: %.0f%%\" />",
-				         json_number_value(dm_content(w)) * 100);
+				         json_number_value(dm_content(w)) *
+				                 100);
 			else
 				snprintf(col, sizeof col, "<col />");
 			if (custom(part, true, col, NULL) == NULL)
@@ -705,7 +721,8 @@ static int table(html *h, const json_t *c, cmark_node *parent)
 		}
 	}
 	if (json_array_size(json_array_get(head, 1)) > 0) {
-		part = element(t, BLOCK, "thead", json_array_get(head, 0), NULL);
+		part = element(t, BLOCK, "thead", json_array_get(head, 0),
+		               NULL);
 		if (part == NULL)
 			return nomem(h);
 		if (rows(h, json_array_get(head, 1), -1, specs, part) != 0)
@@ -722,7 +739,8 @@ static int table(html *h, const json_t *c, cmark_node *parent)
 			return -1;
 	}
 	if (json_array_size(json_array_get(foot, 1)) > 0) {
-		part = element(t, BLOCK, "tfoot", json_array_get(foot, 0), NULL);
+		part = element(t, BLOCK, "tfoot", json_array_get(foot, 0),
+		               NULL);
 		if (part == NULL)
 			return nomem(h);
 		if (rows(h, json_array_get(foot, 1), 0, specs, part) != 0)
@@ -813,7 +831,8 @@ static int block(html *h, const json_t *node, cmark_node *parent)
 			level = level < 1 ? 1 : 6;
 		if (attr_empty(attr)) {
 			n = add(parent, CMARK_NODE_HEADING);
-			if (n == NULL || !cmark_node_set_heading_level(n, level))
+			if (n == NULL ||
+			    !cmark_node_set_heading_level(n, level))
 				return nomem(h);
 		} else {
 			snprintf(tag, sizeof tag, "h%d", level);
@@ -844,7 +863,8 @@ static int block(html *h, const json_t *node, cmark_node *parent)
 		return n ? blocks(h, json_array_get(c, 1), n) : nomem(h);
 	}
 	if (!strcmp(t, "LineBlock")) {
-		n = custom(parent, true, "<div class=\"line-block\">", "</div>");
+		n = custom(parent, true, "<div class=\"line-block\">",
+		           "</div>");
 		if (n == NULL)
 			return nomem(h);
 		n = custom(n, false, NULL, NULL);
@@ -878,7 +898,8 @@ static int block(html *h, const json_t *node, cmark_node *parent)
 		return table(h, c, parent);
 	if (!strcmp(t, "Figure")) {
 		const json_t *caption = json_array_get(json_array_get(c, 1), 1);
-		n = element(parent, BLOCK, "figure", json_array_get(c, 0), NULL);
+		n = element(parent, BLOCK, "figure", json_array_get(c, 0),
+		            NULL);
 		if (n == NULL || blocks(h, json_array_get(c, 2), n) != 0)
 			return dm_error_is_set(h->err) ? -1 : nomem(h);
 		if (json_array_size(caption) > 0)
@@ -1041,8 +1062,8 @@ static int add_meta(html *h, dm_buf *b, const json_t *v, const char *open,
 		return 0;
 	if (dm_is(v, "MetaList")) {
 		for (i = 0; i < json_array_size(dm_content((json_t *)v)); i++)
-			if (add_meta(h, b, json_array_get(dm_content((json_t *)v),
-			                                  i),
+			if (add_meta(h, b,
+			             json_array_get(dm_content((json_t *)v), i),
 			             open, close) != 0)
 				return -1;
 		return 0;
@@ -1086,8 +1107,8 @@ static const json_t *first_header(const json_t *list)
 
 	for (i = 0; i < json_array_size(list); i++)
 		if (tag_is(json_array_get(list, i), "Header"))
-			return json_array_get(dm_content(json_array_get(list, i)),
-			                      2);
+			return json_array_get(
+			        dm_content(json_array_get(list, i)), 2);
 	return NULL;
 }
 
@@ -1113,17 +1134,18 @@ static int page(html *h, const dm_doc *doc, const char *body, dm_buf *b)
 		}
 		free(s);
 	}
-	if (dm_buf_puts(b, ">\n<head>\n<meta charset=\"utf-8\" />\n"
-	                   "<meta name=\"generator\" content=\"dm-to-html\" />\n"
-	                   "<meta name=\"viewport\" content=\"width=device-"
-	                   "width, initial-scale=1.0, user-scalable=yes\" />\n"))
+	if (dm_buf_puts(b,
+	                ">\n<head>\n<meta charset=\"utf-8\" />\n"
+	                "<meta name=\"generator\" content=\"dm-to-html\" />\n"
+	                "<meta name=\"viewport\" content=\"width=device-"
+	                "width, initial-scale=1.0, user-scalable=yes\" />\n"))
 		return nomem(h);
 	for (i = 0; author != NULL; i++) {
-		const json_t *a = dm_is(author, "MetaList")
-		                          ? json_array_get(dm_content(
-		                                                   (json_t *)author),
-		                                           i)
-		                          : (i == 0 ? author : NULL);
+		const json_t *a =
+		        dm_is(author, "MetaList")
+		                ? json_array_get(dm_content((json_t *)author),
+		                                 i)
+		                : (i == 0 ? author : NULL);
 		if (a == NULL)
 			break;
 		if (dm_is(a, "MetaMap") &&
@@ -1229,7 +1251,8 @@ int dm_html_write_fd(const dm_doc *doc, unsigned flags, int fd,
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			dm_error_set(err, DM_EIO, NULL, "cannot write output: %s",
+			dm_error_set(err, DM_EIO, NULL,
+			             "cannot write output: %s",
 			             w < 0 ? strerror(errno) : "short write");
 			free(out);
 			return -1;

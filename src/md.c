@@ -29,9 +29,8 @@
 #define MAX_DEPTH 500
 
 typedef struct conv {
-	int api_minor;
 	dm_error *err;
-	cmark_syntax_extension *math; /* NULL for pandoc 2.17 */
+	cmark_syntax_extension *math; /* pandoc 3 only: math and alerts */
 	cmark_node **notes;           /* footnote definitions, number - 1 */
 	json_t **note_blocks;         /* their contents, once converted */
 	unsigned char *note_busy;     /* being converted (a cycle guard) */
@@ -41,6 +40,8 @@ typedef struct conv {
 	bool loc_tried;
 	size_t depth;
 	size_t in_note;               /* inside a footnote: no identifiers */
+	const char *text;             /* the Markdown, and its length */
+	size_t len;
 } conv;
 
 static int nomem(conv *c)
@@ -173,8 +174,9 @@ static int add_text(json_t *list, const char *s, size_t len)
 			            s[j] != '\n' && s[j] != '\r';
 			     j++)
 				;
-			if (add_inline(list, dm_node("Str",
-			                             json_stringn(s + i, j - i))))
+			if (add_inline(
+			            list,
+			            dm_node("Str", json_stringn(s + i, j - i))))
 				return -1;
 		}
 		i = j;
@@ -276,7 +278,8 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 			next = end + 2;
 		} else {
 			if (end == start || ws(peek(ip, end - 1)) ||
-			    (peek(ip, end + 1) >= '0' && peek(ip, end + 1) <= '9'))
+			    (peek(ip, end + 1) >= '0' &&
+			     peek(ip, end + 1) <= '9'))
 				return NULL;
 			next = end + 1;
 		}
@@ -636,7 +639,26 @@ static int alert_type(cmark_node *quote)
 	return -1;
 }
 
-static int alert(conv *c, cmark_node *quote, int type, json_t *out)
+/* Whether source line `line` (1-based) has a block quote marker `>` at
+ * byte column `col` (1-based), give or take three spaces. */
+static bool quote_marker(conv *c, int line, int col)
+{
+	size_t i = 0, k;
+	int l;
+
+	for (l = 1; l < line && i < c->len; i++)
+		if (c->text[i] == '\n')
+			l++;
+	for (k = 0; k < (size_t)col - 1 && i < c->len && c->text[i] != '\n';
+	     k++)
+		i++;
+	for (k = 0; k < 3 && i < c->len && c->text[i] == ' '; k++)
+		i++;
+	return i < c->len && c->text[i] == '>';
+}
+
+static int alert(conv *c, cmark_node *quote, int type, json_t *out,
+                 bool tight)
 {
 	static const char *const titles[] = {
 		"Note", "Tip", "Important", "Warning", "Caution"
@@ -644,28 +666,77 @@ static int alert(conv *c, cmark_node *quote, int type, json_t *out)
 	cmark_node *para = cmark_node_first_child(quote);
 	cmark_node *text = cmark_node_first_child(para);
 	cmark_node *brk = cmark_node_next(text);
-	json_t *body, *div;
+	json_t *body, *div, *after = NULL, *rest = NULL;
+	cmark_node *n, *next, *split = NULL;
+	int rc = 0, line;
 
 	/* drop the marker line, and the paragraph if nothing is left */
 	cmark_node_free(text);
 	if (brk != NULL)
 		cmark_node_free(brk);
-	if (cmark_node_first_child(para) == NULL)
+	if (cmark_node_first_child(para) == NULL) {
 		cmark_node_free(para);
+	} else if (!quote_marker(c, cmark_node_get_start_line(quote) + 1,
+	                         cmark_node_get_start_column(quote))) {
+		/* a lazy line right after the marker ends the alert in
+		 * commonmark-hs: the lazy lines follow it as a paragraph, and
+		 * the lines from the next `>` on as a new block quote */
+		line = cmark_node_get_start_line(quote) + 1;
+		for (n = cmark_node_first_child(para); n && !split; n = next) {
+			next = cmark_node_next(n);
+			if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK &&
+			    quote_marker(c, ++line,
+			                 cmark_node_get_start_column(quote))) {
+				split = cmark_node_new(CMARK_NODE_PARAGRAPH);
+				cmark_node_free(n);
+				while (split && next) {
+					n = next;
+					next = cmark_node_next(n);
+					cmark_node_append_child(split, n);
+				}
+			}
+		}
+		after = json_array();
+		rest = split ? json_array() : NULL;
+		if (after == NULL || (split && rest == NULL) ||
+		    inlines(c, para, after) != 0 ||
+		    (split && inlines(c, split, rest) != 0)) {
+			json_decref(after);
+			json_decref(rest);
+			if (split)
+				cmark_node_free(split);
+			return dm_error_is_set(c->err) ? -1 : nomem(c);
+		}
+		if (split)
+			cmark_node_free(split);
+		cmark_node_free(para);
+	}
 	body = json_pack("[{s:s,s:[[s[s][]],[{s:s,s:[{s:s,s:s}]}]]}]", "t",
 	                 "Div", "c", "", "title", "t", "Para", "c", "t", "Str",
 	                 "c", titles[type]);
-	if (body == NULL)
-		return nomem(c);
-	if (blocks(c, quote, body, false) != 0) {
+	if (body == NULL || blocks(c, quote, body, false) != 0) {
 		json_decref(body);
-		return -1;
+		json_decref(after);
+		return body ? -1 : nomem(c);
 	}
 	div = json_pack("{s:s,s:[[s[s][]],o]}", "t", "Div", "c", "",
 	                alert_types[type], body);
 	if (div == NULL || json_array_append_new(out, div) != 0)
-		return nomem(c);
-	return 0;
+		rc = nomem(c);
+	if (after != NULL && rc == 0 &&
+	    json_array_append_new(out, tight ? dm_plain(after)
+	                                     : dm_para(after)) != 0)
+		rc = nomem(c);
+	else if (rc != 0)
+		json_decref(after);
+	after = NULL;
+	if (rest != NULL && rc == 0 &&
+	    json_array_append_new(out, dm_blockquote(json_pack(
+	                                       "[o]", dm_para(rest)))) != 0)
+		rc = nomem(c);
+	else if (rc != 0)
+		json_decref(rest);
+	return rc;
 }
 
 /*
@@ -733,8 +804,9 @@ static void strip_task_marker(cmark_node *item)
 	}
 	next = cmark_node_next(text);
 	cmark_node_free(text);
-	if (next != NULL && (cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK ||
-	                     cmark_node_get_type(next) == CMARK_NODE_LINEBREAK))
+	if (next != NULL &&
+	    (cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK ||
+	     cmark_node_get_type(next) == CMARK_NODE_LINEBREAK))
 		cmark_node_free(next);
 	if (cmark_node_first_child(para) == NULL)
 		cmark_node_free(para);
@@ -776,7 +848,8 @@ static bool loose_run(cmark_node *first, cmark_node *end)
 /* One list item's blocks; a task item gets pandoc's ballot box. */
 static json_t *list_item(conv *c, cmark_node *item, bool tight, int task)
 {
-	json_t *b = json_array(), *first;
+	const char *box = task == 2 ? "\u2612" : "\u2610";
+	json_t *b = json_array(), *first, *ils;
 
 	if (b == NULL) {
 		nomem(c);
@@ -790,30 +863,28 @@ static json_t *list_item(conv *c, cmark_node *item, bool tight, int task)
 	}
 	if (!task)
 		return b;
+	/* the box opens the first paragraph, or a Plain of its own */
 	first = json_array_get(b, 0);
-	if (first != NULL && (tag_is(first, "Plain") || tag_is(first, "Para"))) {
-		json_t *ils = json_array(), *old = json_object_get(first, "c");
+	ils = json_pack("[o]", dm_str(box));
+	if (tag_is(first, "Plain") || tag_is(first, "Para")) {
+		json_t *old = json_object_get(first, "c");
 		if (ils == NULL ||
-		    json_array_append_new(ils, dm_str(task == 2 ? "\u2612"
-		                                                : "\u2610")) ||
 		    (json_array_size(old) > 0 &&
 		     add_inline(ils, dm_space()) != 0) ||
-		    add_inlines(ils, old) != 0 ||
-		    json_object_set_new(first, "c", ils) != 0) {
-			json_decref(b);
-			nomem(c);
-			return NULL;
+		    add_inlines(ils, old) != 0) {
+			json_decref(ils);
+			goto fail;
 		}
-	} else if (json_array_insert_new(b, 0,
-	                                 dm_plain(json_pack(
-	                                         "[o]", dm_str(task == 2
-	                                                 ? "\u2612"
-	                                                 : "\u2610")))) != 0) {
-		json_decref(b);
-		nomem(c);
-		return NULL;
+		if (json_object_set_new(first, "c", ils) != 0)
+			goto fail;
+	} else if (json_array_insert_new(b, 0, dm_plain(ils)) != 0) {
+		goto fail;
 	}
 	return b;
+fail:
+	json_decref(b);
+	nomem(c);
+	return NULL;
 }
 
 static int list(conv *c, cmark_node *l, json_t *out)
@@ -826,19 +897,20 @@ static int list(conv *c, cmark_node *l, json_t *out)
 		items = json_array();
 		if (items == NULL)
 			return nomem(c);
-		for (it = cmark_node_first_child(l); it; it = cmark_node_next(it))
+		for (it = cmark_node_first_child(l); it;
+		     it = cmark_node_next(it))
 			if (json_array_append_new(items, list_item(c, it, tight,
 			                                           0)) != 0) {
 				json_decref(items);
 				return dm_error_is_set(c->err) ? -1 : nomem(c);
 			}
-		node = json_pack("{s:s,s:[[i,{s:s},{s:s}],o]}", "t",
-		                 "OrderedList", "c",
-		                 cmark_node_get_list_start(l), "t", "Decimal", "t",
-		                 cmark_node_get_list_delim(l) == CMARK_PAREN_DELIM
-		                         ? "OneParen"
-		                         : "Period",
-		                 items);
+		node = json_pack(
+		        "{s:s,s:[[i,{s:s},{s:s}],o]}", "t", "OrderedList", "c",
+		        cmark_node_get_list_start(l), "t", "Decimal", "t",
+		        cmark_node_get_list_delim(l) == CMARK_PAREN_DELIM
+		                ? "OneParen"
+		                : "Period",
+		        items);
 		if (node == NULL || json_array_append_new(out, node) != 0)
 			return nomem(c);
 		return 0;
@@ -909,7 +981,8 @@ static int table(conv *c, cmark_node *t, json_t *out)
 {
 	uint16_t ncols = cmark_gfm_extensions_get_table_columns(t), i;
 	uint8_t *align = cmark_gfm_extensions_get_table_alignments(t);
-	json_t *specs = json_array(), *head = json_array(), *body = json_array();
+	json_t *specs = json_array(), *head = json_array(),
+	       *body = json_array();
 	json_t *node;
 	cmark_node *r;
 
@@ -942,6 +1015,54 @@ fail:
 	return dm_error_is_set(c->err) ? -1 : nomem(c);
 }
 
+/*
+ * Whether fenced code block `n` runs unclosed to the end of the text,
+ * where commonmark-hs keeps its last newline: it ends the document (it
+ * and its containers are last children, footnotes aside; not in a block
+ * quote, which ends it as a closing fence would), and the last non-blank
+ * line is no closing fence (container markers skipped).
+ */
+static bool unclosed_at_end(conv *c, cmark_node *n)
+{
+	int flen = 0, foff = 0, line = 1, last = 0, k;
+	char fch = 0;
+	size_t i, start = 0, last_start = 0;
+	cmark_node *up, *next;
+
+	if (!cmark_node_get_fenced(n, &flen, &foff, &fch) || flen <= 0)
+		return false;
+	for (up = n; cmark_node_parent(up); up = cmark_node_parent(up)) {
+		if (cmark_node_get_type(up) == CMARK_NODE_BLOCK_QUOTE)
+			return false;
+		next = cmark_node_next(up);
+		if (next != NULL && cmark_node_get_type(next) !=
+		                            CMARK_NODE_FOOTNOTE_DEFINITION)
+			return false;
+	}
+	for (i = 0; i < c->len; i++) {
+		if (c->text[i] != ' ' && c->text[i] != '\n' && i >= start &&
+		    last != line) {
+			last = line;
+			last_start = start;
+		}
+		if (c->text[i] == '\n') {
+			line++;
+			start = i + 1;
+		}
+	}
+	if (last == 0)
+		return false;
+	for (i = last_start; i < c->len && (c->text[i] == ' ' ||
+	                                    c->text[i] == '>');
+	     i++)
+		;
+	for (k = 0; i < c->len && c->text[i] == fch; i++, k++)
+		;
+	while (i < c->len && c->text[i] == ' ')
+		i++;
+	return !(k >= flen && (i == c->len || c->text[i] == '\n'));
+}
+
 static int code_block(conv *c, cmark_node *n, json_t *out)
 {
 	const char *info = cmark_node_get_fence_info(n);
@@ -950,7 +1071,9 @@ static int code_block(conv *c, cmark_node *n, json_t *out)
 	size_t len = strlen(lit);
 	json_t *node, *cls;
 
-	if (len > 0 && lit[len - 1] == '\n')
+	/* the newline before the closing fence is not content; a fence left
+	 * open to the end keeps it, as commonmark-hs does */
+	if (len > 0 && lit[len - 1] == '\n' && !unclosed_at_end(c, n))
 		len--;
 	if (c->math != NULL && ilen == 4 && strncmp(info, "math", 4) == 0)
 		node = json_pack("{s:s,s:[{s:s,s:[{s:s},s%]}]}", "t", "Para",
@@ -1007,7 +1130,7 @@ static int block(conv *c, cmark_node *n, json_t *out, bool tight)
 		return list(c, n, out);
 	case CMARK_NODE_BLOCK_QUOTE:
 		if (c->math != NULL && (type = alert_type(n)) >= 0)
-			return alert(c, n, type, out);
+			return alert(c, n, type, out, tight);
 		ils = json_array();
 		if (ils == NULL)
 			return nomem(c);
@@ -1066,7 +1189,8 @@ static cmark_node *parse(const char *text, size_t len,
 	if (p == NULL)
 		return NULL;
 	for (i = 0; exts[i]; i++) {
-		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+		cmark_syntax_extension *e =
+		        cmark_find_syntax_extension(exts[i]);
 		if (e != NULL)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
@@ -1093,8 +1217,9 @@ static json_t *md_blocks(const char *text, size_t len, int api_minor,
 	int flen, foff;
 	char fch;
 
-	c.api_minor = api_minor;
 	c.err = err;
+	c.text = text;
+	c.len = len;
 	c.math = api_minor >= 23 ? math_extension() : NULL;
 	doc = parse(text, len, c.math);
 	c.ids = json_object();
@@ -1145,10 +1270,10 @@ static json_t *md_blocks(const char *text, size_t len, int api_minor,
 	}
 	if (meta_string && n && len > 0 && text[len - 1] != '\n' &&
 	    cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
-		/* cmark ends the last HTML block with a newline the text lacks */
-		json_t *s = json_array_get(
-		        dm_content(json_array_get(out, json_array_size(out) - 1)),
-		        1);
+		/* cmark ends the last HTML block with a newline that the
+		 * text lacks */
+		json_t *last = json_array_get(out, json_array_size(out) - 1);
+		json_t *s = json_array_get(dm_content(last), 1);
 		size_t sl = json_string_length(s);
 		if (sl > 0 && json_string_value(s)[sl - 1] == '\n' &&
 		    json_string_setn(s, json_string_value(s), sl - 1) != 0)
@@ -1235,7 +1360,8 @@ static int squash_block(const json_t *b, json_t *out)
 				first = false;
 				for (j = 0; j < json_array_size(cells); j++)
 					if (squash(json_array_get(
-					                   json_array_get(cells, j),
+					                   json_array_get(cells,
+					                                  j),
 					                   4),
 					           out) != 0)
 						return -1;
@@ -1380,11 +1506,11 @@ static size_t utf8_invalid(const unsigned char *s, size_t len)
 dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
                    dm_error *err)
 {
-	size_t bad, i, yoff, ylen, boff, line;
+	size_t bad, i, yoff, ylen, boff, line, col, n;
 	char *copy, where[64];
 	json_t *meta = NULL, *b;
 	bool not_map = false;
-	size_t n = 0;
+	dm_buf norm = {0};
 
 	if (api_minor != 22 && api_minor != 23) {
 		dm_error_set(err, DM_EUSAGE, NULL,
@@ -1394,7 +1520,7 @@ dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
 	}
 	bad = utf8_invalid((const unsigned char *)text, len);
 	if (bad < len) {
-		size_t col = 1;
+		col = 1;
 		line = 1;
 		for (i = 0; i < bad; i++) {
 			if (text[i] == '\n') {
@@ -1404,7 +1530,8 @@ dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
 				col++;
 			}
 		}
-		snprintf(where, sizeof where, "line %zu, column %zu", line, col);
+		snprintf(where, sizeof where, "line %zu, column %zu", line,
+		         col);
 		dm_error_set(err, DM_EINPUT, where,
 		             "input is not valid UTF-8 (byte 0x%02x)",
 		             (unsigned char)text[bad]);
@@ -1414,16 +1541,38 @@ dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
 		text += 3;
 		len -= 3;
 	}
-	/* as pandoc, CRLF line ends become LF */
-	copy = malloc(len + 1);
-	if (copy == NULL) {
+	/* as pandoc reads text: CRLF line ends become LF, and tabs spaces to
+	 * the next multiple of four columns (characters) */
+	for (i = 0, col = 0; i < len; i++) {
+		int rc;
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		if (text[i] == '\t') {
+			rc = dm_buf_add(&norm, "    ", 4 - col % 4);
+			col += 4 - col % 4;
+		} else {
+			rc = dm_buf_putc(&norm, text[i]);
+			if (text[i] == '\n')
+				col = 0;
+			else if (((unsigned char)text[i] & 0xc0) != 0x80)
+				col++;
+		}
+		if (rc != 0) {
+			dm_buf_free(&norm);
+			dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+			return NULL;
+		}
+	}
+	/* and the last line ends with a newline, as in pandoc's reader */
+	if (dm_buf_puts(&norm, norm.len && norm.data[norm.len - 1] != '\n'
+	                               ? "\n"
+	                               : "") != 0) {
+		dm_buf_free(&norm);
 		dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
 		return NULL;
 	}
-	for (i = 0; i < len; i++)
-		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
-			copy[n++] = text[i];
-	copy[n] = '\0';
+	copy = norm.data;
+	n = norm.len;
 	boff = 0;
 	if (dmp_front_matter(copy, n, &yoff, &ylen, &boff)) {
 		meta = dmp_yaml_meta(copy + yoff, ylen, 2, api_minor, &not_map,
@@ -1482,27 +1631,4 @@ dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err)
 json_t *dm_md_inlines(const char *text, size_t len, dm_error *err)
 {
 	return dmp_md_to_inlines(text, len, 23, err);
-}
-
-int dm_meta_inlines_md(const json_t *value, const char *where, json_t **out,
-                       dm_error *err)
-{
-	const char *s;
-	json_t *r;
-
-	if (value == NULL || !dm_is(value, "MetaString"))
-		return dm_meta_inlines(value, where, out, err);
-	s = json_string_value(dm_content(value));
-	if (s == NULL)
-		return dm_meta_inlines(value, where, out, err);
-	if (utf8_invalid((const unsigned char *)s,
-	                 json_string_length(dm_content(value))) <
-	    json_string_length(dm_content(value)))
-		return dm_meta_inlines(value, where, out, err);
-	r = dmp_md_to_inlines(s, json_string_length(dm_content(value)), 23,
-	                      err);
-	if (r == NULL)
-		return -1;
-	*out = r;
-	return 1;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dm_md.h"
 #include "internal.h"
 
 /* Looks up a dotted path in a metadata object (key -> MetaValue),
@@ -155,8 +156,9 @@ int dm_meta_inlines(const json_t *value, const char *where, json_t **out,
 		return 0;
 	if (dm_is(value, "MetaInlines"))
 		r = json_deep_copy(dm_content(value));
-	else if (dm_is(value, "MetaString"))
-		r = dm_text(json_string_value(dm_content(value)));
+	else if (dm_is(value, "MetaString")) /* from -M: read as Markdown */
+		r = dm_md_inlines(json_string_value(dm_content(value)),
+		                  json_string_length(dm_content(value)), err);
 	else if (dm_is(value, "MetaBlocks") && single_paragraph(value))
 		r = json_deep_copy(single_paragraph(value));
 	else if (dm_is(value, "MetaBlocks") &&

@@ -190,8 +190,9 @@ static char *yaml_number(const char *s)
 			memset(full, '0', 19);
 			memcpy(full, d, nd);
 			full[19] = '\0';
-			integral = strcmp(full, neg ? "9223372036854775808"
-			                            : "9223372036854775807") <= 0;
+			integral =
+			        strcmp(full, neg ? "9223372036854775808"
+			                         : "9223372036854775807") <= 0;
 		}
 		if (neg && dm_buf_putc(&out, '-') != 0)
 			goto done;
@@ -296,11 +297,13 @@ static json_t *scalar(loader *y, const yaml_event_t *ev)
 	char *num;
 	int b;
 
-	if ((st == YAML_PLAIN_SCALAR_STYLE || st == YAML_LITERAL_SCALAR_STYLE) &&
+	if ((st == YAML_PLAIN_SCALAR_STYLE ||
+	     st == YAML_LITERAL_SCALAR_STYLE) &&
 	    !(tag && strcmp(tag, YAML_STR_TAG) == 0) && strlen(v) == n) {
 		if (n == 0 || !strcmp(v, "null") || !strcmp(v, "Null") ||
 		    !strcmp(v, "NULL") || !strcmp(v, "~"))
-			return json_pack("{s:s,s:s}", "t", "MetaString", "c", "");
+			return json_pack("{s:s,s:s}", "t", "MetaString", "c",
+			                 "");
 		if ((b = yaml_bool(v)) >= 0)
 			return json_pack("{s:s,s:b}", "t", "MetaBool", "c", b);
 		if ((num = yaml_number(v)) != NULL) {
@@ -360,7 +363,8 @@ static json_t *sorted(json_t *obj)
 		keys[i++] = k;
 	qsort(keys, n, sizeof *keys, cmp_keys);
 	for (i = 0; i < n; i++)
-		if (json_object_set(out, keys[i], json_object_get(obj, keys[i])))
+		if (json_object_set(out, keys[i],
+		                    json_object_get(obj, keys[i])))
 			break;
 	free(keys);
 	if (i < n) {
@@ -393,7 +397,8 @@ static bool mergeable(const json_t *v)
 	if (!dm_is(v, "MetaList"))
 		return false;
 	for (i = 0; i < json_array_size(dm_content((json_t *)v)); i++)
-		if (!dm_is(json_array_get(dm_content((json_t *)v), i), "MetaMap"))
+		if (!dm_is(json_array_get(dm_content((json_t *)v), i),
+		           "MetaMap"))
 			return false;
 	return true;
 }
@@ -452,19 +457,23 @@ static json_t *collection(loader *y, yaml_event_t *start)
 			           ev.data.scalar.style ==
 			                   YAML_PLAIN_SCALAR_STYLE &&
 			           mergeable(v)) {
-				/* a merge key: its maps' entries, unless set here */
+				/* a merge key: its maps' entries, unless set
+				 * here */
 				if (merged == NULL &&
 				    (merged = json_object()) == NULL)
 					rc = -1;
 				else if (dm_is(v, "MetaMap"))
 					rc = merge(merged, v);
 				else
-					for (i = 0; rc == 0 &&
-					            i < json_array_size(dm_content(v));
+					for (i = 0;
+					     rc == 0 &&
+					     i < json_array_size(dm_content(v));
 					     i++)
-						rc = merge(merged,
-						           json_array_get(dm_content(v),
-						                          i));
+						rc = merge(
+						        merged,
+						        json_array_get(
+						                dm_content(v),
+						                i));
 				json_decref(v);
 			} else {
 				rc = json_object_setn_new(items, key, kl, v);

@@ -55,7 +55,12 @@ done
 
 missed=0
 for mb in $sizes; do
-	doc=$dir/doc-1.$api-${mb}mib.json
+	# Without the corpus the document is only articles: another file.
+	if [ -f "$corpus/api1.$api/testsuite.json" ]; then
+		doc=$dir/doc-1.$api-${mb}mib.json
+	else
+		doc=$dir/articles-1.$api-${mb}mib.json
+	fi
 	if [ ! -s "$doc" ] || [ "$dir/gen" -nt "$doc" ]; then
 		echo "bench: generating $doc" >&2
 		"$dir/gen" -a "$api" -c "$corpus" "$mb" > "$doc.tmp"

@@ -27,13 +27,12 @@ static const char *argv0 = "gen";
 /* The documents whose blocks are repeated, per API version.  Several
  * readers' output, so the mix of node kinds is what pandoc really makes. */
 static const char *const sources23[] = {
-	"testsuite.json",     "tables.json",          "markdown-reader-more.json",
-	"html-reader.json",   "markdown-citations.json", "latex-reader.json",
-	"pipe-tables.json",   "rst-reader.json",      NULL};
+	"testsuite.json",   "tables.json",      "markdown-reader-more.json",
+	"html-reader.json", "markdown-citations.json",
+	"latex-reader.json", "pipe-tables.json", "rst-reader.json", NULL};
 static const char *const sources22[] = {
-	"testsuite.json",          "tables.json",      "markdown-reader-more.json",
-	"markdown-citations.json", "pipe-tables.json", "writer.json",
-	NULL};
+	"testsuite.json",   "tables.json",      "markdown-reader-more.json",
+	"markdown-citations.json", "pipe-tables.json", "writer.json", NULL};
 
 static const char *const photographers[] = {
 	"Lan Lin", "Annie Spratt", "Ryoji Iwata", "Zhang Kaiyv",
@@ -89,7 +88,8 @@ static json_t *words(const char *text)
 			e = p + strlen(p);
 		if (json_array_size(list))
 			append(list, node("Space", NULL));
-		append(list, node("Str", check(json_stringn(p, (size_t)(e - p)))));
+		append(list, node("Str",
+		                  check(json_stringn(p, (size_t)(e - p)))));
 		p = e;
 	}
 	return list;
@@ -181,8 +181,9 @@ static json_t *article(size_t n)
 	                    "than to ask what’s actually changing under the "
 	                    "surface."));
 	append(blocks, header(2, "the-direct-message", "The Direct Message"));
-	append(blocks, para("The future of Chinese tech is not a monologue—it’s "
-	                    "a chorus. Cities like Hangzhou aren’t side "
+	append(blocks, para("The future of Chinese tech is not a "
+	                    "monologue—it’s a chorus. Cities like Hangzhou "
+	                    "aren’t side "
 	                    "players; they’re writing the next chapter."));
 	append(blocks, para("It’s a reminder that innovation thrives not where "
 	                    "the spotlight shines, but where the conditions "

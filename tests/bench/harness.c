@@ -15,7 +15,9 @@
  * For each command the table gives the median wall time (clock_gettime,
  * from the first fork to the last wait) and the median peak resident set
  * (ru_maxrss from wait4; for a pipe, the sum of its stages' peaks, since
- * they run at once), each also as a ratio to the first command, the floor.
+ * they run at once), each also as a ratio to the first command, the floor;
+ * and the median CPU time (user + system, from wait4), which a busy
+ * machine disturbs less than the wall time.
  * `-t TIME MEM` gives the next command targets, as ratios to the floor: the
  * last column then says "ok" or "MISS", and the harness exits 3 on a miss.
  */
@@ -44,6 +46,7 @@ typedef struct cmd {
 	int nstages;
 	double target_time, target_mem; /* 0: none */
 	double wall[MAX_ROUNDS];
+	double cpu[MAX_ROUNDS];
 	double mib[MAX_ROUNDS];
 } cmd;
 
@@ -73,7 +76,8 @@ static void parse(cmd *c)
 	if (s == NULL)
 		die("out of memory", NULL);
 	c->nstages = 1;
-	for (w = strtok_r(s, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+	for (w = strtok_r(s, " \t", &save); w;
+	     w = strtok_r(NULL, " \t", &save)) {
 		if (strcmp(w, "|") == 0) {
 			if (nw == 0 || c->nstages == MAX_STAGES)
 				die("bad pipe in command", c->text);
@@ -123,13 +127,20 @@ static void show_errors(void)
 	}
 }
 
-/* Runs `c` once with `input` on stdin; stores wall seconds and MiB. */
-static void run(const cmd *c, const char *input, double *wall, double *mib)
+static double seconds(const struct timeval *tv)
+{
+	return (double)tv->tv_sec + (double)tv->tv_usec / 1e6;
+}
+
+/* Runs `c` once with `input` on stdin; stores wall and CPU seconds (user
+ * and system, all stages) and MiB. */
+static void run(const cmd *c, const char *input, double *wall, double *cpu,
+                double *mib)
 {
 	pid_t pids[MAX_STAGES];
 	int in, out, fds[2], i, status;
 	struct rusage ru;
-	double t0, total = 0;
+	double t0, total = 0, used = 0;
 
 	if (ftruncate(errfd, 0) != 0 || lseek(errfd, 0, SEEK_SET) != 0)
 		die(strerror(errno), "temporary file");
@@ -182,8 +193,10 @@ static void run(const cmd *c, const char *input, double *wall, double *mib)
 			exit(1);
 		}
 		total += maxrss_mib(&ru);
+		used += seconds(&ru.ru_utime) + seconds(&ru.ru_stime);
 	}
 	*wall = now() - t0;
+	*cpu = used;
 	*mib = total;
 }
 
@@ -207,7 +220,7 @@ int main(int argc, char **argv)
 {
 	static cmd cmds[MAX_CMDS];
 	const char *input = NULL;
-	double tt = 0, tm = 0, w, m, fw, fm, skip;
+	double tt = 0, tm = 0, w, m, fw, fm, skip, skip2, skip3;
 	int rounds = 7, ncmds = 0, i, r, width = 7, missed = 0;
 	struct stat st;
 	char *end;
@@ -255,24 +268,25 @@ int main(int argc, char **argv)
 	}
 
 	for (i = 0; i < ncmds; i++) /* warm-up: page cache, binaries */
-		run(&cmds[i], input, &skip, &skip);
+		run(&cmds[i], input, &skip, &skip2, &skip3);
 	for (r = 0; r < rounds; r++)
 		for (i = 0; i < ncmds; i++)
 			run(&cmds[i], input, &cmds[i].wall[r],
-			    &cmds[i].mib[r]);
+			    &cmds[i].cpu[r], &cmds[i].mib[r]);
 
 	printf("input %s, %.1f MiB; median of %d rounds after a warm-up\n",
 	       input, (double)st.st_size / (1024.0 * 1024.0), rounds);
-	printf("%-*s  %8s %7s  %8s %7s  %s\n", width, "command", "time s",
-	       "x floor", "peak MiB", "x floor", "target (x floor)");
+	printf("%-*s  %8s %7s  %6s  %8s %7s  %s\n", width, "command",
+	       "time s", "x floor", "cpu s", "peak MiB", "x floor",
+	       "target (x floor)");
 	fw = median(cmds[0].wall, rounds);
 	fm = median(cmds[0].mib, rounds);
 	for (i = 0; i < ncmds; i++) {
 		const cmd *c = &cmds[i];
 		w = median(c->wall, rounds);
 		m = median(c->mib, rounds);
-		printf("%-*s  %8.3f %7.2f  %8.1f %7.2f", width, c->text, w,
-		       w / fw, m, m / fm);
+		printf("%-*s  %8.3f %7.2f  %6.3f  %8.1f %7.2f", width, c->text,
+		       w, w / fw, median(c->cpu, rounds), m, m / fm);
 		if (c->target_time > 0) {
 			int ok = w / fw <= c->target_time &&
 			         m / fm <= c->target_mem;

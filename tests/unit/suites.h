@@ -21,6 +21,7 @@ Suite *node_suite(void);
 Suite *text_suite(void);
 Suite *meta_suite(void);
 Suite *walk_suite(void);
+Suite *md_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else

@@ -1,7 +1,7 @@
 /*
  * test_md.c - the cmark-gfm bridge: Markdown to pandoc's AST (src/md.c),
  * front matter (src/yaml.c), HTML (src/html.c), and the -M bridge for
- * filters (dm_meta_inlines_md).  Whole documents are compared with pandoc
+ * filters (dm_meta_inlines on a MetaString).  Whole documents are compared with pandoc
  * itself by tests/md/run.sh; these cover what that cannot: the API,
  * errors, and what the pandoc used there cannot show.
  *
@@ -71,7 +71,7 @@ START_TEST(meta_inlines_md)
 	dm_error err;
 
 	dm_error_clear(&err);
-	ck_assert_int_eq(dm_meta_inlines_md(v, "meta.x", &out, &err), 1);
+	ck_assert_int_eq(dm_meta_inlines(v, "meta.x", &out, &err), 1);
 	t_assert_json(out, Q("[{'t':'Str','c':'A'},{'t':'Space'},"
 	                     "{'t':'Strong','c':[{'t':'Str','c':'bold'}]},"
 	                     "{'t':'Space'},{'t':'Math','c':[{'t':"
@@ -80,18 +80,18 @@ START_TEST(meta_inlines_md)
 	json_decref(v);
 	/* other kinds as dm_meta_inlines(): MetaInlines copied as it is */
 	v = t_json(Q("{'t':'MetaInlines','c':[{'t':'Str','c':'*x*'}]}"));
-	ck_assert_int_eq(dm_meta_inlines_md(v, "meta.x", &out, &err), 1);
+	ck_assert_int_eq(dm_meta_inlines(v, "meta.x", &out, &err), 1);
 	t_assert_json(out, Q("[{'t':'Str','c':'*x*'}]"));
 	json_decref(out);
 	json_decref(v);
 	/* absent: 0, result untouched */
 	out = NULL;
-	ck_assert_int_eq(dm_meta_inlines_md(NULL, "meta.x", &out, &err), 0);
+	ck_assert_int_eq(dm_meta_inlines(NULL, "meta.x", &out, &err), 0);
 	ck_assert_ptr_null(out);
 	ck_assert_int_eq(err.code, DM_OK);
 	/* the wrong kind: -1 with the option's place */
 	v = t_json(Q("{'t':'MetaBool','c':true}"));
-	ck_assert_int_eq(dm_meta_inlines_md(v, "meta.dm-x.label", &out, &err),
+	ck_assert_int_eq(dm_meta_inlines(v, "meta.dm-x.label", &out, &err),
 	                 -1);
 	ck_assert_int_eq(err.code, DM_EOPTION);
 	ck_assert_str_eq(err.where, "meta.dm-x.label");
@@ -124,9 +124,9 @@ END_TEST
 
 START_TEST(read_front_matter)
 {
-	dm_doc *doc = read_md("\xef\xbb\xbf---\r\ntitle: \"*T*\"\r\nn: 2147483648"
-	                      "\r\nbig: 9223372036854775808\r\n---\r\n\r\n"
-	                      "Body\r\n",
+	dm_doc *doc = read_md("\xef\xbb\xbf---\r\ntitle: \"*T*\"\r\n"
+	                      "n: 2147483648\r\nbig: 9223372036854775808\r\n"
+	                      "---\r\n\r\nBody\r\n",
 	                      23);
 
 	/* the byte order mark and CRLF are read as pandoc reads them; numbers

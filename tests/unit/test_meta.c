@@ -229,17 +229,17 @@ START_TEST(meta_inlines_and_blocks)
 	json_decref(out);
 	json_decref(v);
 
-	/* MetaString: split into words, not read as Markdown */
+	/* MetaString (from pandoc -M): read as inline Markdown */
 	v = t_json(Q(MS(" *a*  b\\nc ")));
 	ck_assert_int_eq(dm_meta_inlines(v, "w", &out, &err), 1);
-	t_assert_json(out, Q("[{'t':'Str','c':'*a*'},{'t':'Space'},{'t':"
-	                     "'Str','c':'b'},{'t':'SoftBreak'},{'t':'Str',"
-	                     "'c':'c'}]"));
+	t_assert_json(out, Q("[{'t':'Emph','c':[{'t':'Str','c':'a'}]},"
+	                     "{'t':'Space'},{'t':'Str','c':'b'},"
+	                     "{'t':'SoftBreak'},{'t':'Str','c':'c'}]"));
 	json_decref(out);
 	ck_assert_int_eq(dm_meta_blocks(v, "w", &out, &err), 1);
-	t_assert_json(out, Q("[{'t':'Para','c':[{'t':'Str','c':'*a*'},{'t':"
-	                     "'Space'},{'t':'Str','c':'b'},{'t':'SoftBreak'},"
-	                     "{'t':'Str','c':'c'}]}]"));
+	t_assert_json(out, Q("[{'t':'Para','c':[{'t':'Emph','c':[{'t':'Str',"
+	                     "'c':'a'}]},{'t':'Space'},{'t':'Str','c':'b'},"
+	                     "{'t':'SoftBreak'},{'t':'Str','c':'c'}]}]"));
 	json_decref(out);
 	json_decref(v);
 
