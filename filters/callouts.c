@@ -566,8 +566,10 @@ static bool plain_title(const json_t *title)
 }
 
 /* Reads a Div of a callout type: `title` attribute, else a title Div or a
- * heading first, else the type's label. */
-static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
+ * heading first, else the type's label.  With `take`, the callout takes
+ * the Div's attributes and blocks and changes them (for a Div about to be
+ * replaced); else it works on copies. */
+static int from_div(dm_ctx *ctx, const ctype *t, json_t *div, bool take,
                     callout *c)
 {
 	json_t *first;
@@ -575,8 +577,10 @@ static int from_div(dm_ctx *ctx, const ctype *t, const json_t *div,
 	char *s;
 
 	c->type = t;
-	c->attr = json_deep_copy(dm_node_attr(div));
-	c->body = json_deep_copy(dm_node_blocks(div));
+	c->attr = take ? json_incref(dm_node_attr(div))
+	               : json_deep_copy(dm_node_attr(div));
+	c->body = take ? json_incref(dm_node_blocks(div))
+	               : json_deep_copy(dm_node_blocks(div));
 	if (c->attr == NULL || c->body == NULL)
 		return nomem(ctx);
 	dm_attr_remove_class(c->attr, "callout");
@@ -805,7 +809,7 @@ static json_t *semantic(const callout *c)
 		                                        c->collapse));
 	json_array_insert_new(kvs, 0, json_pack("[ss]", "title", title));
 	free(title);
-	blocks = json_deep_copy(c->body);
+	blocks = json_incref(c->body); /* the callout is dropped after */
 	if (blocks && !plain_title(c->title))
 		json_array_insert_new(
 		        blocks, 0,
@@ -825,14 +829,11 @@ static int add_raw(json_t *out, const char *fmt, const char *text)
 }
 
 /* Appends deep copies of every element of `from` to `out`. */
+/* Appends the elements of `from` to `out`; the callout being rendered is
+ * dropped afterwards, so its blocks move rather than being copied. */
 static int add_all(json_t *out, const json_t *from)
 {
-	size_t i;
-
-	for (i = 0; i < json_array_size(from); i++)
-		if (dm_append(out, json_deep_copy(json_array_get(from, i))))
-			return -1;
-	return 0;
+	return json_array_extend(out, (json_t *)from);
 }
 
 /* A Plain of raw `open`, the title, raw `close`: one line of output. */
@@ -1081,7 +1082,7 @@ static int render_format(dm_ctx *ctx, const callout *c, json_t *out)
 }
 
 /* Renders a group of callouts (semantic Divs) for the format. */
-static int render_group(dm_ctx *ctx, const json_t *callouts, json_t *out)
+static int render_group(dm_ctx *ctx, json_t *callouts, json_t *out)
 {
 	state *st = ctx->state;
 	bool wrap = st->group && (ctx->family == DM_FMT_HTML ||
@@ -1095,15 +1096,15 @@ static int render_group(dm_ctx *ctx, const json_t *callouts, json_t *out)
 	if (inner == NULL)
 		return nomem(ctx);
 	for (i = 0; i < json_array_size(callouts); i++) {
-		const json_t *div = json_array_get(callouts, i);
+		json_t *div = json_array_get(callouts, i);
 		const ctype *t = div_type(st, dm_node_attr(div));
 		callout c = {0};
 		if (t == NULL) { /* not a callout: kept as it is */
-			if (dm_append(inner, json_deep_copy(div)))
+			if (json_array_append(inner, div))
 				return nomem(ctx);
 			continue;
 		}
-		if (from_div(ctx, t, div, &c) ||
+		if (from_div(ctx, t, div, true, &c) ||
 		    dm_walk_list(ctx, &visitor, c.body, DM_BLOCK) ||
 		    render(ctx, &c, inner)) {
 			callout_free(&c);
@@ -1160,7 +1161,7 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 		}
 		if ((t = div_type(st, attr)) == NULL)
 			return DM_WALK_CONTINUE;
-		if (from_div(ctx, t, node, &c))
+		if (from_div(ctx, t, node, true, &c))
 			goto fail;
 		got = 1;
 	} else if (dm_is(node, "BlockQuote")) {
@@ -1678,7 +1679,7 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	int empty;
 
 	if (dm_is(node, "Div") && (t = div_type(st, dm_node_attr(node))))
-		empty = from_div(ctx, t, node, &c);
+		empty = from_div(ctx, t, (json_t *)node, false, &c);
 	else if (dm_is(node, "BlockQuote"))
 		empty = from_alert(ctx, st, node, &c) < 0 ? -1 : 0;
 	else
@@ -1742,8 +1743,8 @@ const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
 
 const dm_filter dm_callouts_filter = {
 	.name = "callouts",
-	.summary = "Tension, Noise, Direct Message (and note, tip, ...) as "
-	           "callout boxes",
+	.summary = "Tension, Noise, Direct Message, note, tip ... as callout "
+	           "boxes",
 	.options = options_help,
 	.start = start,
 	.visitor = {.block = on_block, .blocks = on_blocks},

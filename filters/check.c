@@ -741,7 +741,7 @@ static int finish(dm_ctx *ctx)
 
 const dm_filter dm_check_filter = {
 	.name = "check",
-	.summary = "checks an article against the Tension / Noise / Direct "
+	.summary = "checks an article against the Tension/Noise/Direct "
 	           "Message format",
 	.options = options_help,
 	.start = start,

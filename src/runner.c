@@ -94,20 +94,26 @@ static void help_filter(const char *prog, const dm_filter *f)
 static void help_chain(const char *prog, const dm_filter *const *filters,
                        const char *chain)
 {
-	printf("Usage: %s [--filters LIST] [FORMAT]\n       %s --list\n"
+	printf("Usage: %s [--filters LIST] [--NAME...] [FORMAT]\n"
+	       "       %s --list\n"
 	       "Runs several dmfilters in one process: one parse, one "
 	       "write.\n\n",
 	       prog, prog);
 	printf(common_help, prog, prog);
-	printf("\n      --filters LIST  the filters to run, comma-separated, "
-	       "in order\n                      (default: %s; empty: read,"
-	       " check and write back)\n      --list          list the "
-	       "filters and exit\n",
+	printf("\nThe filters run: --filters LIST if given (comma-separated; "
+	       "empty: read,\ncheck and write back), else the metadata key "
+	       "dm-filters, else %s\nand every filter whose options "
+	       "(dm-NAME) are in the metadata.  --NAME adds\nfilter NAME "
+	       "(--check).  A checker runs first, on the article as "
+	       "written.\n\n"
+	       "      --filters LIST  the filters to run, in order\n"
+	       "      --NAME          also run filter NAME\n"
+	       "      --list          list the filters and exit\n",
 	       *chain ? chain : "none");
 	fputs(exit_help, stdout);
 	puts("\nFilters:");
 	for (; *filters; filters++)
-		printf("  %-10s %s\n", (*filters)->name, (*filters)->summary);
+		printf("  %-9s %s\n", (*filters)->name, (*filters)->summary);
 }
 
 static int usage(const char *prog, const char *fmt, const char *arg)
