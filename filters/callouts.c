@@ -1693,33 +1693,6 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	return empty;
 }
 
-/* Levenshtein distance, for near misses of short class names. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, d[64];
-
-	if (la >= 63 || lb >= 63)
-		return 64;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = d[0], up;
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t cost = tolower((unsigned char)a[i - 1]) !=
-			              tolower((unsigned char)b[j - 1]);
-			up = d[j];
-			d[j] = diag + cost;
-			if (up + 1 < d[j])
-				d[j] = up + 1;
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			diag = up;
-		}
-	}
-	return d[lb];
-}
-
 const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
 {
 	const char *best = NULL;
@@ -1730,7 +1703,7 @@ const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
 	/* Two edits for long names, one for short: "nte" is not "note"'s. */
 	limit = strlen(word) >= 6 ? 2 : 1;
 	for (i = 0; i < st->ntypes; i++) {
-		size_t d = distance(word, st->types[i].name);
+		size_t d = dm_text_distance(word, st->types[i].name);
 		if (d == 0)
 			return NULL;
 		if (d <= limit && d < bestd) {

@@ -262,6 +262,13 @@ char *dm_stringify(const json_t *node);
 /** As dm_stringify(), appending to `out`.  0 or -1. */
 int dm_stringify_buf(const json_t *node, dm_buf *out);
 
+/**
+ * The edit distance (Levenshtein) between two short words, ASCII case
+ * ignored: for "did you mean" messages.  Words of 48 bytes or more are
+ * far from everything: the result is then (size_t)-1.
+ */
+size_t dm_text_distance(const char *a, const char *b);
+
 /* ------------------------------------------------------------------------
  * Markup helpers for raw output
  * ------------------------------------------------------------------------ */

@@ -20,7 +20,7 @@ static int nomem(dm_error *err)
 }
 
 /* Reads all of `fd` into a new buffer, in as few reads as it takes. */
-static char *read_all(int fd, size_t *len, dm_error *err)
+char *dmp_read_all(int fd, size_t *len, dm_error *err)
 {
 	struct stat st;
 	size_t cap = 1 << 16, n = 0;
@@ -66,7 +66,7 @@ static char *read_all(int fd, size_t *len, dm_error *err)
 dm_doc *dm_doc_read_fd(int fd, dm_error *err)
 {
 	size_t len = 0;
-	char *buf = read_all(fd, &len, err);
+	char *buf = dmp_read_all(fd, &len, err);
 	dm_doc *doc;
 
 	if (buf == NULL)

@@ -57,6 +57,10 @@ typedef struct dm_schema {
 /* The schema of `tag` for a node of `kind`, or NULL for an unknown tag. */
 const dm_schema *dmp_schema(const char *tag, dm_kind kind);
 
+/* Reads all of file descriptor `fd` into a new malloc'd buffer (its
+ * length in `*len`), in as few reads as it takes; NULL with `err` set. */
+char *dmp_read_all(int fd, size_t *len, dm_error *err);
+
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);
 

@@ -1600,31 +1600,14 @@ dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
 
 dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err)
 {
-	dm_buf b = {0};
-	char chunk[65536];
-	ssize_t r;
+	size_t len = 0;
+	char *text = dmp_read_all(fd, &len, err);
 	dm_doc *doc;
 
-	for (;;) {
-		r = read(fd, chunk, sizeof chunk);
-		if (r == 0)
-			break;
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			dm_error_set(err, DM_EIO, NULL, "cannot read input: %s",
-			             strerror(errno));
-			dm_buf_free(&b);
-			return NULL;
-		}
-		if (dm_buf_add(&b, chunk, (size_t)r) != 0) {
-			dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
-			dm_buf_free(&b);
-			return NULL;
-		}
-	}
-	doc = dm_md_read(b.data ? b.data : "", b.len, api_minor, err);
-	dm_buf_free(&b);
+	if (text == NULL)
+		return NULL;
+	doc = dm_md_read(text, len, api_minor, err);
+	free(text);
 	return doc;
 }
 

@@ -214,31 +214,6 @@ OPTION_READ(string, char **)
 OPTION_READ(inlines, json_t **)
 OPTION_READ(blocks, json_t **)
 
-/* Edit distance of two short ASCII words, case ignored; 99 when long. */
-static size_t distance(const char *a, size_t la, const char *b)
-{
-	size_t lb = strlen(b), i, j, d[48];
-
-	if (la >= 47 || lb >= 47)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = d[0], up;
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			up = d[j];
-			d[j] = diag + ((a[i - 1] | 0x20) != (b[j - 1] | 0x20));
-			if (up + 1 < d[j])
-				d[j] = up + 1;
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			diag = up;
-		}
-	}
-	return d[lb];
-}
-
 static int unknown_option(const char *const *known, const char *key,
                           size_t len, const char *where, dm_error *err)
 {
@@ -248,7 +223,9 @@ static int unknown_option(const char *const *known, const char *key,
 	for (; *known; known++) {
 		if (strlen(*known) == len && strncmp(*known, key, len) == 0)
 			return 0;
-		if ((d = distance(key, len, *known)) < bestd) {
+		char word[48];
+		snprintf(word, sizeof word, "%.*s", (int)len, key);
+		if ((d = dm_text_distance(word, *known)) < bestd) {
 			bestd = d;
 			best = *known;
 		}

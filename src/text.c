@@ -1,6 +1,7 @@
 /*
  * text.c - text to inlines, and inlines (or anything) to text.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -264,4 +265,29 @@ char *dm_stringify(const json_t *node)
 		return NULL;
 	}
 	return dm_buf_take(&b);
+}
+
+size_t dm_text_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[48];
+
+	if (la >= 48 || lb >= 48)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = d[0], up;
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = d[j];
+			d[j] = diag + (tolower((unsigned char)a[i - 1]) !=
+			               tolower((unsigned char)b[j - 1]));
+			if (up + 1 < d[j])
+				d[j] = up + 1;
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return d[lb];
 }

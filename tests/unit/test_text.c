@@ -172,6 +172,23 @@ START_TEST(text_round_trip)
 }
 END_TEST
 
+START_TEST(edit_distance)
+{
+	char long_word[60];
+
+	ck_assert_uint_eq(dm_text_distance("note", "note"), 0);
+	ck_assert_uint_eq(dm_text_distance("NOTE", "note"), 0);
+	ck_assert_uint_eq(dm_text_distance("nte", "note"), 1);
+	ck_assert_uint_eq(dm_text_distance("tensoin", "tension"), 2);
+	ck_assert_uint_eq(dm_text_distance("", "tip"), 3);
+	ck_assert_uint_eq(dm_text_distance("warning", ""), 7);
+	ck_assert_uint_eq(dm_text_distance("kitten", "sitting"), 3);
+	memset(long_word, 'a', sizeof long_word - 1);
+	long_word[sizeof long_word - 1] = '\0';
+	ck_assert_uint_eq(dm_text_distance(long_word, "a"), (size_t)-1);
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -183,6 +200,7 @@ Suite *text_suite(void)
 	                    (int)(sizeof strs / sizeof strs[0]));
 	tcase_add_test(tc, stringify_appends);
 	tcase_add_test(tc, text_round_trip);
+	tcase_add_test(tc, edit_distance);
 	suite_add_tcase(s, tc);
 	return s;
 }
