@@ -132,6 +132,15 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err);
 
 void dm_doc_free(dm_doc *doc);
 
+/**
+ * A new document with API minor version `api_minor` (22 or 23, written as
+ * pandoc 2.17 and pandoc 3 write it), metadata `meta` (an object; NULL for
+ * none) and `blocks` (an array; NULL for none).  Steals `meta` and
+ * `blocks`, even on failure.  The nodes are not validated.  Returns NULL
+ * when out of memory or when api_minor is neither 22 nor 23.
+ */
+dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks);
+
 /** A deep copy of `doc`, or NULL when out of memory. */
 dm_doc *dm_doc_copy(const dm_doc *doc);
 

@@ -14,14 +14,6 @@
 #define DM_API_1_22 "[1,22,2,1]"
 #define DM_API_1_23 "[1,23,1,2]"
 
-/**
- * A new document with API minor version `api_minor` (22 or 23, written as
- * pandoc 2.17 and pandoc 3 write it), metadata `meta` (an object; NULL for
- * none) and `blocks` (an array; NULL for none).  Steals `meta` and
- * `blocks`, even on failure.  The nodes are not validated.  Returns NULL
- * when out of memory or when api_minor is neither 22 nor 23.
- */
-dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks);
 
 /**
  * Reads `len` bytes of Markdown (CommonMark with GitHub's extensions and

@@ -154,6 +154,45 @@ static int api_version(const json_t *root, dm_error *err)
 	return (int)minor;
 }
 
+/* A document around a checked `root` (stolen, also on failure). */
+static dm_doc *wrap(json_t *root, int api_minor)
+{
+	dm_doc *doc = root ? malloc(sizeof *doc) : NULL;
+
+	if (doc == NULL) {
+		json_decref(root);
+		return NULL;
+	}
+	doc->root = root;
+	doc->meta = json_object_get(root, "meta");
+	doc->blocks = json_object_get(root, "blocks");
+	doc->api_minor = api_minor;
+	return doc;
+}
+
+dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks)
+{
+	json_t *version;
+
+	if (meta == NULL)
+		meta = json_object();
+	if (blocks == NULL)
+		blocks = json_array();
+	version = api_minor == 22 ? json_pack("[i,i,i,i]", 1, 22, 2, 1)
+	        : api_minor == 23 ? json_pack("[i,i,i,i]", 1, 23, 1, 2)
+	                          : NULL;
+	if (version == NULL || meta == NULL || blocks == NULL) {
+		json_decref(version);
+		json_decref(meta);
+		json_decref(blocks);
+		return NULL;
+	}
+	/* "o" steals each value, also when packing fails */
+	return wrap(json_pack("{s:o,s:o,s:o}", "pandoc-api-version", version,
+	                      "meta", meta, "blocks", blocks),
+	            api_minor);
+}
+
 dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 {
 	json_error_t je;
@@ -205,15 +244,8 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 	    dm_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,
 	                "blocks", err) != 0)
 		goto fail;
-	doc = malloc(sizeof *doc);
-	if (doc == NULL) {
+	if ((doc = wrap(root, minor)) == NULL)
 		nomem(err);
-		goto fail;
-	}
-	doc->root = root;
-	doc->meta = json_object_get(root, "meta");
-	doc->blocks = json_object_get(root, "blocks");
-	doc->api_minor = minor;
 	return doc;
 fail:
 	json_decref(root);
@@ -386,16 +418,7 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 
 dm_doc *dm_doc_copy(const dm_doc *doc)
 {
-	dm_doc *copy = malloc(sizeof *copy);
-
-	if (copy == NULL || (copy->root = json_deep_copy(doc->root)) == NULL) {
-		free(copy);
-		return NULL;
-	}
-	copy->meta = json_object_get(copy->root, "meta");
-	copy->blocks = json_object_get(copy->root, "blocks");
-	copy->api_minor = doc->api_minor;
-	return copy;
+	return wrap(json_deep_copy(doc->root), doc->api_minor);
 }
 
 void dm_doc_free(dm_doc *doc)

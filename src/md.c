@@ -1441,40 +1441,6 @@ json_t *dmp_md_meta_value(const char *text, size_t len, int api_minor,
  * Documents
  * ------------------------------------------------------------------------ */
 
-dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks_)
-{
-	dm_doc *doc = NULL;
-	json_t *root = NULL;
-
-	if (meta == NULL)
-		meta = json_object();
-	if (blocks_ == NULL)
-		blocks_ = json_array();
-	if ((api_minor != 22 && api_minor != 23) || meta == NULL ||
-	    blocks_ == NULL)
-		goto fail;
-	root = json_pack("{s:o,s:O,s:O}", "pandoc-api-version",
-	                 api_minor == 22 ? json_pack("[i,i,i,i]", 1, 22, 2, 1)
-	                                 : json_pack("[i,i,i,i]", 1, 23, 1, 2),
-	                 "meta", meta, "blocks", blocks_);
-	doc = malloc(sizeof *doc);
-	if (root == NULL || doc == NULL)
-		goto fail;
-	json_decref(meta);
-	json_decref(blocks_);
-	doc->root = root;
-	doc->meta = json_object_get(root, "meta");
-	doc->blocks = json_object_get(root, "blocks");
-	doc->api_minor = api_minor;
-	return doc;
-fail:
-	free(doc);
-	json_decref(root);
-	json_decref(meta);
-	json_decref(blocks_);
-	return NULL;
-}
-
 /* The first invalid UTF-8 sequence in `s`, or `len` when there is none. */
 static size_t utf8_invalid(const unsigned char *s, size_t len)
 {
