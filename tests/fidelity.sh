@@ -9,7 +9,7 @@
 # version (2.17 for 1.22, 3 for 1.23) reads both the input and our output
 # with `-t native`: the two must be identical.
 
-corpus=${DM_CORPUS:-$(dirname "$ROOT")/shared/corpus/pandoc}
+corpus=$CORPUS # tests/lib.sh
 FID=$TMP/fidelity
 mkdir -p "$FID"
 : > "$FID/readback.22"

@@ -42,53 +42,10 @@ for prog in "$DM" "$JSONEQ"; do
 done
 
 # A sanitizer finding exits 99, so it is told apart from our exit 1.
-ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0
-UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
-export ASAN_OPTIONS UBSAN_OPTIONS
 LC_ALL=C
 export LC_ALL
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/dmtest.XXXXXX") || exit 2
-cleanup() {
-	if [ "${KEEP:-}" = 1 ]; then
-		echo "run.sh: scratch files kept in $TMP" >&2
-	else
-		rm -rf "$TMP"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-PASSED=0
-FAILED=0
-
-pass() {
-	PASSED=$((PASSED + 1))
-}
-
-# fail NAME LINE...: one failure, with what was expected and what happened.
-fail() {
-	FAILED=$((FAILED + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for line in "$@"; do
-		printf '  %s\n' "$line"
-	done
-}
-
-skip() {
-	printf 'SKIP %s\n' "$*"
-}
-
-# show FILE: the start of a file, indented, for a failure report.
-show() {
-	if [ -s "$1" ]; then
-		head -c 2000 "$1" | sed 's/^/    | /'
-		echo
-	else
-		echo "    (empty)"
-	fi
-}
+DM_TEST=dmtest
+. "$ROOT/tests/lib.sh"
 
 # dm ARGS...: runs dm (under $DM_WRAP, if set).
 dm() {
@@ -129,8 +86,4 @@ for suite in $SUITES; do
 	esac
 done
 echo "total time: $(($(date +%s) - T0))s"
-echo "$PASSED passed, $FAILED failed"
-if [ "$FAILED" -ne 0 ]; then
-	exit 1
-fi
-exit 0
+summary

@@ -39,44 +39,8 @@ for prog in "$DM" "$JSONEQ"; do
 		exit 2
 	fi
 done
-PANDOC=${PANDOC:-pandoc}
-NODE=${NODE:-node}
-CORPUS=${DM_CORPUS:-$(dirname "$ROOT")/shared/corpus/pandoc}
-ASAN_OPTIONS=exitcode=99:detect_leaks=1
-UBSAN_OPTIONS=halt_on_error=1:exitcode=99
-export ASAN_OPTIONS UBSAN_OPTIONS
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/callouts.XXXXXX") || exit 2
-cleanup() {
-	if [ "${KEEP:-}" = 1 ]; then
-		echo "callouts/run.sh: scratch files kept in $TMP" >&2
-	else
-		rm -rf "$TMP"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-PASSED=0
-FAILED=0
-pass() { PASSED=$((PASSED + 1)); }
-fail() {
-	FAILED=$((FAILED + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for line in "$@"; do
-		printf '  %s\n' "$line"
-	done
-}
-skip() { printf 'SKIP %s\n' "$*"; }
-show() {
-	if [ -s "$1" ]; then
-		head -c 1500 "$1" | sed 's/^/    | /'
-		echo
-	else
-		echo "    (empty)"
-	fi
-}
+DM_TEST=callouts
+. "$ROOT/tests/lib.sh"
 
 have_p2=no
 have_p3=no
@@ -818,5 +782,4 @@ else
 	printf 'latex: done\n'
 fi
 
-echo "$PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+summary

@@ -58,43 +58,8 @@ for prog in "$DM" "$CHECK" "$CALLOUTS" "$CREDITS" "$JSONEQ"; do
 		exit 2
 	fi
 done
-PANDOC=${PANDOC:-pandoc}
-NODE=${NODE:-node}
-CORPUS=${DM_CORPUS:-$(dirname "$ROOT")/shared/corpus/pandoc}
-ASAN_OPTIONS=exitcode=99:detect_leaks=1
-UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
-export ASAN_OPTIONS UBSAN_OPTIONS
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/check.XXXXXX") || exit 2
-cleanup() {
-	if [ "${KEEP:-}" = 1 ]; then
-		echo "check/run.sh: scratch files kept in $TMP" >&2
-	else
-		rm -rf "$TMP"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-PASSED=0
-FAILED=0
-pass() { PASSED=$((PASSED + 1)); }
-fail() {
-	FAILED=$((FAILED + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for line in "$@"; do
-		printf '  %s\n' "$line"
-	done
-}
-skip() { printf 'SKIP %s\n' "$*"; }
-show() { # FILE: its first lines, indented
-	if [ -s "$1" ]; then
-		head -c 2000 "$1" | sed 's/^/    | /'
-	else
-		echo "    (empty)"
-	fi
-}
+DM_TEST=check
+. "$ROOT/tests/lib.sh"
 want() { # SUITE: is it to run?
 	case " $SUITES " in *" $1 "*) return 0 ;; esac
 	return 1
@@ -927,5 +892,4 @@ if want bad; then
 	echo "bad: done"
 fi
 
-echo "$PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+summary

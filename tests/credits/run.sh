@@ -33,7 +33,6 @@ SUITES=${*:-parse bad corpus html latex}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 DM=$BUILD/dm
 HERE=$ROOT/tests/credits
-CORPUS=${DM_CORPUS:-$ROOT/../shared/corpus/pandoc}
 P3="node $ROOT/tests/pandoc3.mjs"
 
 for f in "$DM" "$BUILD/dm-credits" "$BUILD/libdm.a"; do
@@ -43,25 +42,8 @@ for f in "$DM" "$BUILD/dm-credits" "$BUILD/libdm.a"; do
 	fi
 done
 
-ASAN_OPTIONS=exitcode=99:detect_leaks=1
-UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
-export ASAN_OPTIONS UBSAN_OPTIONS
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/credits.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT TERM
-
-PASSED=0
-FAILED=0
-pass() { PASSED=$((PASSED + 1)); }
-fail() {
-	FAILED=$((FAILED + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for line in "$@"; do
-		printf '  %s\n' "$line"
-	done
-}
-show() { sed 's/^/    | /' "$1" | head -40; }
+DM_TEST=credits
+. "$ROOT/tests/lib.sh"
 
 # A make variable of the build, so the driver is built as dm is.
 make_var() {
@@ -260,5 +242,4 @@ for suite in $SUITES; do
 	printf '%s: %d passed, %d failed\n' "$suite" $((PASSED - P0)) \
 		$((FAILED - F0))
 done
-echo "$PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+summary

@@ -37,32 +37,8 @@ for prog in "$FROM" "$TOHTML" "$DM" "$JSONEQ"; do
 		exit 2
 	fi
 done
-PANDOC=${PANDOC:-pandoc}
-NODE=${NODE:-node}
-
-ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0
-UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
-export ASAN_OPTIONS UBSAN_OPTIONS
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/dmmd.XXXXXX") || exit 2
-cleanup() {
-	if [ "${KEEP:-}" = 1 ]; then
-		echo "md/run.sh: scratch files kept in $TMP" >&2
-	else
-		rm -rf "$TMP"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $*"
-}
-skip() { echo "skip: $*"; }
+DM_TEST=dmmd
+. "$ROOT/tests/lib.sh"
 
 CASES=$(ls "$ROOT"/tests/md/cases/*.md "$ROOT"/samples/*.md 2>/dev/null)
 
@@ -298,5 +274,4 @@ if [ -w /dev/full ]; then
 		sh -c '"$1" -s >/dev/full' sh "$TOHTML"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary
