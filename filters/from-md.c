@@ -12,19 +12,7 @@
 
 #include "../src/dm_md.h"
 
-#ifndef DM_FREE_AT_EXIT
-#define DM_FREE_AT_EXIT 0
-#endif
-
 static const char *prog = "dm-from-md";
-
-static int usage(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help'.\n", prog);
-	return 2;
-}
 
 static int help(void)
 {
@@ -40,7 +28,7 @@ static int help(void)
 	       "Exit status: 0 success; 1 bad input or a failed read or "
 	       "write\n(nothing is written then); 2 bad command line.\n",
 	       prog);
-	return fflush(stdout) || fclose(stdout) ? 1 : 0;
+	return dm_close_stdout(prog);
 }
 
 int main(int argc, char **argv)
@@ -49,14 +37,14 @@ int main(int argc, char **argv)
 	bool options_done = false;
 	dm_error err;
 	dm_doc *doc;
-	int i, fd = STDIN_FILENO, rc;
+	int i, fd = STDIN_FILENO;
 
 	dm_error_clear(&err);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || a[1] == '\0') {
 			if (file != NULL)
-				return usage("one input file at most (%s)", a);
+				return dm_usage(prog, "one input file at most (%s)", a);
 			file = a;
 		} else if (!strcmp(a, "--")) {
 			options_done = true;
@@ -64,19 +52,19 @@ int main(int argc, char **argv)
 			return help();
 		} else if (!strcmp(a, "--version")) {
 			printf("%s (dmfilters) %s\n", prog, DM_VERSION);
-			return fflush(stdout) || fclose(stdout) ? 1 : 0;
+			return dm_close_stdout(prog);
 		} else if (!strcmp(a, "--api")) {
 			if (++i == argc)
-				return usage("%s needs a value", a);
+				return dm_usage(prog, "%s needs a value", a);
 			api = argv[i];
 		} else if (!strncmp(a, "--api=", 6)) {
 			api = a + 6;
 		} else {
-			return usage("unknown option %s", a);
+			return dm_usage(prog, "unknown option %s", a);
 		}
 	}
 	if (strcmp(api, "1.22") && strcmp(api, "1.23"))
-		return usage("unsupported API version %s (use 1.22 or 1.23)",
+		return dm_usage(prog, "unsupported API version %s (use 1.22 or 1.23)",
 		             api);
 	if (file != NULL && strcmp(file, "-") != 0) {
 		fd = open(file, O_RDONLY);
@@ -91,14 +79,13 @@ int main(int argc, char **argv)
 		close(fd);
 	if (doc != NULL)
 		dm_doc_write_fd(doc, STDOUT_FILENO, &err);
-	rc = dm_error_exit_status(&err);
-	if (rc != 0 && err.where[0])
-		fprintf(stderr, "%s: %s: %s%s%s\n", prog, err.what,
-		        file ? file : "", file ? ", " : "", err.where);
-	else if (rc != 0)
-		fprintf(stderr, "%s: %s\n", prog, err.what);
-#if DM_FREE_AT_EXIT
-	dm_doc_free(doc); /* else the kernel takes the heap back at once */
-#endif
-	return rc;
+	if (file != NULL && err.where[0]) { /* "article.md, line 3, ..." */
+		dm_buf where = {0};
+		dm_buf_printf(&where, "%s, %s", file, err.where);
+		snprintf(err.where, sizeof err.where, "%s", dm_buf_str(&where));
+		dm_buf_free(&where);
+	}
+	if (DM_FREE_AT_EXIT)
+		dm_doc_free(doc);
+	return dm_report(prog, &err);
 }

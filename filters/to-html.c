@@ -8,19 +8,7 @@
 
 #include "../src/dm_md.h"
 
-#ifndef DM_FREE_AT_EXIT
-#define DM_FREE_AT_EXIT 0
-#endif
-
 static const char *prog = "dm-to-html";
-
-static int usage(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help'.\n", prog);
-	return 2;
-}
 
 static int help(void)
 {
@@ -35,7 +23,7 @@ static int help(void)
 	       "Exit status: 0 success; 1 bad input or a failed write "
 	       "(nothing is\nwritten then); 2 bad command line.\n",
 	       prog);
-	return fflush(stdout) || fclose(stdout) ? 1 : 0;
+	return dm_close_stdout(prog);
 }
 
 int main(int argc, char **argv)
@@ -43,7 +31,7 @@ int main(int argc, char **argv)
 	unsigned flags = 0;
 	dm_error err;
 	dm_doc *doc;
-	int i, rc;
+	int i;
 
 	dm_error_clear(&err);
 	for (i = 1; i < argc; i++) {
@@ -54,20 +42,14 @@ int main(int argc, char **argv)
 			return help();
 		else if (!strcmp(a, "--version")) {
 			printf("%s (dmfilters) %s\n", prog, DM_VERSION);
-			return fflush(stdout) || fclose(stdout) ? 1 : 0;
+			return dm_close_stdout(prog);
 		} else
-			return usage("unknown argument %s", a);
+			return dm_usage(prog, "unknown argument %s", a);
 	}
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
 	if (doc != NULL)
 		dm_html_write_fd(doc, flags, STDOUT_FILENO, &err);
-	rc = dm_error_exit_status(&err);
-	if (rc != 0 && err.where[0])
-		fprintf(stderr, "%s: %s: %s\n", prog, err.what, err.where);
-	else if (rc != 0)
-		fprintf(stderr, "%s: %s\n", prog, err.what);
-#if DM_FREE_AT_EXIT
-	dm_doc_free(doc); /* else the kernel takes the heap back at once */
-#endif
-	return rc;
+	if (DM_FREE_AT_EXIT)
+		dm_doc_free(doc);
+	return dm_report(prog, &err);
 }

@@ -10,13 +10,6 @@
 
 #include "internal.h"
 
-/* Outside leak-checking builds the tree is not freed at exit: the kernel
- * takes the whole heap back at once, and freeing a large document
- * node by node costs a fifth of a run. */
-#ifndef DM_FREE_AT_EXIT
-#define DM_FREE_AT_EXIT 0
-#endif
-
 int dm_filter_run(const dm_filter *f, dm_ctx *ctx)
 {
 	const dm_visitor *v = &f->visitor;
@@ -56,8 +49,7 @@ static const dm_filter *find(const dm_filter *const *filters,
 	return NULL;
 }
 
-/* Checked output for --help and friends (sbase's fshut). */
-static int finish_stdout(const char *prog)
+int dm_close_stdout(const char *prog)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "%s: cannot write output\n", prog);
@@ -116,7 +108,7 @@ static void help_chain(const char *prog, const dm_filter *const *filters,
 		printf("  %-9s %s\n", (*filters)->name, (*filters)->summary);
 }
 
-static int usage(const char *prog, const char *fmt, const char *arg)
+int dm_usage(const char *prog, const char *fmt, const char *arg)
 {
 	fprintf(stderr, "%s: ", prog);
 	fprintf(stderr, fmt, arg);
@@ -124,12 +116,15 @@ static int usage(const char *prog, const char *fmt, const char *arg)
 	return 2;
 }
 
-static void report(const char *prog, const dm_error *err)
+int dm_report(const char *prog, const dm_error *err)
 {
+	if (!dm_error_is_set(err))
+		return 0;
 	if (err->where[0])
 		fprintf(stderr, "%s: %s: %s\n", prog, err->what, err->where);
 	else
 		fprintf(stderr, "%s: %s\n", prog, err->what);
+	return dm_error_exit_status(err);
 }
 
 /* Adds filter `f` to the chain `run` of `*n` unless it is there. */
@@ -263,7 +258,7 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 
 	if (strncmp(prog, "dm-", 3) == 0 &&
 	    (single = find(filters, prog + 3, strlen(prog + 3))) == NULL)
-		return usage(prog, "no filter of this name (%s)",
+		return dm_usage(prog, "no filter of this name (%s)",
 		             "see dm --list");
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -275,19 +270,19 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 					help_filter(prog, single);
 				else
 					help_chain(prog, filters, chain);
-				return finish_stdout(prog);
+				return dm_close_stdout(prog);
 			} else if (strcmp(a, "--version") == 0) {
 				printf("%s (dmfilters) %s\njansson %s\n", prog,
 				       DM_VERSION, JANSSON_VERSION);
-				return finish_stdout(prog);
+				return dm_close_stdout(prog);
 			} else if (!single && strcmp(a, "--list") == 0) {
 				for (; *filters; filters++)
 					printf("%-10s %s\n", (*filters)->name,
 					       (*filters)->summary);
-				return finish_stdout(prog);
+				return dm_close_stdout(prog);
 			} else if (!single && strcmp(a, "--filters") == 0) {
 				if (++i == argc)
-					return usage(prog, "%s needs a value",
+					return dm_usage(prog, "%s needs a value",
 					             a);
 				list = argv[i];
 			} else if (!single &&
@@ -298,12 +293,12 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 				if (nextra < 32)
 					extra[nextra++] = f;
 			} else {
-				return usage(prog, "unknown option '%s'", a);
+				return dm_usage(prog, "unknown option '%s'", a);
 			}
 		} else if (format == NULL) {
 			format = a;
 		} else {
-			return usage(prog, "unexpected argument '%s'", a);
+			return dm_usage(prog, "unexpected argument '%s'", a);
 		}
 	}
 	dm_error_clear(&err);
@@ -337,7 +332,5 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 		if (DM_FREE_AT_EXIT)
 			dm_doc_free(doc);
 	}
-	if (dm_error_is_set(&err))
-		report(prog, &err);
-	return dm_error_exit_status(&err);
+	return dm_report(prog, &err);
 }
