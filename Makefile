@@ -26,7 +26,7 @@ endif
 
 # cmark-gfm's extensions library has no .pc file in Debian: named by hand.
 LIBS_PC   = jansson libcmark-gfm yaml-0.1
-DM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
+DM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ifilters \
             $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
 DM_LIBS   = -lcmark-gfm-extensions \
             $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
@@ -44,13 +44,13 @@ BUILD     = build
 endif
 
 FILTERS   = callouts credits check
-LIB_SRC   = $(wildcard src/*.c)
+LIB_SRC   = $(wildcard src/*.c src/*/*.c)
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
 # dm-from-md and dm-to-html are programs of their own, not filters of dm.
 PROG_SRC  = filters/from-md.c filters/to-html.c
-FLT_SRC   = $(filter-out $(PROG_SRC),$(wildcard filters/*.c))
+FLT_SRC   = $(filter-out $(PROG_SRC),$(wildcard filters/*.c filters/*/*.c))
 FLT_OBJ   = $(FLT_SRC:filters/%.c=$(BUILD)/obj/filters/%.o)
-HDRS      = $(wildcard src/*.h)
+HDRS      = $(wildcard src/*.h src/*/*.h filters/*.h filters/*/*.h)
 LINKS     = $(FILTERS:%=$(BUILD)/dm-%)
 PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)

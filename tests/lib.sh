@@ -19,7 +19,7 @@
 # shellcheck disable=SC2034 # used by the scripts that source this
 PANDOC=${PANDOC:-pandoc}
 NODE=${NODE:-node}
-CORPUS=${DM_CORPUS:-$(dirname "$ROOT")/shared/corpus/pandoc}
+CORPUS=${DM_CORPUS:-$ROOT/tests/corpus}
 ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0
 UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS

@@ -13,8 +13,8 @@
 #             read back by pandoc 2.17 and pandoc 3          (tests/fidelity.sh)
 #
 # Environment:
-#   DM_CORPUS  the folder holding api1.22/ and api1.23/ (default: the
-#              shared/corpus/pandoc folder next to the repository)
+#   DM_CORPUS  the folder holding api1.22/ and api1.23/ (default: tests/corpus, the
+#              copy of pandoc's test documents in the repository)
 #   DM_WRAP    a command to run dm under, e.g. valgrind (make valgrind)
 #   DM_PANDOC  "no": skip everything that needs pandoc
 #   PANDOC     pandoc 2.17 (default: pandoc)

@@ -16,7 +16,7 @@
 #
 # Environment: BENCH_SIZES (MiB, default "1 10 50"), BENCH_ROUNDS (7),
 # BENCH_API (23 or 22), DM_CORPUS (pandoc's test documents as JSON, default
-# ../shared/corpus/pandoc next to the repository), BENCH_STRICT=1 to exit
+# tests/corpus in the repository), BENCH_STRICT=1 to exit
 # non-zero when a target is missed.  Given no BUILD, it builds build/ first.
 set -eu
 
@@ -28,7 +28,7 @@ else
 	B=build
 	${MAKE:-make} -s all "$B/bench/gen" "$B/bench/naive" "$B/bench/harness"
 fi
-corpus=${DM_CORPUS:-$(dirname "$root")/shared/corpus/pandoc}
+corpus=${DM_CORPUS:-$root/tests/corpus}
 sizes=${BENCH_SIZES:-1 10 50}
 rounds=${BENCH_ROUNDS:-7}
 api=${BENCH_API:-23}

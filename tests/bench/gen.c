@@ -11,7 +11,7 @@
  * triad list, the editorial line, question headings, "The Direct Message"
  * section, an image and an "Image Credits:" line), so that the filters have
  * work to do.  The output is deterministic: the same arguments give the same
- * bytes.  Without a corpus (a machine without ../shared) the document is
+ * bytes.  Without a corpus (run from elsewhere than the repository root) the document is
  * made of the articles alone, and a note says so on standard error.
  */
 #include <stdio.h>
@@ -272,7 +272,7 @@ int main(int argc, char **argv)
 	target = (size_t)(mib * MIB);
 
 	if (corpus == NULL)
-		corpus = "../shared/corpus/pandoc";
+		corpus = "tests/corpus";
 	snprintf(dir, sizeof dir, "%s/api1.%d", corpus, minor);
 	snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/%s",
 	         (minor == 23 ? sources23 : sources22)[0]);

@@ -18,7 +18,7 @@
 #   latex      the output compiles with pdflatex, xelatex, lualatex, and
 #              beamer with pdflatex
 #
-# Environment: DM_CORPUS (default: ../shared/corpus/pandoc next to the
+# Environment: DM_CORPUS (default: tests/corpus, pandoc test documents in the
 # repository), PANDOC (default pandoc, 2.17), NODE (default node, for
 # pandoc 3 and the corpus check), DM_PANDOC=no to skip what needs pandoc,
 # DM_LATEX=no to skip the LaTeX runs, KEEP=1 to keep the scratch folder.

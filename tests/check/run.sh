@@ -32,7 +32,7 @@
 #             chain from dm-filters and from dm-check options; errors
 #   bad       bad input: a message, exit 1, nothing on stdout
 #
-# Environment: DM_CORPUS (default: ../shared/corpus/pandoc next to the
+# Environment: DM_CORPUS (default: tests/corpus, pandoc test documents in the
 # repository), PANDOC (default pandoc, 2.17), NODE (default node, for
 # pandoc 3 through tests/pandoc3.mjs), DM_PANDOC=no to skip what needs
 # pandoc, KEEP=1 to keep the scratch folder.

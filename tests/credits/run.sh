@@ -14,8 +14,8 @@
 #   bad      tests/credits/bad/NAME.md: bad options or metadata.  Line 1 of
 #            NAME.expect is the exit status, line 2 a fragment the one-line
 #            message must hold (the metadata path, say); nothing on stdout
-#   corpus   every document of the pandoc corpus (DM_CORPUS, default the
-#            shared/corpus/pandoc folder next to the repository) comes out
+#   corpus   every document of the pandoc corpus (DM_CORPUS, default
+#            tests/corpus, pandoc's test documents in the repository) comes out
 #            of `dm --filters credits FORMAT` byte for byte as out of the
 #            identity `dm --filters '' FORMAT`: none holds a credit
 #   html     the stylesheet: in header-includes once, also after a second

@@ -18,10 +18,10 @@ fuzz-replay: $(BUILD)/fuzz-replay
 
 fuzz:
 	@mkdir -p build-fuzz tests/fuzz/corpus
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -DDM_FREE_AT_EXIT=1 \
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -Ifilters -g -O1 -DDM_FREE_AT_EXIT=1 \
 	    -fsanitize=fuzzer,address,undefined \
 	    $$($(PKG_CONFIG) --cflags $(LIBS_PC)) -o build-fuzz/fuzz \
-	    tests/fuzz/fuzz.c src/*.c $(filter-out filters/dm.c \
+	    tests/fuzz/fuzz.c $(LIB_SRC) $(filter-out filters/dm.c \
 	    filters/from-md.c filters/to-html.c,$(FLT_SRC)) $(DM_LIBS)
 	build-fuzz/fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 	    -close_fd_mask=2 tests/fuzz/corpus tests/fuzz/seeds

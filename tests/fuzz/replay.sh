@@ -4,7 +4,7 @@
 set -eu
 BUILD=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-CORPUS=${DM_CORPUS:-$(dirname "$ROOT")/shared/corpus/pandoc}
+CORPUS=${DM_CORPUS:-$ROOT/tests/corpus}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/replay.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
 if command -v pandoc >/dev/null 2>&1; then

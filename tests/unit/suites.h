@@ -25,12 +25,12 @@ Suite *md_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else
- * DM_CORPUS_DIR, by default ../shared/corpus/pandoc from the top of the
+ * DM_CORPUS_DIR, by default tests/corpus from the top of the
  * source tree, where `make unit` runs (as tests/fidelity.sh does).  A
  * missing corpus fails the tests that use it; it never passes them.
  */
 #ifndef DM_CORPUS_DIR
-#define DM_CORPUS_DIR "../shared/corpus/pandoc"
+#define DM_CORPUS_DIR "tests/corpus"
 #endif
 
 /* The path of corpus file `rel` ("api1.23/tables.json"); static storage. */
