@@ -12,8 +12,10 @@ static int reserve(dm_buf *b, size_t extra)
 	size_t need, cap;
 	char *data;
 
-	if (extra > (size_t)-1 - b->len - 1)
+	if (b->failed)
 		return -1;
+	if (extra > (size_t)-1 - b->len - 1)
+		goto fail;
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return 0;
@@ -22,10 +24,13 @@ static int reserve(dm_buf *b, size_t extra)
 		cap = cap > (size_t)-1 / 2 ? need : cap * 2;
 	data = realloc(b->data, cap);
 	if (data == NULL)
-		return -1;
+		goto fail;
 	b->data = data;
 	b->cap = cap;
 	return 0;
+fail:
+	b->failed = true;
+	return -1;
 }
 
 int dm_buf_add(dm_buf *b, const char *s, size_t n)
@@ -57,13 +62,22 @@ int dm_buf_printf(dm_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || reserve(b, (size_t)n) != 0)
+	if (n < 0) {
+		b->failed = true;
+		return -1;
+	}
+	if (reserve(b, (size_t)n) != 0)
 		return -1;
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
 	return 0;
+}
+
+bool dm_buf_failed(const dm_buf *b)
+{
+	return b->failed;
 }
 
 const char *dm_buf_str(const dm_buf *b)
@@ -75,10 +89,15 @@ char *dm_buf_take(dm_buf *b)
 {
 	char *s = b->data;
 
-	if (s == NULL)
+	if (b->failed) {
+		free(s);
+		s = NULL;
+	} else if (s == NULL) {
 		s = calloc(1, 1);
+	}
 	b->data = NULL;
 	b->len = b->cap = 0;
+	b->failed = false;
 	return s;
 }
 
@@ -87,4 +106,5 @@ void dm_buf_free(dm_buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+	b->failed = false;
 }

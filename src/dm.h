@@ -12,6 +12,16 @@
  * result lives as long as its container and must not be released; "steals"
  * means the function takes over the caller's reference to an argument, even
  * when it fails.
+ *
+ * Return conventions, one per kind of function:
+ *   - an action returns int: 0 on success, -1 on failure, with the
+ *     dm_error it was given (or ctx->err) set;
+ *   - a constructor or a getter returns a pointer: NULL on failure (out of
+ *     memory) or when absent, as its comment says;
+ *   - a question returns bool and cannot fail;
+ *   - a reader that can also find nothing returns an enum or a count
+ *     whose values are named where it is declared (dm_meta_bool() and its
+ *     kin: 1 read, 0 absent, -1 error).
  */
 #ifndef DM_H
 #define DM_H
@@ -68,6 +78,10 @@ int dm_error_set(dm_error *err, dm_error_code code, const char *where,
 /** True when `err` holds an error. */
 bool dm_error_is_set(const dm_error *err);
 
+/** Sets "out of memory" (DM_ENOMEM) unless an error is already set; the one
+ * way every part of the library and the filters says so.  Returns -1. */
+int dm_nomem(dm_error *err);
+
 /** The exit status for an error: 0 for none, 2 for usage, 1 otherwise. */
 int dm_error_exit_status(const dm_error *err);
 
@@ -75,14 +89,22 @@ int dm_error_exit_status(const dm_error *err);
  * A growable byte buffer
  * ------------------------------------------------------------------------ */
 
-/** A NUL-terminated growable buffer.  Zero-initialise before use. */
+/**
+ * A NUL-terminated growable buffer.  Zero-initialise before use.
+ *
+ * A buffer remembers a failed allocation: once one add has failed, every
+ * later add does nothing and fails too, so a caller may build a whole
+ * string unchecked and ask dm_buf_failed() once at the end.
+ */
 typedef struct dm_buf {
 	char *data; /* NULL until something is added */
 	size_t len;
 	size_t cap;
+	bool failed; /* an add ran out of memory: the contents are cut short */
 } dm_buf;
 
-/* Each returns 0, or -1 when memory runs out (the buffer is then unchanged). */
+/* Each returns 0, or -1 when memory runs out now or ran out before (the
+ * buffer is then unchanged, and failed). */
 int dm_buf_add(dm_buf *b, const char *s, size_t n);
 int dm_buf_puts(dm_buf *b, const char *s);
 int dm_buf_putc(dm_buf *b, char c);
@@ -91,11 +113,94 @@ int dm_buf_printf(dm_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/** True when an add has failed since the buffer was empty: the contents
+ * are then incomplete and must not be used. */
+bool dm_buf_failed(const dm_buf *b);
 /** The contents as a string ("" when empty); borrowed from the buffer. */
 const char *dm_buf_str(const dm_buf *b);
-/** Hands the contents to the caller (free() them) and empties the buffer. */
+/** Hands the contents to the caller (free() them) and empties the buffer.
+ * NULL when an add failed or memory runs out: the buffer is emptied then
+ * too. */
 char *dm_buf_take(dm_buf *b);
+/** Frees the contents and makes the buffer empty (and not failed). */
 void dm_buf_free(dm_buf *b);
+
+/* ------------------------------------------------------------------------
+ * Node types
+ *
+ * Every constructor of pandoc's AST (pandoc-types 1.22 and 1.23) as a
+ * value of dm_type, made from the one table that the validator and the
+ * walker read (schema.c), so a filter can `switch (dm_type_of(node))`
+ * instead of comparing tags as strings.  The field codes are explained in
+ * schema.c; the last column is the one API minor version that has the
+ * node (Figure: 1.23 only; Null: 1.22 only), or 0.
+ * ------------------------------------------------------------------------ */
+
+/** What a node is: a Block, an Inline or a MetaValue. */
+typedef enum dm_kind { DM_BLOCK, DM_INLINE, DM_META } dm_kind;
+
+#define DM_NODE_TYPES(X)                                   \
+	/* Blocks */                                       \
+	X(PARA, Para, BLOCK, "I", 0)                       \
+	X(PLAIN, Plain, BLOCK, "I", 0)                     \
+	X(HEADER, Header, BLOCK, "nAI", 0)                 \
+	X(DIV, Div, BLOCK, "AB", 0)                        \
+	X(BULLET_LIST, BulletList, BLOCK, "L", 0)          \
+	X(ORDERED_LIST, OrderedList, BLOCK, "OL", 0)       \
+	X(BLOCK_QUOTE, BlockQuote, BLOCK, "B", 0)          \
+	X(CODE_BLOCK, CodeBlock, BLOCK, "As", 0)           \
+	X(RAW_BLOCK, RawBlock, BLOCK, "ss", 0)             \
+	X(LINE_BLOCK, LineBlock, BLOCK, "W", 0)            \
+	X(DEFINITION_LIST, DefinitionList, BLOCK, "D", 0)  \
+	X(HORIZONTAL_RULE, HorizontalRule, BLOCK, "", 0)   \
+	X(TABLE, Table, BLOCK, "ACSHYH", 0)                \
+	X(FIGURE, Figure, BLOCK, "ACB", 23)                \
+	X(NULL, Null, BLOCK, "", 22)                       \
+	/* Inlines */                                      \
+	X(STR, Str, INLINE, "s", 0)                        \
+	X(SPACE, Space, INLINE, "", 0)                     \
+	X(SOFT_BREAK, SoftBreak, INLINE, "", 0)            \
+	X(LINE_BREAK, LineBreak, INLINE, "", 0)            \
+	X(EMPH, Emph, INLINE, "I", 0)                      \
+	X(STRONG, Strong, INLINE, "I", 0)                  \
+	X(UNDERLINE, Underline, INLINE, "I", 0)            \
+	X(STRIKEOUT, Strikeout, INLINE, "I", 0)            \
+	X(SUPERSCRIPT, Superscript, INLINE, "I", 0)        \
+	X(SUBSCRIPT, Subscript, INLINE, "I", 0)            \
+	X(SMALL_CAPS, SmallCaps, INLINE, "I", 0)           \
+	X(QUOTED, Quoted, INLINE, "QI", 0)                 \
+	X(CITE, Cite, INLINE, "XI", 0)                     \
+	X(CODE, Code, INLINE, "As", 0)                     \
+	X(MATH, Math, INLINE, "Ms", 0)                     \
+	X(RAW_INLINE, RawInline, INLINE, "ss", 0)          \
+	X(LINK, Link, INLINE, "AIT", 0)                    \
+	X(IMAGE, Image, INLINE, "AIT", 0)                  \
+	X(NOTE, Note, INLINE, "B", 0)                      \
+	X(SPAN, Span, INLINE, "AI", 0)                     \
+	/* Metadata values */                              \
+	X(META_MAP, MetaMap, META, "m", 0)                 \
+	X(META_LIST, MetaList, META, "l", 0)               \
+	X(META_BOOL, MetaBool, META, "b", 0)               \
+	X(META_STRING, MetaString, META, "s", 0)           \
+	X(META_INLINES, MetaInlines, META, "I", 0)         \
+	X(META_BLOCKS, MetaBlocks, META, "B", 0)
+
+typedef enum dm_type {
+	DM_T_UNKNOWN = 0, /* not a node, or a tag this library does not know */
+#define DM_TYPE_ENUM(name, tag, kind, fields, only) DM_T_##name,
+	DM_NODE_TYPES(DM_TYPE_ENUM)
+#undef DM_TYPE_ENUM
+	DM_T_COUNT
+} dm_type;
+
+/** The type of `node` (an object with a "t"), or DM_T_UNKNOWN. */
+dm_type dm_type_of(const json_t *node);
+/** The type a tag names ("Para" is DM_T_PARA), or DM_T_UNKNOWN. */
+dm_type dm_type_of_tag(const char *tag);
+/** The tag of a type ("Para"), or NULL for DM_T_UNKNOWN. */
+const char *dm_type_tag(dm_type type);
+/** The kind of a type (DM_BLOCK for DM_T_UNKNOWN). */
+dm_kind dm_type_kind(dm_type type);
 
 /* ------------------------------------------------------------------------
  * Documents
@@ -158,7 +263,6 @@ json_t *dm_doc_blocks(dm_doc *doc);
  * dm_doc_load() validates the whole document; `where` prefixes paths in
  * messages.  Returns 0, or -1 with `err` set.
  */
-typedef enum dm_kind { DM_BLOCK, DM_INLINE, DM_META } dm_kind;
 int dm_validate(const json_t *node, dm_kind kind, int api_minor,
                 const char *where, dm_error *err);
 
@@ -395,6 +499,76 @@ int dm_option_blocks(const dm_doc *doc, const char *filter, const char *key,
  */
 int dm_options_check(const dm_doc *doc, const char *filter,
                      const char *const *known, dm_error *err);
+
+/* ------------------------------------------------------------------------
+ * Option tables
+ *
+ * A filter describes its options once, in a table ending with a row whose
+ * name is NULL; reading them, the check for unknown keys (with "did you
+ * mean") and the --help text all come from that table:
+ *
+ *   static const dm_option_spec options[] = {
+ *       {"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false",
+ *        "BOOL", "HTML callouts start collapsed"},
+ *       {"section-heading", DM_OPT_STRING, offsetof(state, heading),
+ *        "The Direct Message", "TEXT", "the section's heading"},
+ *       {"appearance", DM_OPT_CHOICE, offsetof(state, look), "default",
+ *        NULL, "the box's look", looks},
+ *       {"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
+ *        "the title of TYPE's callouts", NULL, read_labels},
+ *       {NULL}
+ *   };
+ * ------------------------------------------------------------------------ */
+
+typedef struct dm_ctx dm_ctx; /* one run of a filter: see below */
+
+typedef enum dm_opt_type {
+	DM_OPT_BOOL,    /* bool: MetaBool, or "true"/"false" from pandoc -M */
+	DM_OPT_STRING,  /* char *: plain text, malloc'd */
+	DM_OPT_INLINES, /* json_t *: inlines (a -M string read as Markdown) */
+	DM_OPT_BLOCKS,  /* json_t *: blocks (likewise) */
+	DM_OPT_CHOICE,  /* int: the index of the value in `choices` */
+	DM_OPT_CUSTOM   /* read by the row's own `read` function */
+} dm_opt_type;
+
+typedef struct dm_option_spec {
+	const char *name;  /* the key under dm-FILTER: "section-heading" */
+	dm_opt_type type;
+	size_t offset;     /* where the value goes in the state (offsetof) */
+	const char *def;   /* the default, as text: "true", "Credits", the
+	                      name of a choice; NULL for none (NULL pointer,
+	                      false, choice 0) */
+	const char *arg;   /* what --help shows for the value: "TEXT"; NULL:
+	                      made from the type (BOOL, TEXT, a | b | c) */
+	const char *help;  /* what the option does, for --help */
+	const char *const *choices; /* DM_OPT_CHOICE: NULL-terminated names */
+	/* DM_OPT_CUSTOM: reads the option.  `value` is the option's value
+	 * (dm_option() of the name) or NULL when absent; a map option must
+	 * itself look for flat keys "FILTER.NAME.KEY" (dm_option() does). */
+	int (*read)(dm_ctx *ctx, const json_t *value, const char *where,
+	            void *state);
+} dm_option_spec;
+
+/**
+ * Reads the options of filter `filter` ("dm-callouts") described by
+ * `specs` into `state`: first checks that the metadata under `filter` is a
+ * map whose every key (and the first part of every flat key
+ * "FILTER.KEY...") names a row, with a "did you mean" for a near miss;
+ * then stores each option, its default when absent (a default string is
+ * copied; a default inlines or blocks option is read from its text as
+ * Markdown).  On failure, what was stored stays for dm_options_free().
+ * Returns 0, or -1 with ctx->err set.
+ */
+int dm_options_read(dm_ctx *ctx, const char *filter,
+                    const dm_option_spec *specs, void *state);
+
+/** Frees what dm_options_read() stored in `state` (strings, inlines and
+ * blocks) and sets those fields to NULL; CUSTOM rows are the filter's. */
+void dm_options_free(const dm_option_spec *specs, void *state);
+
+/** Appends the --help lines of `specs` to `out`: "  NAME: ARG  HELP
+ * (default DEF)", wrapped.  0 or -1 (out of memory). */
+int dm_options_help(const dm_option_spec *specs, dm_buf *out);
 
 /**
  * Adds raw `text` in `format` ("html", "latex", ...) to the document's

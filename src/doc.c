@@ -14,11 +14,6 @@
 /* The API versions this library reads and writes: [1, 22] and [1, 23]. */
 #define SUPPORTED "1.22 (pandoc 2.17) and 1.23 (pandoc 3)"
 
-static int nomem(dm_error *err)
-{
-	return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
-}
-
 /* Reads all of `fd` into a new buffer, in as few reads as it takes. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err)
 {
@@ -32,7 +27,7 @@ char *dmp_read_all(int fd, size_t *len, dm_error *err)
 		cap = (size_t)st.st_size + 1;
 	buf = malloc(cap);
 	if (buf == NULL) {
-		nomem(err);
+		dm_nomem(err);
 		return NULL;
 	}
 	for (;;) {
@@ -40,7 +35,7 @@ char *dmp_read_all(int fd, size_t *len, dm_error *err)
 			if (cap > (size_t)-1 / 2 ||
 			    (p = realloc(buf, cap * 2)) == NULL) {
 				free(buf);
-				nomem(err);
+				dm_nomem(err);
 				return NULL;
 			}
 			buf = p;
@@ -245,7 +240,7 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 	                "blocks", err) != 0)
 		goto fail;
 	if ((doc = wrap(root, minor)) == NULL)
-		nomem(err);
+		dm_nomem(err);
 	return doc;
 fail:
 	json_decref(root);
@@ -366,7 +361,7 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 
 	if (out_doc(&o, doc->root, &n) != 0 || (s = malloc(n + 1)) == NULL) {
 		out_free(&o);
-		nomem(err);
+		dm_nomem(err);
 		return NULL;
 	}
 	for (p = s, c = o.head; c; c = c->next) {
@@ -387,7 +382,7 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 	out o;
 
 	if (out_doc(&o, doc->root, &len) != 0) {
-		nomem(err);
+		dm_nomem(err);
 		close(fd);
 		return -1;
 	}

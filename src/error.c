@@ -29,6 +29,11 @@ int dm_error_set(dm_error *err, dm_error_code code, const char *where,
 	return -1;
 }
 
+int dm_nomem(dm_error *err)
+{
+	return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+}
+
 bool dm_error_is_set(const dm_error *err)
 {
 	return err->code != DM_OK;

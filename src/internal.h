@@ -52,10 +52,13 @@ typedef struct dm_schema {
 	dm_kind kind;
 	const char *fields; /* "" for a nullary node */
 	int only_minor;     /* 0, or the one API minor version that has it */
+	dm_type type;
 } dm_schema;
 
 /* The schema of `tag` for a node of `kind`, or NULL for an unknown tag. */
 const dm_schema *dmp_schema(const char *tag, dm_kind kind);
+/* The schema of a type, or NULL for DM_T_UNKNOWN. */
+const dm_schema *dmp_schema_of(dm_type type);
 
 /* Reads all of file descriptor `fd` into a new malloc'd buffer (its
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */

@@ -110,8 +110,7 @@ int dm_meta_bool(const json_t *value, const char *where, bool *out,
 	}
 	if (dm_is(value, "MetaString") || dm_is(value, "MetaInlines")) {
 		if ((s = dm_stringify(value)) == NULL)
-			return dm_error_set(err, DM_ENOMEM, NULL,
-			                    "out of memory");
+			return dm_nomem(err);
 		if (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0) {
 			*out = strcasecmp(s, "true") == 0;
 			free(s);
@@ -142,7 +141,7 @@ int dm_meta_string(const json_t *value, const char *where, char **out,
 	else
 		return wrong(value, where, "text", err);
 	if (s == NULL)
-		return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+		return dm_nomem(err);
 	*out = s;
 	return 1;
 }
@@ -167,7 +166,7 @@ int dm_meta_inlines(const json_t *value, const char *where, json_t **out,
 	else
 		return wrong(value, where, "text", err);
 	if (r == NULL)
-		return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+		return dm_nomem(err);
 	*out = r;
 	return 1;
 }
@@ -195,7 +194,7 @@ int dm_meta_blocks(const json_t *value, const char *where, json_t **out,
 		return wrong(value, where, "text", err);
 	}
 	if (r == NULL)
-		return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+		return dm_nomem(err);
 	*out = r;
 	return 1;
 }
@@ -280,14 +279,13 @@ int dm_meta_add_header_include(dm_doc *doc, const char *format,
 	entry = json_pack("{s:s,s:[{s:s,s:[ss]}]}", "t", "MetaBlocks", "c",
 	                  "t", "RawBlock", "c", format, text);
 	if (entry == NULL)
-		return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+		return dm_nomem(err);
 	cur = json_object_get(doc->meta, "header-includes");
 	if (cur == NULL) {
 		list = json_pack("{s:s,s:[o]}", "t", "MetaList", "c", entry);
 		if (list == NULL ||
 		    json_object_set_new(doc->meta, "header-includes", list))
-			return dm_error_set(err, DM_ENOMEM, NULL,
-			                    "out of memory");
+			return dm_nomem(err);
 		return 0;
 	}
 	if (!dm_is(cur, "MetaList")) {
@@ -300,8 +298,7 @@ int dm_meta_add_header_include(dm_doc *doc, const char *format,
 		if (list == NULL ||
 		    json_object_set_new(doc->meta, "header-includes", list)) {
 			json_decref(entry);
-			return dm_error_set(err, DM_ENOMEM, NULL,
-			                    "out of memory");
+			return dm_nomem(err);
 		}
 		cur = list;
 	}
@@ -312,6 +309,6 @@ int dm_meta_add_header_include(dm_doc *doc, const char *format,
 			return 0;
 		}
 	if (json_array_append_new(list, entry) != 0)
-		return dm_error_set(err, DM_ENOMEM, NULL, "out of memory");
+		return dm_nomem(err);
 	return 0;
 }

@@ -75,7 +75,7 @@ static dm_walk_result unwrap(dm_ctx *ctx, const dm_walk *w, json_t *list)
 	}
 	return DM_WALK_CONTINUE;
 nomem:
-	dm_error_set(ctx->err, DM_ENOMEM, NULL, "out of memory");
+	dm_nomem(ctx->err);
 	return DM_WALK_ERROR;
 }
 

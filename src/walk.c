@@ -27,7 +27,7 @@ struct dm_walk {
 static int fail_nomem(dm_walk *w)
 {
 	w->status = -1;
-	return dm_error_set(w->ctx->err, DM_ENOMEM, NULL, "out of memory");
+	return dm_nomem(w->ctx->err);
 }
 
 static int push_key(dm_walk *w, const char *key)
