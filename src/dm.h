@@ -691,7 +691,10 @@ json_t *dm_walk_ancestor(const dm_walk *w, size_t up);
 typedef struct dm_filter {
 	const char *name;    /* "callouts": run as dm-callouts, or dm --filters */
 	const char *summary; /* one line for --help and dm --list */
-	const char *options; /* the --help text about its options, or NULL */
+	const dm_option_spec *option_table; /* its options (--help is made
+	                        from them), or NULL */
+	const char *options; /* transitional: a --help text, for a filter
+	                        whose options have no table yet */
 	int (*start)(dm_ctx *ctx);
 	dm_visitor visitor;
 	int (*finish)(dm_ctx *ctx);

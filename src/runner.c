@@ -75,11 +75,20 @@ static void help_filter(const char *prog, const dm_filter *f)
 {
 	printf("Usage: %s [FORMAT]\n%s.\n\n", prog, f->summary);
 	printf(common_help, prog, prog);
-	if (f->options)
+	if (f->option_table) {
+		dm_buf b = {0};
+		if (dm_options_help(f->option_table, &b) == 0)
+			printf("\nOptions are read from the document's metadata, "
+			       "under the key %s\n(YAML front matter, pandoc -M "
+			       "%s.KEY=VALUE, or a defaults file):\n\n%s",
+			       prog, prog, dm_buf_str(&b));
+		dm_buf_free(&b);
+	} else if (f->options) {
 		printf("\nOptions are read from the document's metadata, under "
 		       "the key %s\n(YAML front matter, pandoc -M %s.KEY=VALUE, "
 		       "or a defaults file):\n\n%s",
 		       prog, prog, f->options);
+	}
 	fputs(exit_help, stdout);
 }
 
