@@ -26,6 +26,9 @@ int dm_error_set(dm_error *err, dm_error_code code, const char *where,
 	vsnprintf(err->what, sizeof err->what, fmt, ap);
 	va_end(ap);
 	snprintf(err->where, sizeof err->where, "%s", where ? where : "");
+	/* A message cut to fit is cut between characters, not inside one. */
+	err->what[dm_utf8_cut(err->what, sizeof err->what - 1)] = '\0';
+	err->where[dm_utf8_cut(err->where, sizeof err->where - 1)] = '\0';
 	return -1;
 }
 

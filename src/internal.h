@@ -64,6 +64,12 @@ const dm_schema *dmp_schema_of(dm_type type);
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err);
 
+/* Starts watching jansson's allocations (installing our allocator over
+ * jansson's default, once); dmp_json_alloc_failed() then tells whether one
+ * has failed since. */
+void dmp_json_alloc_begin(void);
+bool dmp_json_alloc_failed(void);
+
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);
 

@@ -23,6 +23,7 @@ Suite *meta_suite(void);
 Suite *walk_suite(void);
 Suite *md_suite(void);
 Suite *options_suite(void);
+Suite *escape_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else
