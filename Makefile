@@ -55,7 +55,8 @@ LINKS     = $(FILTERS:%=$(BUILD)/dm-%)
 PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
-.PHONY: all check deps unit test-shell test-credits test-alloc golden \
+.PHONY: all check deps unit test-shell test-credits test-alloc \
+        test-pathological golden \
         golden-update demo bench \
         install uninstall clean valgrind
 
@@ -120,6 +121,10 @@ test-credits: all
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq
 	@sh tests/md/run.sh $(BUILD)
+
+# inputs shaped to take quadratic time or exponential memory, each bounded
+test-pathological: all
+	@sh tests/pathological.sh $(BUILD)
 
 # every program with one allocation failing, for a dense sample of them
 test-alloc: all $(BUILD)/allocfail.so

@@ -165,6 +165,7 @@ static dm_doc *wrap(json_t *root, int api_minor)
 	doc->meta = json_object_get(root, "meta");
 	doc->blocks = json_object_get(root, "blocks");
 	doc->api_minor = api_minor;
+	doc->depth = 0;
 	return doc;
 }
 
@@ -237,6 +238,7 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 	json_error_t je;
 	json_t *root;
 	dm_doc *doc;
+	size_t depth, meta_depth;
 	int minor;
 
 	if (len >= 3 && memcmp(buf, BOM, 3) == 0) {
@@ -289,13 +291,15 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 		                       "\"blocks\"");
 		goto fail;
 	}
-	if (dm_validate(json_object_get(root, "meta"), DM_META, minor, "meta",
-	                err) != 0 ||
-	    dm_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,
-	                "blocks", err) != 0)
+	if (dmp_validate(json_object_get(root, "meta"), DM_META, minor, "meta",
+	                 err, &meta_depth) != 0 ||
+	    dmp_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,
+	                 "blocks", err, &depth) != 0)
 		goto fail;
 	if ((doc = wrap(root, minor)) == NULL)
 		dm_nomem(err);
+	else
+		doc->depth = 1 + (depth > meta_depth ? depth : meta_depth);
 	return doc;
 fail:
 	json_decref(root);
@@ -409,6 +413,50 @@ static int out_doc(out *o, const json_t *root, size_t *len)
 	return -1;
 }
 
+/* How many levels `v` nests (1 for a scalar), counting no further than
+ * `limit`. */
+static size_t json_depth(const json_t *v, size_t limit)
+{
+	size_t d = 0, i, n;
+	const char *key;
+	json_t *e;
+
+	if (limit == 0)
+		return 1;
+	if (json_is_array(v)) {
+		for (i = 0, n = json_array_size(v); i < n && d < limit; i++) {
+			size_t k = json_depth(json_array_get(v, i), limit - 1);
+			d = k > d ? k : d;
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, e) {
+			size_t k = json_depth(e, limit - 1);
+			d = k > d ? k : d;
+		}
+	} else {
+		return 1;
+	}
+	return d + 1;
+}
+
+/* A document read deep may have been made deeper than the next filter
+ * can read: it is measured, and refused with a message, before writing. */
+static int check_depth(const dm_doc *doc, dm_error *err)
+{
+	size_t d;
+
+	if (doc->depth <= DMP_DEEP)
+		return 0;
+	d = json_depth(doc->root, JSON_PARSER_MAX_DEPTH + 1);
+	if (d <= JSON_PARSER_MAX_DEPTH)
+		return 0;
+	return dm_error_set(err, DM_EINPUT, NULL,
+	                    "the document nests too deeply: the result "
+	                    "would nest more than %d levels, which the next "
+	                    "filter could not read",
+	                    JSON_PARSER_MAX_DEPTH);
+}
+
 char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 {
 	const chunk *c;
@@ -416,6 +464,8 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 	size_t n;
 	out o;
 
+	if (check_depth(doc, err))
+		return NULL;
 	if (out_doc(&o, doc->root, &n) != 0 || (s = malloc(n + 1)) == NULL) {
 		out_free(&o);
 		dm_nomem(err);
@@ -438,6 +488,10 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 	ssize_t w;
 	out o;
 
+	if (check_depth(doc, err)) {
+		close(fd);
+		return -1;
+	}
 	if (out_doc(&o, doc->root, &len) != 0) {
 		dm_nomem(err);
 		close(fd);

@@ -72,7 +72,8 @@ int dmp_path_push_key(dm_path *p, const char *key)
 		return -1;
 	p->segs[p->len].key = key;
 	p->segs[p->len].index = 0;
-	p->len++;
+	if (++p->len > p->deepest)
+		p->deepest = p->len;
 	return 0;
 }
 
@@ -82,7 +83,8 @@ int dmp_path_push_index(dm_path *p, size_t index)
 		return -1;
 	p->segs[p->len].key = NULL;
 	p->segs[p->len].index = index;
-	p->len++;
+	if (++p->len > p->deepest)
+		p->deepest = p->len;
 	return 0;
 }
 

@@ -50,7 +50,11 @@ for expect in "$ROOT"/tests/bad/*.expect; do
 		continue
 	fi
 
-	dm --filters '' html < "$input" > "$TMP/out" 2> "$TMP/err"
+	# NAME.args: the arguments of dm, if not the identity's
+	args="--filters= html"
+	[ -f "$base.args" ] && args=$(cat "$base.args")
+	# shellcheck disable=SC2086 # the arguments are words
+	dm $args < "$input" > "$TMP/out" 2> "$TMP/err"
 	rc=$?
 	check_clean "$name" "$TMP/err" || continue
 	if [ "$rc" != "$want_rc" ]; then
