@@ -12,26 +12,32 @@
  * This file is the filter and its walk; the rules are in rules.c, the
  * findings and the report in report.c.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 
-static const char options_help[] =
-	"  strict: BOOL          exit 1 on any error, failing the build\n"
-	"                        (default false: report, exit 0)\n"
-	"  format: text | github | json\n"
-	"                        how findings are written to standard error\n"
-	"  file: NAME            the article's file, for GitHub annotations\n"
-	"  rules.ID: off | warning | error\n"
-	"                        turn a rule off or change its severity (ID\n"
-	"                        or name: rules.DM202, rules.image-no-credit)\n"
-	"\nRules:\n"
-	"  DM101 triad-missing    error    DM102 triad-repeated   error\n"
-	"  DM103 callout-empty    error    DM104 alert-unknown    error\n"
-	"  DM105 class-near-miss  warning  DM201 image-no-alt     warning\n"
-	"  DM202 image-no-credit  warning  DM203 credit-unparsed  warning\n"
-	"  DM301 section-missing  warning  DM302 link-empty       warning\n";
+static const char *const outputs[] = {"text", "github", "json", NULL};
+
+/* The rules in --help: " DM101 (triad-missing, error) ..." */
+#define RULE_HELP(e, id, name, sev, summary) " " id " (" name ", " #sev ")"
+
+static const dm_option_spec options[] = {
+	{"strict", DM_OPT_BOOL, offsetof(dmc_state, strict), "false", NULL,
+	 "exit 1 on any error, failing the build; else report and exit 0",
+	 NULL, NULL},
+	{"format", DM_OPT_CHOICE, offsetof(dmc_state, out), "text", NULL,
+	 "how findings are written to standard error", outputs, NULL},
+	{"file", DM_OPT_STRING, offsetof(dmc_state, file), NULL, "NAME",
+	 "the article's file, for GitHub annotations", NULL, NULL},
+	{"rules", DM_OPT_CUSTOM, 0, NULL, "ID: off | warning | error",
+	 "turn a rule off or change its severity; ID is a rule's ID or name "
+	 "(rules.DM202, rules.image-no-credit). The rules, with their "
+	 "default severity:" DMC_RULES(RULE_HELP),
+	 NULL, dmc_rules_read},
+	{NULL}
+};
 
 /* ------------------------------------------------------------------------
  * Start and release
@@ -49,14 +55,12 @@ static void release(dm_ctx *ctx)
 	json_decref(st->first_triad);
 	json_decref(st->uncredited);
 	free(st->section);
-	free(st->file);
+	dm_options_free(options, st);
 	free(st);
 }
 
 static int start(dm_ctx *ctx)
 {
-	static const char *const known[] = {"strict", "format", "file",
-	                                    "rules", NULL};
 	dmc_state *st = calloc(1, sizeof *st);
 
 	if (st == NULL)
@@ -66,15 +70,9 @@ static int start(dm_ctx *ctx)
 	st->uncredited = json_array();
 	if (st->findings == NULL || st->uncredited == NULL)
 		return dm_nomem(ctx->err);
-	if (dm_options_check(ctx->doc, DMC_OPT, known, ctx->err) ||
+	if (dm_options_read(ctx, DMC_OPT, options, st) ||
 	    (st->callouts = dmf_callouts_open(ctx)) == NULL ||
-	    (st->credits = dmf_credits_open(ctx)) == NULL ||
-	    dmc_rules_read(ctx, st->severity) ||
-	    dmc_output_read(ctx, &st->out) ||
-	    dm_option_bool(ctx->doc, DMC_OPT, "strict", &st->strict,
-	                   ctx->err) < 0 ||
-	    dm_option_string(ctx->doc, DMC_OPT, "file", &st->file,
-	                     ctx->err) < 0)
+	    (st->credits = dmf_credits_open(ctx)) == NULL)
 		return -1;
 	return 0;
 }
@@ -473,7 +471,7 @@ const dm_filter dm_check_filter = {
 	.name = "check",
 	.summary = "checks an article against the Tension/Noise/Direct "
 	           "Message format",
-	.options = options_help,
+	.option_table = options,
 	.start = start,
 	.finish = finish,
 	.release = release,

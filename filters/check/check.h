@@ -13,19 +13,40 @@
 
 /** What a finding weighs; DMC_OFF: the rule is not checked. */
 typedef enum dmc_severity { DMC_OFF, DMC_WARNING, DMC_ERROR } dmc_severity;
+#define DMC_SEV_warning DMC_WARNING
+#define DMC_SEV_error DMC_ERROR
+
+/*
+ * The rules, once: X(NAME, ID, name, default severity, what it finds).
+ * The enum dmc_rule_id, the table dmc_rules and the rules in --help are
+ * made from it.
+ */
+#define DMC_RULES(X)                                                        \
+	X(TRIAD_MISSING, "DM101", "triad-missing", error,                   \
+	  "the triad lacks one of Tension, Noise, Direct Message")          \
+	X(TRIAD_REPEATED, "DM102", "triad-repeated", error,                 \
+	  "the triad has a statement twice")                                \
+	X(CALLOUT_EMPTY, "DM103", "callout-empty", error,                   \
+	  "a callout has no content")                                       \
+	X(ALERT_UNKNOWN, "DM104", "alert-unknown", error,                   \
+	  "an alert [!TYPE] names no type")                                 \
+	X(CLASS_NEAR_MISS, "DM105", "class-near-miss", warning,             \
+	  "a div class is a misspelt callout type")                         \
+	X(IMAGE_NO_ALT, "DM201", "image-no-alt", warning,                   \
+	  "an image has no alternative text")                               \
+	X(IMAGE_NO_CREDIT, "DM202", "image-no-credit", warning,             \
+	  "an image has no credit")                                         \
+	X(CREDIT_UNPARSED, "DM203", "credit-unparsed", warning,             \
+	  "a credit line cannot be parsed")                                 \
+	X(SECTION_MISSING, "DM301", "section-missing", warning,             \
+	  "the Direct Message section is missing")                          \
+	X(LINK_EMPTY, "DM302", "link-empty", warning, "a link has no text")
 
 /** The rules, as the table dmc_rules orders them. */
 typedef enum dmc_rule_id {
-	DMC_TRIAD_MISSING,
-	DMC_TRIAD_REPEATED,
-	DMC_CALLOUT_EMPTY,
-	DMC_ALERT_UNKNOWN,
-	DMC_CLASS_NEAR_MISS,
-	DMC_IMAGE_NO_ALT,
-	DMC_IMAGE_NO_CREDIT,
-	DMC_CREDIT_UNPARSED,
-	DMC_SECTION_MISSING,
-	DMC_LINK_EMPTY,
+#define DMC_RULE_ENUM(e, id, name, sev, summary) DMC_##e,
+	DMC_RULES(DMC_RULE_ENUM)
+#undef DMC_RULE_ENUM
 	DMC_NRULES
 } dmc_rule_id;
 
@@ -47,8 +68,9 @@ typedef enum dmc_output { DMC_TEXT, DMC_GITHUB, DMC_JSON } dmc_output;
 typedef struct dmc_state {
 	dmf_callouts *callouts;
 	dmf_credits *credits;
+	/* the options (check.c reads them) */
 	dmc_severity severity[DMC_NRULES];
-	dmc_output out;
+	int out;             /* a dmc_output */
 	bool strict;
 	char *file;          /* for GitHub annotations, or NULL */
 	/* where the walk is */
@@ -68,12 +90,15 @@ typedef struct dmc_state {
  * ------------------------------------------------------------------------ */
 
 /**
- * Reads the severities of the rules from the `rules` option (a map from
- * ID or name to off, warning or error; flat keys dm-check.rules.ID too)
- * into `severity`, each rule's default where none is given.  A key that
- * names no rule is an error.  0, or -1 with ctx->err set.
+ * Reads the severities of the rules into st->severity (`state`, a
+ * dmc_state), each rule's default where none is given, from the `rules`
+ * option `value` (found at `where`; NULL when absent), a map from ID or
+ * name to off, warning or error, and from flat keys dm-check.rules.ID.  A
+ * key that names no rule is an error.  The reader of the option table's
+ * row `rules`: 0, or -1 with ctx->err set.
  */
-int dmc_rules_read(dm_ctx *ctx, dmc_severity severity[DMC_NRULES]);
+int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
+                   void *state);
 
 /* ------------------------------------------------------------------------
  * Findings and the report (report.c)
@@ -97,12 +122,6 @@ int dmc_report(dm_ctx *ctx, json_t *where, dmc_rule_id rule,
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
-
-/**
- * Reads the `format` option (text, github or json) into `*out`.  0, or -1
- * with ctx->err set.
- */
-int dmc_output_read(dm_ctx *ctx, dmc_output *out);
 
 /**
  * Writes the findings to standard error in the chosen output, then (text

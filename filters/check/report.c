@@ -80,29 +80,6 @@ int dmc_report(dm_ctx *ctx, json_t *where, dmc_rule_id rule,
  * The report
  * ------------------------------------------------------------------------ */
 
-int dmc_output_read(dm_ctx *ctx, dmc_output *out)
-{
-	char where[256], *s = NULL;
-	const json_t *v = dm_option(ctx->doc, DMC_OPT, "format", where,
-	                            sizeof where);
-	int rc = 0;
-
-	if (dm_meta_string(v, where, &s, ctx->err) < 0)
-		return -1;
-	if (s == NULL || strcmp(s, "text") == 0)
-		*out = DMC_TEXT;
-	else if (strcmp(s, "github") == 0)
-		*out = DMC_GITHUB;
-	else if (strcmp(s, "json") == 0)
-		*out = DMC_JSON;
-	else
-		rc = dm_error_set(ctx->err, DM_EOPTION, where,
-		                  "unknown format \"%s\" (expected text, github "
-		                  "or json)", s);
-	free(s);
-	return rc;
-}
-
 static const char *str_of(const json_t *f, const char *key)
 {
 	return json_string_value(json_object_get(f, key));

@@ -10,27 +10,10 @@
 #include "check.h"
 
 const dmc_rule dmc_rules[DMC_NRULES] = {
-	[DMC_TRIAD_MISSING] = {"DM101", "triad-missing", DMC_ERROR,
-	                       "the triad lacks one of Tension, Noise, "
-	                       "Direct Message"},
-	[DMC_TRIAD_REPEATED] = {"DM102", "triad-repeated", DMC_ERROR,
-	                        "the triad has a statement twice"},
-	[DMC_CALLOUT_EMPTY] = {"DM103", "callout-empty", DMC_ERROR,
-	                       "a callout has no content"},
-	[DMC_ALERT_UNKNOWN] = {"DM104", "alert-unknown", DMC_ERROR,
-	                       "an alert [!TYPE] names no type"},
-	[DMC_CLASS_NEAR_MISS] = {"DM105", "class-near-miss", DMC_WARNING,
-	                         "a div class is a misspelt callout type"},
-	[DMC_IMAGE_NO_ALT] = {"DM201", "image-no-alt", DMC_WARNING,
-	                      "an image has no alternative text"},
-	[DMC_IMAGE_NO_CREDIT] = {"DM202", "image-no-credit", DMC_WARNING,
-	                         "an image has no credit"},
-	[DMC_CREDIT_UNPARSED] = {"DM203", "credit-unparsed", DMC_WARNING,
-	                         "a credit line cannot be parsed"},
-	[DMC_SECTION_MISSING] = {"DM301", "section-missing", DMC_WARNING,
-	                         "the Direct Message section is missing"},
-	[DMC_LINK_EMPTY] = {"DM302", "link-empty", DMC_WARNING,
-	                    "a link has no text"},
+#define DMC_RULE_ROW(e, id, name, sev, summary) \
+	[DMC_##e] = {id, name, DMC_SEV_##sev, summary},
+	DMC_RULES(DMC_RULE_ROW)
+#undef DMC_RULE_ROW
 };
 
 /* The rule named by ID or name `k`, or DMC_NRULES. */
@@ -81,19 +64,18 @@ static int read_severity(dm_ctx *ctx, dmc_severity *sev, size_t r,
 	return rc;
 }
 
-/* Every key of the `rules` map names a rule. */
-static int check_map(dm_ctx *ctx)
+/* The `rules` map, when there is one, is a map whose every key names a
+ * rule. */
+static int check_map(dm_ctx *ctx, const json_t *map, const char *at)
 {
-	char where[256];
-	const json_t *map = dm_option(ctx->doc, DMC_OPT, "rules", where,
-	                              sizeof where);
+	char where[300];
 	const char *k;
 	json_t *v;
 
 	if (map == NULL)
 		return 0;
 	if (dm_type_of(map) != DM_T_META_MAP)
-		return dm_error_set(ctx->err, DM_EOPTION, where,
+		return dm_error_set(ctx->err, DM_EOPTION, at,
 		                    "expected a map from rule to off, warning "
 		                    "or error");
 	json_object_foreach(dm_content(map), k, v) {
@@ -126,12 +108,14 @@ static int check_flat(dm_ctx *ctx)
 	return 0;
 }
 
-int dmc_rules_read(dm_ctx *ctx, dmc_severity severity[DMC_NRULES])
+int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
+                   void *state)
 {
+	dmc_severity *severity = ((dmc_state *)state)->severity;
 	char key[96];
 	size_t r;
 
-	if (check_map(ctx) || check_flat(ctx))
+	if (check_map(ctx, value, where) || check_flat(ctx))
 		return -1;
 	for (r = 0; r < DMC_NRULES; r++) {
 		severity[r] = dmc_rules[r].severity;
