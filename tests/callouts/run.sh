@@ -56,6 +56,7 @@ for prog in "$DM" "$JSONEQ"; do
 	fi
 done
 DM_TEST=callouts
+# shellcheck source=tests/lib.sh
 . "$ROOT/tests/lib.sh"
 pandocs
 
@@ -87,8 +88,14 @@ unchanged_in() {
 # hold in the filter's output for FORMAT, and after a second run.
 counts_in() {
 	f=${3##*/count.}
-	"$DM" --filters callouts "$f" < "$2" > "$TMP/run1.json"
-	"$DM" --filters callouts "$f" < "$TMP/run1.json" > "$TMP/run2.json"
+	if ! "$DM" --filters callouts "$f" < "$2" > "$TMP/run1.json" \
+	     2> "$TMP/err" ||
+	   ! "$DM" --filters callouts "$f" < "$TMP/run1.json" \
+	     > "$TMP/run2.json" 2> "$TMP/err"; then
+		fail "$1 $f" "expected: exit 0; stderr:"
+		show "$TMP/err"
+		return
+	fi
 	expect_counts "$1 $f" "$3" "$TMP/run1.json" "$TMP/run2.json"
 }
 

@@ -64,7 +64,10 @@ for prog in "$DM" "$CHECK" "$CALLOUTS" "$CREDITS" "$JSONEQ"; do
 	fi
 done
 DM_TEST=check
+# shellcheck source=tests/lib.sh
 . "$ROOT/tests/lib.sh"
+# shellcheck source=tests/check/chain.sh
+. "$HERE/chain.sh"
 want() { # SUITE: is it to run?
 	case " $SUITES " in *" $1 "*) return 0 ;; esac
 	return 1
@@ -426,56 +429,7 @@ if want identity; then
 	echo "identity: done ($ndocs documents, $ncorpus from the corpus)"
 fi
 
-# ---- chain: dm against the filters in a pipe -----------------------------
-
-FORMATS="html latex docx gfm markdown json"
-
-# chain_doc DOC: for each format, dm = callouts | credits and
-# dm --check = check | callouts | credits, byte for byte, and the same
-# report from the check (its program name aside).
-chain_doc() {
-	d=$1
-	label=$(name_of "$d")
-	for f in $FORMATS; do
-		"$DM" "$f" < "$d" > "$TMP/dm.json" 2> "$TMP/dm.err"
-		rc=$?
-		"$CALLOUTS" "$f" < "$d" > "$TMP/p1.json" 2> "$TMP/p.err" &&
-			"$CREDITS" "$f" < "$TMP/p1.json" > "$TMP/pipe.json" \
-				2>> "$TMP/p.err"
-		prc=$?
-		if [ "$rc" -ne 0 ] || [ "$prc" -ne 0 ]; then
-			fail "chain $label $f" "dm exit $rc, pipe exit $prc:"
-			show "$TMP/dm.err"
-			show "$TMP/p.err"
-		elif ! cmp -s "$TMP/dm.json" "$TMP/pipe.json"; then
-			fail "chain $label $f" \
-			     "dm $f differs from dm-callouts $f | dm-credits $f"
-		else
-			pass
-		fi
-		"$DM" --check "$f" < "$d" > "$TMP/dm.json" 2> "$TMP/dm.err"
-		rc=$?
-		"$CHECK" "$f" < "$d" > "$TMP/p0.json" 2> "$TMP/c.err" &&
-			"$CALLOUTS" "$f" < "$TMP/p0.json" > "$TMP/p1.json" &&
-			"$CREDITS" "$f" < "$TMP/p1.json" > "$TMP/pipe.json"
-		prc=$?
-		sed 's/^dm: /dm-check: /' "$TMP/dm.err" > "$TMP/dm.err2"
-		if [ "$rc" -ne 0 ] || [ "$prc" -ne 0 ]; then
-			fail "chain $label --check $f" \
-			     "dm exit $rc, pipe exit $prc"
-		elif ! cmp -s "$TMP/dm.json" "$TMP/pipe.json"; then
-			fail "chain $label --check $f" \
-			     "dm --check $f differs from the three in a pipe"
-		elif ! cmp -s "$TMP/dm.err2" "$TMP/c.err"; then
-			fail "chain $label --check $f" \
-			     "dm --check reports otherwise than dm-check:"
-			diff "$TMP/c.err" "$TMP/dm.err2" | head -10 |
-				sed 's/^/    /'
-		else
-			pass
-		fi
-	done
-}
+# ---- chain: dm against the filters in a pipe (chain.sh) ------------------
 
 if want chain; then
 	ndocs=0
@@ -485,104 +439,6 @@ if want chain; then
 	done
 	echo "chain: pipes done ($ndocs documents)"
 fi
-
-# dm_like LABEL IN WANT ERR ARGS...: dm ARGS over IN exits 0 with the bytes
-# of the file WANT on stdout and the file ERR on stderr (/dev/null: none).
-dm_like() {
-	label=$1
-	in=$2
-	want=$3
-	err=$4
-	shift 4
-	"$DM" "$@" < "$in" > "$TMP/dm.json" 2> "$TMP/dm.err"
-	rc=$?
-	if [ "$rc" -eq 0 ] && cmp -s "$want" "$TMP/dm.json" &&
-	   cmp -s "$err" "$TMP/dm.err"; then
-		pass
-	else
-		fail "chain: $label" "exit $rc, stderr:"
-		show "$TMP/dm.err"
-	fi
-}
-
-# broken_with YAML: readme-broken's article under YAML front matter, as
-# pandoc 2.17 reads it, in $TMP/in.json.
-broken_with() {
-	{ printf -- '---\n%s\n---\n\n' "$1"; cat "$BROKEN/input.md"; } |
-		"$PANDOC" -f markdown -t json > "$TMP/in.json"
-}
-
-# The checker runs first even when named last: after callouts the seed's
-# triad list is gone, and a later check would miss it.
-chain_order() {
-	seed=$TMP/sample.seed.p2.json
-	"$CALLOUTS" html < "$seed" | "$CHECK" html > /dev/null 2> "$TMP/err"
-	if grep -q ' DM101: ' "$TMP/err"; then
-		pass
-	else
-		fail "chain: dm-callouts | dm-check should report DM101" \
-		     "(else the order test below proves nothing)"
-	fi
-	"$CHECK" html < "$seed" | "$CALLOUTS" html > "$TMP/want.json"
-	dm_like "--filters callouts,check runs check first" "$seed" \
-		"$TMP/want.json" /dev/null --filters callouts,check html
-	# --filters check,callouts,check: a filter runs once.
-	case_json "$BROKEN" "$TMP/broken.json"
-	"$DM" --filters check,callouts,check html < "$TMP/broken.json" \
-		> /dev/null 2> "$TMP/err"
-	rc=$?
-	[ "$rc" -eq 0 ] && [ "$(grep -c ' DM102: ' "$TMP/err")" -eq 1 ]
-	verdict "chain: check named twice reports once" $?
-	# The default chain holds no check.
-	"$CALLOUTS" html < "$TMP/broken.json" | "$CREDITS" html \
-		> "$TMP/want.json"
-	dm_like "dm html runs no check by default" "$TMP/broken.json" \
-		"$TMP/want.json" /dev/null html
-}
-
-# dm-check options add the check to the chain.
-chain_options() {
-	# -M dm-check.strict: exit 1, nothing written.
-	case_json "$BROKEN" "$TMP/in.json" -M dm-check.strict
-	"$DM" html < "$TMP/in.json" > "$TMP/out" 2> "$TMP/err"
-	rc=$?
-	[ "$rc" -eq 1 ] && [ ! -s "$TMP/out" ] &&
-		[ "$(tail -n 1 "$TMP/err")" = \
-		  'dm: 3 errors in strict mode: nothing written' ] &&
-		grep -q '^dm: error DM102: ' "$TMP/err"
-	verdict "chain: -M dm-check.strict adds the check: exit 1, no output" $?
-	# Any dm-check option adds it (here the output format).
-	case_json "$BROKEN" "$TMP/in.json" -M dm-check.format=json
-	"$DM" html < "$TMP/in.json" > /dev/null 2> "$TMP/err"
-	rc=$?
-	[ "$rc" -eq 0 ] && [ "$(grep -c '^{"rule":"DM' "$TMP/err")" -eq \
-	                     "$(($(wc -l < "$BROKEN/error") - 1))" ]
-	verdict "chain: -M dm-check.format=json adds the check" $?
-}
-
-# dm-filters in the metadata: a list, or a comma string in any order;
-# --filters overrides it.
-chain_meta() {
-	sed 's/^dm-check: /dm: /' "$BROKEN/error" > "$TMP/want.err"
-	broken_with 'dm-filters: [check]'
-	identity "$TMP/in.json" "$TMP/id.json"
-	dm_like "dm-filters: [check] runs the check alone" "$TMP/in.json" \
-		"$TMP/id.json" "$TMP/want.err" html
-	broken_with 'dm-filters: "callouts, check"'
-	"$CHECK" html < "$TMP/in.json" 2> /dev/null |
-		"$CALLOUTS" html > "$TMP/want.json"
-	"$CREDITS" html < "$TMP/want.json" > "$TMP/want3.json"
-	if cmp -s "$TMP/want.json" "$TMP/want3.json"; then
-		fail "chain: dm-credits changes nothing in the comma test" \
-		     "(so it cannot tell whether credits ran)"
-	fi
-	dm_like "dm-filters: \"callouts, check\"" "$TMP/in.json" \
-		"$TMP/want.json" "$TMP/want.err" html
-	"$CREDITS" html < "$TMP/in.json" > "$TMP/want.json"
-	dm_like "--filters overrides dm-filters" "$TMP/in.json" \
-		"$TMP/want.json" /dev/null --filters credits html
-}
-
 if want chain && [ "$have_p2" = yes ]; then
 	chain_order
 	chain_options
