@@ -56,6 +56,7 @@ fi
 
 # Every package package.json names, installed?  (--ignore-scripts: vnu-jar's
 # install script would fetch a Java of its own; Debian's is used.)
+# shellcheck disable=SC2016 # JavaScript, not shell
 if ! node -e '
 	const d = require("./package.json").devDependencies;
 	for (const m of Object.keys(d))

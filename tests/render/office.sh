@@ -1,5 +1,6 @@
 # tests/render/office.sh - the office part of tests/render/run.sh (sourced):
 # docx and odt through LibreOffice, the boxes seen in the page pictures.
+# shellcheck shell=sh disable=SC2154 # have_p2, have_p3: set by run.sh (pandocs)
 
 # office_docs: the documents in $TMP/office: SRC-FMT-LOOK.FMT, SRC p2 or p3,
 # FMT docx or odt, LOOK a look or "none" (no filter).
@@ -87,7 +88,7 @@ part_office() {
 			# shellcheck disable=SC2086 # words
 			tint_check "office $name" "$pdf" box $BOXED
 			[ -s "$pdf" ] &&
-				tint_check "office $name" "$pdf" none $PLAIN
+				tint_check "office $name" "$pdf" none "$PLAIN"
 			;;
 		esac
 	done

@@ -40,7 +40,7 @@ shift
 HERE=$ROOT/tests/render
 DM=$BUILD/dm
 ARTICLE=$HERE/article.md
-DM_TEST=render
+DM_TEST=render  # read by tests/lib.sh
 # shellcheck source=tests/lib.sh
 . "$ROOT/tests/lib.sh"
 # shellcheck source=tests/render/office.sh

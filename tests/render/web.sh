@@ -1,5 +1,6 @@
 # tests/render/web.sh - the epub, html and typst parts of
 # tests/render/run.sh (sourced).
+# shellcheck shell=sh disable=SC2154 # have_p2, have_p3: set by run.sh (pandocs)
 
 VNU_JAR=$ROOT/node_modules/vnu-jar/build/dist/vnu.jar
 # A short-lived JVM starts three times faster without the optimising JIT
@@ -192,6 +193,6 @@ part_typst() {
 	for look in $LOOKS; do
 		# shellcheck disable=SC2086 # words
 		tint_check "typst $look" "$TMP/typst/$look.pdf" box $BOXED
-		tint_check "typst $look" "$TMP/typst/$look.pdf" none $PLAIN
+		tint_check "typst $look" "$TMP/typst/$look.pdf" none "$PLAIN"
 	done
 }
