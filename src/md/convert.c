@@ -23,6 +23,7 @@
 typedef struct conv {
 	dm_error *err;
 	cmark_syntax_extension *math; /* pandoc 3 only: math and alerts */
+	bool math_failed;             /* it ran out of memory */
 	cmark_node **notes;           /* footnote definitions, number - 1 */
 	json_t **note_blocks;         /* their contents, once converted */
 	unsigned char *note_busy;     /* being converted (a cycle guard) */
@@ -69,6 +70,17 @@ static json_t *null_attr(void)
 static int blocks(conv *c, cmark_node *parent, json_t *out, bool tight);
 static int inlines(conv *c, cmark_node *parent, json_t *out);
 
+static json_t *empty_note(conv *c)
+{
+	json_t *b = json_array();
+
+	if (b == NULL) {
+		dm_nomem(c->err);
+		return NULL;
+	}
+	return dm_node("Note", b);
+}
+
 /* A footnote reference: a Note holding a copy of the definition.  A new
  * node, or NULL with c->err set. */
 static json_t *note(conv *c, cmark_node *ref)
@@ -77,11 +89,11 @@ static json_t *note(conv *c, cmark_node *ref)
 	json_t *b;
 
 	if (k < 1 || (size_t)k > c->nnotes)
-		return dm_node("Note", json_array()); /* cannot happen */
+		return empty_note(c); /* cannot happen */
 	k--;
 	if (c->note_blocks[k] == NULL) {
 		if (c->note_busy[k]) /* a note that refers to itself */
-			return dm_node("Note", json_array());
+			return empty_note(c);
 		c->note_busy[k] = 1;
 		b = json_array();
 		if (b == NULL) {
@@ -411,8 +423,9 @@ static int task_state(cmark_node *item)
 	return 0;
 }
 
-/* Removes the `[ ]` marker from a task item's first paragraph. */
-static void strip_task_marker(cmark_node *item)
+/* Removes the `[ ]` marker from a task item's first paragraph.  0, or -1
+ * when out of memory. */
+static int strip_task_marker(cmark_node *item)
 {
 	cmark_node *para = cmark_node_first_child(item);
 	cmark_node *text = cmark_node_first_child(para), *next;
@@ -423,11 +436,11 @@ static void strip_task_marker(cmark_node *item)
 		rest++;
 	if (*rest != '\0') {
 		char *copy = strdup(rest);
-		if (copy != NULL) {
-			cmark_node_set_literal(text, copy);
-			free(copy);
-		}
-		return;
+		if (copy == NULL)
+			return -1;
+		cmark_node_set_literal(text, copy);
+		free(copy);
+		return 0;
 	}
 	next = cmark_node_next(text);
 	cmark_node_free(text);
@@ -437,6 +450,7 @@ static void strip_task_marker(cmark_node *item)
 		cmark_node_free(next);
 	if (cmark_node_first_child(para) == NULL)
 		cmark_node_free(para);
+	return 0;
 }
 
 /* The last line a block's content reaches (trailing blank lines, which
@@ -502,12 +516,11 @@ static json_t *list_item(conv *c, cmark_node *item, bool tight, int task)
 {
 	json_t *b = json_array();
 
-	if (b == NULL) {
+	if (b == NULL || (task && strip_task_marker(item) != 0)) {
+		json_decref(b);
 		dm_nomem(c->err);
 		return NULL;
 	}
-	if (task)
-		strip_task_marker(item);
 	if (blocks(c, item, b, tight) != 0) {
 		json_decref(b);
 		return NULL;
@@ -995,9 +1008,10 @@ json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
 	c.err = err;
 	c.text = text;
 	c.len = len;
-	c.math = api_minor >= 23 ? dmp_md_math_extension() : NULL;
+	c.math = api_minor >= 23 ? dmp_md_math_extension(&c.math_failed)
+	                         : NULL;
 	doc = parse(text, len, c.math);
-	if (doc != NULL && dmp_md_ids_init(&c.ids) == 0 &&
+	if (doc != NULL && !c.math_failed && dmp_md_ids_init(&c.ids) == 0 &&
 	    find_notes(&c, doc) == 0 && (out = json_array()) != NULL)
 		rc = convert(&c, doc, out, meta_string);
 	if (rc != 0) {

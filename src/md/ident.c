@@ -4,6 +4,7 @@
  * to `-`; everything else dropped; a number after a repeat.  Outside ASCII
  * the C library's tables (C.UTF-8) stand in for Haskell's.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <wctype.h>
 
@@ -52,8 +53,11 @@ static int make_identifier(dmp_md_ids *ids, const char *text, dm_buf *out)
 	uint32_t cp;
 
 	if (!ids->loc_tried) {
-		ids->loc_tried = true;
+		errno = 0;
 		ids->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+		if (ids->loc == (locale_t)0 && errno == ENOMEM)
+			return -1; /* not "there is no such locale" */
+		ids->loc_tried = true;
 	}
 	while (*s) {
 		s += dmp_utf8_get(s, &cp);

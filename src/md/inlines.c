@@ -112,7 +112,7 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len)
 {
 	size_t i = 0, j;
 	bool nl;
-	json_t *node;
+	json_t *node, *text;
 
 	while (i < len) {
 		if (white(s[i])) {
@@ -122,7 +122,8 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len)
 		} else {
 			for (j = i; j < len && !white(s[j]); j++)
 				;
-			node = dm_node("Str", json_stringn(s + i, j - i));
+			text = json_stringn(s + i, j - i);
+			node = text ? dm_node("Str", text) : NULL;
 		}
 		if (dmp_md_add_inline(list, node) != 0)
 			return -1;

@@ -103,8 +103,10 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 		}
 	}
 	tex = malloc((size_t)(end - start) + 1);
-	if (tex == NULL)
+	if (tex == NULL) {
+		*(bool *)cmark_syntax_extension_get_private(ext) = true;
 		return NULL;
+	}
 	for (i = start; i < end; i++)
 		tex[i - start] = (char)peek(ip, i);
 	tex[end - start] = '\0';
@@ -117,10 +119,13 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 	return node;
 }
 
-cmark_syntax_extension *dmp_md_math_extension(void)
+cmark_syntax_extension *dmp_md_math_extension(bool *failed)
 {
 	cmark_syntax_extension *ext = cmark_syntax_extension_new("dm-math");
 	cmark_llist *chars;
+
+	*failed = false;
+	cmark_syntax_extension_set_private(ext, failed, NULL);
 
 	chars = cmark_llist_append(cmark_get_default_mem_allocator(), NULL,
 	                           (void *)(uintptr_t)'$');

@@ -79,10 +79,10 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len);
 /*
  * A new cmark-gfm inline extension reading `$...$`, `$$...$$` and
  * $`...`$ as commonmark-hs does for pandoc 3; free it with
- * cmark_syntax_extension_free().  (cmark-gfm's allocator aborts when
- * memory runs out.)
+ * cmark_syntax_extension_free().  It sets `*failed` when memory runs out
+ * while it parses (cmark-gfm's own allocator aborts then).
  */
-cmark_syntax_extension *dmp_md_math_extension(void);
+cmark_syntax_extension *dmp_md_math_extension(bool *failed);
 
 /* The Math inline for a node that extension made: a new node or NULL. */
 json_t *dmp_md_math(cmark_node *n);

@@ -154,14 +154,17 @@ static void show_number(const char *d, size_t nd, long long e, bool neg,
 	}
 }
 
+/* What yaml_number() found. */
+enum number { NUMBER_NOMEM = -1, NUMBER_NOT = 0, NUMBER_READ = 1 };
+
 /*
  * A number as Data.Yaml reads one (0x.., 0o.., or [+-]digits[.digits]
- * [e[+-]digits]) written as pandoc writes it (show_number).  Returns a
- * new string, or NULL when `s` is not a number (or memory ran out).
+ * [e[+-]digits]) written as pandoc writes it (show_number), in `*out`, a
+ * new string.
  */
-static char *yaml_number(const char *s)
+static enum number yaml_number(const char *s, char **out)
 {
-	dm_buf digits = {0}, out = {0};
+	dm_buf digits = {0}, text = {0};
 	bool neg = false;
 	long long e = 0;
 	size_t nd, lead;
@@ -173,7 +176,7 @@ static char *yaml_number(const char *s)
 		rc = decimal_digits(s, &digits, &neg, &e);
 	if (rc != 0 || dm_buf_failed(&digits)) {
 		dm_buf_free(&digits);
-		return NULL;
+		return rc != 0 ? NUMBER_NOT : NUMBER_NOMEM;
 	}
 	/* normalise: no leading or trailing zeros */
 	nd = digits.len;
@@ -182,11 +185,12 @@ static char *yaml_number(const char *s)
 	while (nd > lead && digits.data[nd - 1] == '0')
 		nd--;
 	if (lead == nd)
-		dm_buf_puts(&out, "0");
+		dm_buf_puts(&text, "0");
 	else
-		show_number(digits.data + lead, nd - lead, e, neg, &out);
+		show_number(digits.data + lead, nd - lead, e, neg, &text);
 	dm_buf_free(&digits);
-	return dm_buf_take(&out);
+	*out = dm_buf_take(&text);
+	return *out != NULL ? NUMBER_READ : NUMBER_NOMEM;
 }
 
 /* ------------------------------------------------------------------------
@@ -246,6 +250,37 @@ static int count(loader *y, size_t n, const yaml_mark_t *m)
 	return 0;
 }
 
+/*
+ * A plain scalar's value when Data.Yaml gives it a type: null (MetaString
+ * ""), a boolean, a number (its text read as a string).  Returns false for
+ * a string; else true, with the value in `*r` (NULL with y->err set).
+ */
+static bool typed(loader *y, const char *v, size_t n, json_t **r)
+{
+	enum number found;
+	char *num = NULL;
+	int b;
+
+	if (n == 0 || !strcmp(v, "null") || !strcmp(v, "Null") ||
+	    !strcmp(v, "NULL") || !strcmp(v, "~")) {
+		*r = json_pack("{s:s,s:s}", "t", "MetaString", "c", "");
+	} else if ((b = yaml_bool(v)) >= 0) {
+		*r = json_pack("{s:s,s:b}", "t", "MetaBool", "c", b);
+	} else {
+		found = yaml_number(v, &num);
+		if (found == NUMBER_NOT)
+			return false;
+		*r = found == NUMBER_READ
+		             ? y->read_string(num, strlen(num), y->api_minor,
+		                              y->err)
+		             : NULL;
+		free(num);
+	}
+	if (*r == NULL)
+		dm_nomem(y->err); /* unless read_string said something */
+	return true;
+}
+
 static json_t *scalar(loader *y, const yaml_event_t *ev)
 {
 	const char *v = (const char *)ev->data.scalar.value;
@@ -253,25 +288,12 @@ static json_t *scalar(loader *y, const yaml_event_t *ev)
 	const char *tag = (const char *)ev->data.scalar.tag;
 	yaml_scalar_style_t st = ev->data.scalar.style;
 	json_t *r;
-	char *num;
-	int b;
 
 	if ((st == YAML_PLAIN_SCALAR_STYLE ||
 	     st == YAML_LITERAL_SCALAR_STYLE) &&
-	    !(tag && strcmp(tag, YAML_STR_TAG) == 0) && strlen(v) == n) {
-		if (n == 0 || !strcmp(v, "null") || !strcmp(v, "Null") ||
-		    !strcmp(v, "NULL") || !strcmp(v, "~"))
-			return json_pack("{s:s,s:s}", "t", "MetaString", "c",
-			                 "");
-		if ((b = yaml_bool(v)) >= 0)
-			return json_pack("{s:s,s:b}", "t", "MetaBool", "c", b);
-		if ((num = yaml_number(v)) != NULL) {
-			r = y->read_string(num, strlen(num), y->api_minor,
-			                   y->err);
-			free(num);
-			return r;
-		}
-	}
+	    !(tag && strcmp(tag, YAML_STR_TAG) == 0) && strlen(v) == n &&
+	    typed(y, v, n, &r))
+		return r;
 	return y->read_string(v, n, y->api_minor, y->err);
 }
 
@@ -620,9 +642,9 @@ json_t *dmp_yaml_meta(const char *text, size_t len, size_t first_line,
 			meta = json_object(); /* empty, null, only comments */
 		else
 			*not_map = true; /* pandoc reads it all as Markdown */
-		if (meta == NULL && !*not_map)
-			dm_nomem(err);
 	}
+	if (meta == NULL && !*not_map)
+		dm_nomem(err); /* unless something else was said */
 	json_decref(root);
 	for (i = 0; i < y.nanchors; i++) {
 		free(y.anchors[i].name);
