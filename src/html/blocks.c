@@ -621,6 +621,7 @@ static int notes(dmp_html *h, cmark_node *root)
 
 char *dmp_html_render(dmp_html *h, const json_t *list, bool with_notes)
 {
+	unsigned long failures = dmp_cmark_failures();
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
 	char *out = NULL;
 
@@ -632,6 +633,10 @@ char *dmp_html_render(dmp_html *h, const json_t *list, bool with_notes)
 	    (!with_notes || notes(h, root) == 0))
 		out = cmark_render_html(root, CMARK_OPT_UNSAFE, NULL);
 	cmark_node_free(root);
+	if (out != NULL && dmp_cmark_failures() != failures) {
+		dmp_cmark_free(out); /* cmark-gfm ran out of memory */
+		out = NULL;
+	}
 	if (out == NULL)
 		dm_nomem(h->err);
 	return out;

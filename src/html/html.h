@@ -19,6 +19,7 @@
 
 #include <cmark-gfm.h>
 
+#include "cmark_mem.h"
 #include "dm_md.h"
 #include "internal.h"
 
@@ -32,8 +33,8 @@ typedef struct dmp_html {
 
 /*
  * Renders `list` of blocks with cmark-gfm, and with `with_notes` the notes
- * met after them, as pandoc ends a page.  A new string, or NULL with
- * h->err set.
+ * met after them, as pandoc ends a page.  A new string to free with
+ * dmp_cmark_free(), or NULL with h->err set.
  */
 char *dmp_html_render(dmp_html *h, const json_t *list, bool with_notes);
 

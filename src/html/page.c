@@ -114,7 +114,7 @@ static int add_meta(dmp_html *h, dm_buf *b, const json_t *v,
 	dm_buf_puts(b, out);
 	if (close)
 		dm_buf_puts(b, close);
-	free(out);
+	dmp_cmark_free(out);
 	return dm_buf_failed(b) ? dm_nomem(h->err) : 0;
 }
 
@@ -277,7 +277,7 @@ char *dm_html_render(const dm_doc *doc, unsigned flags, size_t *len,
 		else
 			rc = dm_buf_puts(&b, body);
 	}
-	free(body);
+	dmp_cmark_free(body);
 	json_decref(h.notes);
 	if (rc == 0) {
 		*len = b.len;

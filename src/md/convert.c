@@ -23,7 +23,6 @@
 typedef struct conv {
 	dm_error *err;
 	cmark_syntax_extension *math; /* pandoc 3 only: math and alerts */
-	bool math_failed;             /* it ran out of memory */
 	cmark_node **notes;           /* footnote definitions, number - 1 */
 	json_t **note_blocks;         /* their contents, once converted */
 	unsigned char *note_busy;     /* being converted (a cycle guard) */
@@ -1000,6 +999,7 @@ static int convert(conv *c, cmark_node *doc, json_t *out, bool meta_string)
 json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
                       bool meta_string, dm_error *err)
 {
+	unsigned long failures = dmp_cmark_failures();
 	conv c = {0};
 	cmark_node *doc;
 	json_t *out = NULL;
@@ -1008,12 +1008,13 @@ json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
 	c.err = err;
 	c.text = text;
 	c.len = len;
-	c.math = api_minor >= 23 ? dmp_md_math_extension(&c.math_failed)
-	                         : NULL;
+	c.math = api_minor >= 23 ? dmp_md_math_extension() : NULL;
 	doc = parse(text, len, c.math);
-	if (doc != NULL && !c.math_failed && dmp_md_ids_init(&c.ids) == 0 &&
+	if (doc != NULL && dmp_md_ids_init(&c.ids) == 0 &&
 	    find_notes(&c, doc) == 0 && (out = json_array()) != NULL)
 		rc = convert(&c, doc, out, meta_string);
+	if (dmp_cmark_failures() != failures) /* cmark-gfm ran out */
+		rc = -1;
 	if (rc != 0) {
 		dm_nomem(err); /* unless convert() said what went wrong */
 		json_decref(out);

@@ -2,11 +2,10 @@
  * ident.c - header identifiers as pandoc's gfm_auto_identifiers makes
  * them: lower case; letters, digits, marks, `_` and `-` kept; white space
  * to `-`; everything else dropped; a number after a repeat.  Outside ASCII
- * the C library's tables (C.UTF-8) stand in for Haskell's.
+ * the C library's tables (C.UTF-8, copied into unicode.c) stand in for
+ * Haskell's.
  */
-#include <errno.h>
 #include <stdlib.h>
-#include <wctype.h>
 
 #include "md.h"
 
@@ -20,7 +19,7 @@ static bool hs_space(uint32_t c)
 
 /* What a letter, digit, mark or connector is outside ASCII, as far as the
  * C library's tables and a few ranges they miss tell. */
-static bool word_char(const dmp_md_ids *ids, uint32_t cp)
+static bool word_char(uint32_t cp)
 {
 	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
 	    (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
@@ -32,43 +31,33 @@ static bool word_char(const dmp_md_ids *ids, uint32_t cp)
 	if (cp == 0x203f || cp == 0x2040 || cp == 0x2054 || cp == 0xfe33 ||
 	    cp == 0xfe34 || (cp >= 0xfe4d && cp <= 0xfe4f) || cp == 0xff3f)
 		return true; /* connector punctuation */
-	return ids->loc != (locale_t)0 ? iswalnum_l((wint_t)cp, ids->loc) != 0
-	                               : true;
+	return dmp_unicode_alnum(cp);
 }
 
-static uint32_t lower(const dmp_md_ids *ids, uint32_t cp)
+static uint32_t lower(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	if (ids->loc == (locale_t)0)
-		return cp;
-	return (uint32_t)towlower_l((wint_t)cp, ids->loc);
+	return dmp_unicode_lower(cp);
 }
 
 /* makeIdentifier: `text` made an identifier, appended to `out`.  0 or
  * -1. */
-static int make_identifier(dmp_md_ids *ids, const char *text, dm_buf *out)
+static int make_identifier(const char *text, dm_buf *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	uint32_t cp;
 
-	if (!ids->loc_tried) {
-		errno = 0;
-		ids->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-		if (ids->loc == (locale_t)0 && errno == ENOMEM)
-			return -1; /* not "there is no such locale" */
-		ids->loc_tried = true;
-	}
 	while (*s) {
 		s += dmp_utf8_get(s, &cp);
-		cp = lower(ids, cp);
+		cp = lower(cp);
 		if (cp == '-' || cp == '_' ||
 		    (cp < 0x80 && ((cp >= 'a' && cp <= 'z') ||
 		                   (cp >= '0' && cp <= '9'))))
 			dm_buf_putc(out, (char)cp);
 		else if (hs_space(cp))
 			dm_buf_putc(out, '-');
-		else if (cp >= 0x80 && word_char(ids, cp))
+		else if (cp >= 0x80 && word_char(cp))
 			dmp_utf8_put(out, cp);
 	}
 	return dm_buf_failed(out) ? -1 : 0;
@@ -77,8 +66,6 @@ static int make_identifier(dmp_md_ids *ids, const char *text, dm_buf *out)
 int dmp_md_ids_init(dmp_md_ids *ids)
 {
 	ids->seen = json_object();
-	ids->loc = (locale_t)0;
-	ids->loc_tried = false;
 	return ids->seen != NULL ? 0 : -1;
 }
 
@@ -86,9 +73,6 @@ void dmp_md_ids_free(dmp_md_ids *ids)
 {
 	json_decref(ids->seen);
 	ids->seen = NULL;
-	if (ids->loc != (locale_t)0)
-		freelocale(ids->loc);
-	ids->loc = (locale_t)0;
 }
 
 char *dmp_md_header_id(dmp_md_ids *ids, const json_t *inlines)
@@ -98,7 +82,7 @@ char *dmp_md_header_id(dmp_md_ids *ids, const json_t *inlines)
 	json_t *seen;
 	json_int_t n = 0;
 
-	if (text == NULL || make_identifier(ids, text, &id) != 0)
+	if (text == NULL || make_identifier(text, &id) != 0)
 		goto fail;
 	free(text);
 	text = NULL;

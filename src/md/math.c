@@ -4,7 +4,6 @@
  * becomes a custom inline node of this extension: on_enter "inline" or
  * "display", on_exit the TeX; dmp_md_math() makes it pandoc's Math.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "md.h"
@@ -64,6 +63,7 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
                               unsigned char character,
                               cmark_inline_parser *ip)
 {
+	cmark_mem *mem = cmark_get_default_mem_allocator();
 	int p = cmark_inline_parser_get_offset(ip), start, end, next, i;
 	bool display = false;
 	cmark_node *node;
@@ -102,30 +102,22 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 			next = end + 1;
 		}
 	}
-	tex = malloc((size_t)(end - start) + 1);
-	if (tex == NULL) {
-		*(bool *)cmark_syntax_extension_get_private(ext) = true;
-		return NULL;
-	}
+	tex = mem->calloc((size_t)(end - start) + 1, 1); /* never NULL */
 	for (i = start; i < end; i++)
 		tex[i - start] = (char)peek(ip, i);
-	tex[end - start] = '\0';
-	node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+	node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, mem);
 	cmark_node_set_on_enter(node, display ? "display" : "inline");
 	cmark_node_set_on_exit(node, tex);
 	cmark_node_set_syntax_extension(node, ext);
-	free(tex);
+	mem->free(tex);
 	cmark_inline_parser_set_offset(ip, next);
 	return node;
 }
 
-cmark_syntax_extension *dmp_md_math_extension(bool *failed)
+cmark_syntax_extension *dmp_md_math_extension(void)
 {
 	cmark_syntax_extension *ext = cmark_syntax_extension_new("dm-math");
 	cmark_llist *chars;
-
-	*failed = false;
-	cmark_syntax_extension_set_private(ext, failed, NULL);
 
 	chars = cmark_llist_append(cmark_get_default_mem_allocator(), NULL,
 	                           (void *)(uintptr_t)'$');

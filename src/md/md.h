@@ -17,19 +17,20 @@
  *                and pandoc 3's blocksToInlines (dm_md_inlines)
  *   convert.c    cmark-gfm's tree to pandoc Blocks: the converter
  *   math.c       the `$...$` inline extension of cmark-gfm (pandoc 3)
- *   ident.c      header identifiers (gfm_auto_identifiers)
+ *   ident.c      header identifiers (gfm_auto_identifiers), with the
+ *                character classes of unicode.c (made by unicode.py)
  *   inlines.c    inlines joined as pandoc's Inlines builder joins them
  *   utf8.c       decoding, encoding and checking UTF-8
  */
 #ifndef DM_MD_READER_H
 #define DM_MD_READER_H
 
-#include <locale.h>
 #include <stdint.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "cmark_mem.h"
 #include "internal.h"
 
 /* ---- convert.c ---------------------------------------------------------- */
@@ -79,21 +80,19 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len);
 /*
  * A new cmark-gfm inline extension reading `$...$`, `$$...$$` and
  * $`...`$ as commonmark-hs does for pandoc 3; free it with
- * cmark_syntax_extension_free().  It sets `*failed` when memory runs out
- * while it parses (cmark-gfm's own allocator aborts then).
+ * cmark_syntax_extension_free().  It allocates as cmark-gfm does (see
+ * cmark_mem.h).
  */
-cmark_syntax_extension *dmp_md_math_extension(bool *failed);
+cmark_syntax_extension *dmp_md_math_extension(void);
 
 /* The Math inline for a node that extension made: a new node or NULL. */
 json_t *dmp_md_math(cmark_node *n);
 
 /* ---- ident.c ------------------------------------------------------------ */
 
-/* The header identifiers of one document, and what makes them. */
+/* The header identifiers of one document. */
 typedef struct dmp_md_ids {
-	json_t *seen;   /* identifier -> the last number it was given */
-	locale_t loc;   /* C.UTF-8 for the character classes, or 0 */
-	bool loc_tried; /* loc was asked for (once, when first needed) */
+	json_t *seen; /* identifier -> the last number it was given */
 } dmp_md_ids;
 
 /* Readies `ids` for a document.  0, or -1 when out of memory. */
@@ -108,6 +107,14 @@ void dmp_md_ids_free(dmp_md_ids *ids);
  * one (`intro`, `intro-1`, ...).  A new string, or NULL when out of memory.
  */
 char *dmp_md_header_id(dmp_md_ids *ids, const json_t *inlines);
+
+/* ---- unicode.c ---------------------------------------------------------- */
+
+/* Whether code point `cp` is a letter or digit (iswalnum in C.UTF-8). */
+bool dmp_unicode_alnum(uint32_t cp);
+
+/* Code point `cp` in lower case (towlower in C.UTF-8). */
+uint32_t dmp_unicode_lower(uint32_t cp);
 
 /* ---- utf8.c ------------------------------------------------------------- */
 
