@@ -22,6 +22,7 @@ Suite *text_suite(void);
 Suite *meta_suite(void);
 Suite *walk_suite(void);
 Suite *md_suite(void);
+Suite *box_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else
