@@ -51,19 +51,6 @@ static const char css_end[] =
 	".callout-title{color:#000}}\n"
 	"</style>";
 
-/* The icon as a CSS string's contents. */
-static void css_icon(dm_buf *b, const char *icon)
-{
-	const char *p;
-
-	for (p = icon; *p; p++) {
-		if (*p == '"' || *p == '\\' || *p == '<' || *p == '\n')
-			dm_buf_printf(b, "\\%x ", (unsigned char)*p);
-		else
-			dm_buf_putc(b, *p);
-	}
-}
-
 /* One type's colours: its border, background and title colour. */
 static void css_kind(dm_buf *b, const dm_box_kind *k, bool dark)
 {
@@ -81,7 +68,7 @@ static void css_kind(dm_buf *b, const dm_box_kind *k, bool dark)
 	              k->type, c, g, h);
 	if (!dark && *k->icon) {
 		dm_buf_puts(b, ";--dm-i:\"");
-		css_icon(b, k->icon);
+		dm_css_string_escape(b, k->icon);
 		dm_buf_putc(b, '"');
 	}
 	dm_buf_puts(b, "}\n");

@@ -339,7 +339,7 @@ const dm_filter dm_callouts_filter = {
 	.name = "callouts",
 	.summary = "Tension, Noise, Direct Message, note, tip ... as callout "
 	           "boxes",
-	.options = dmf_callouts_options,
+	.option_table = dmf_callouts_option_table,
 	.start = start,
 	.visitor = {.block = on_block, .blocks = on_blocks},
 	.finish = finish,

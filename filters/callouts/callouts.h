@@ -55,7 +55,7 @@ typedef struct dmf_callouts {
 	size_t ntypes;
 	bool stylesheet, collapse, icons, group, section;
 	char *heading;    /* the heading of the Direct Message section */
-	dm_box_look look; /* appearance */
+	int look;         /* appearance: a dm_box_look */
 	bool rendered;    /* something was rendered: add the stylesheet */
 	bool has_triad;   /* the body holds the framing triad */
 	callout *open;    /* entered, not yet left: innermost last */
@@ -64,8 +64,8 @@ typedef struct dmf_callouts {
 
 /* types.c */
 
-/** The --help text of the options. */
-extern const char dmf_callouts_options[];
+/** The options: read by dmf_callouts_open(), --help made from them. */
+extern const dm_option_spec dmf_callouts_option_table[];
 /** The type `name` names (compared without case, '-', '_', ' '), or
  * NULL. */
 const ctype *dmf_find_type(const state *st, const char *name);

@@ -54,7 +54,7 @@ int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
 		.body = c->body,
 		.attr = c->attr,
 		.colour = c->type->colour,
-		.look = st->look,
+		.look = (dm_box_look)st->look,
 		.fold = fold(st, c),
 		.icon = icon,
 		.icon_text = icon ? c->icon : NULL,
@@ -70,7 +70,8 @@ int dmf_add_stylesheet(dm_ctx *ctx)
 {
 	state *st = ctx->state;
 	dm_box_kind kinds[MAX_TYPES];
-	dm_box_sheet sheet = {OPT, kinds, st->ntypes, st->look};
+	dm_box_sheet sheet = {OPT, kinds, st->ntypes,
+	                      (dm_box_look)st->look};
 	size_t i;
 
 	if (!st->rendered || !st->stylesheet)

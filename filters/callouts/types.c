@@ -4,6 +4,7 @@
  * in the user's words, and the switches.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,24 +23,6 @@ static const struct {
 	{"warning", "Warning", "#9a6700", "\u26a0", false, true},
 	{"caution", "Caution", "#cf222e", "\u26d4", false, true},
 };
-
-const char dmf_callouts_options[] =
-	"  labels.TYPE: TEXT     the title of TYPE's callouts (any language)\n"
-	"  types.NAME: {label, colour, icon}\n"
-	"                        a callout type of your own (NAME: a-z 0-9 -)\n"
-	"  appearance: default | simple | minimal\n"
-	"  collapse: BOOL        HTML callouts start collapsed (default false)\n"
-	"  icons: BOOL           an icon before each HTML title (default true)\n"
-	"  group: BOOL           the triad in one group (default true)\n"
-	"  section: BOOL         the Direct Message section becomes a callout\n"
-	"                        (default true)\n"
-	"  section-heading: TEXT its heading (default \"The Direct Message\")\n"
-	"  stylesheet: BOOL      add the HTML stylesheet and the LaTeX\n"
-	"                        definitions to header-includes (default true)\n";
-
-static const char *const known_options[] = {
-	"labels", "types", "appearance", "collapse", "icons", "group",
-	"section", "section-heading", "stylesheet", NULL};
 
 bool dmf_same_name(const char *a, const char *b)
 {
@@ -206,11 +189,10 @@ static int read_type_map(dm_ctx *ctx, const json_t *def, const char *where,
 }
 
 /* types: {NAME: {label, colour, icon}} or {NAME: LABEL} */
-static int read_types(dm_ctx *ctx, state *st)
+static int read_types(dm_ctx *ctx, const json_t *types, const char *where,
+                      void *opaque)
 {
-	char where[256];
-	const json_t *types = dm_option(ctx->doc, OPT, "types", where,
-	                                sizeof where);
+	state *st = opaque;
 	const char *name;
 	json_t *def;
 
@@ -271,50 +253,25 @@ static int check_labels(dm_ctx *ctx, const state *st, const json_t *labels,
 	return 0;
 }
 
-/* labels: {TYPE: LABEL}, or flat -M dm-callouts.labels.TYPE=LABEL */
-static int read_labels(dm_ctx *ctx, state *st)
+/* labels: {TYPE: LABEL}, or flat -M dm-callouts.labels.TYPE=LABEL; read
+ * after types, which they may name. */
+static int read_labels(dm_ctx *ctx, const json_t *labels, const char *where,
+                       void *opaque)
 {
-	char where[256];
-	const json_t *labels = dm_option(ctx->doc, OPT, "labels", where,
-	                                 sizeof where);
+	state *st = opaque;
 	size_t i;
 
 	if (check_labels(ctx, st, labels, where))
 		return -1;
 	for (i = 0; i < st->ntypes; i++) {
-		char key[128];
+		char key[128], at[256];
 		const json_t *v;
 		snprintf(key, sizeof key, "labels.%s", st->types[i].name);
-		v = dm_option(ctx->doc, OPT, key, where, sizeof where);
-		if (read_label(ctx, v, where, &st->types[i]))
+		v = dm_option(ctx->doc, OPT, key, at, sizeof at);
+		if (read_label(ctx, v, at, &st->types[i]))
 			return -1;
 	}
 	return 0;
-}
-
-static int read_appearance(dm_ctx *ctx, state *st)
-{
-	static const char *const looks[] = {"default", "simple", "minimal"};
-	char *s = NULL, where[256];
-	int rc = dm_option_string(ctx->doc, OPT, "appearance", &s, ctx->err);
-	size_t i;
-
-	if (rc != 1) {
-		free(s);
-		return rc < 0 ? -1 : 0;
-	}
-	for (i = 0; i < sizeof looks / sizeof *looks; i++)
-		if (strcmp(s, looks[i]) == 0) {
-			st->look = (dm_box_look)i; /* in the order of the enum */
-			free(s);
-			return 0;
-		}
-	dm_option(ctx->doc, OPT, "appearance", where, sizeof where);
-	dm_error_set(ctx->err, DM_EOPTION, where,
-	             "unknown appearance \"%s\" (expected default, simple "
-	             "or minimal)", s);
-	free(s);
-	return -1;
 }
 
 /* The built-in types, with their English labels, colours and icons. */
@@ -337,27 +294,31 @@ static int add_builtins(dm_ctx *ctx, state *st)
 	return 0;
 }
 
-static int read_options(dm_ctx *ctx, state *st)
-{
-	char where[256];
-	const json_t *heading;
+static const char *const looks[] = {"default", "simple", "minimal", NULL};
 
-	if (dm_options_check(ctx->doc, OPT, known_options, ctx->err) ||
-	    read_types(ctx, st) || read_labels(ctx, st) ||
-	    read_appearance(ctx, st) ||
-	    dm_option_bool(ctx->doc, OPT, "stylesheet", &st->stylesheet,
-	                   ctx->err) < 0 ||
-	    dm_option_bool(ctx->doc, OPT, "collapse", &st->collapse,
-	                   ctx->err) < 0 ||
-	    dm_option_bool(ctx->doc, OPT, "icons", &st->icons, ctx->err) < 0 ||
-	    dm_option_bool(ctx->doc, OPT, "group", &st->group, ctx->err) < 0 ||
-	    dm_option_bool(ctx->doc, OPT, "section", &st->section,
-	                   ctx->err) < 0)
-		return -1;
-	heading = dm_option(ctx->doc, OPT, "section-heading", where,
-	                    sizeof where);
-	return replace_string(ctx, heading, where, &st->heading);
-}
+/* Read in this order: types before the labels that may name them. */
+const dm_option_spec dmf_callouts_option_table[] = {
+	{"types", DM_OPT_CUSTOM, 0, NULL, "NAME: {label, colour, icon}",
+	 "a callout type of your own (NAME: a-z 0-9 -)", NULL, read_types},
+	{"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
+	 "the title of TYPE's callouts (any language)", NULL, read_labels},
+	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
+	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
+	{"stylesheet", DM_OPT_BOOL, offsetof(state, stylesheet), "true", NULL,
+	 "add the HTML stylesheet and the LaTeX definitions to "
+	 "header-includes", NULL, NULL},
+	{"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false", NULL,
+	 "HTML callouts start collapsed", NULL, NULL},
+	{"icons", DM_OPT_BOOL, offsetof(state, icons), "true", NULL,
+	 "an icon before each HTML title", NULL, NULL},
+	{"group", DM_OPT_BOOL, offsetof(state, group), "true", NULL,
+	 "the triad in one group", NULL, NULL},
+	{"section", DM_OPT_BOOL, offsetof(state, section), "true", NULL,
+	 "the Direct Message section becomes a callout", NULL, NULL},
+	{"section-heading", DM_OPT_STRING, offsetof(state, heading),
+	 "The Direct Message", NULL, "that section's heading", NULL, NULL},
+	{NULL, DM_OPT_BOOL, 0, NULL, NULL, NULL, NULL, NULL},
+};
 
 dmf_callouts *dmf_callouts_open(dm_ctx *ctx)
 {
@@ -367,19 +328,12 @@ dmf_callouts *dmf_callouts_open(dm_ctx *ctx)
 		dm_nomem(ctx->err);
 		return NULL;
 	}
-	st->stylesheet = st->icons = st->group = st->section = true;
-	if (add_builtins(ctx, st))
-		goto fail;
-	if ((st->heading = strdup("The Direct Message")) == NULL) {
-		dm_nomem(ctx->err);
-		goto fail;
+	if (add_builtins(ctx, st) ||
+	    dm_options_read(ctx, OPT, dmf_callouts_option_table, st)) {
+		dmf_callouts_close(st);
+		return NULL;
 	}
-	if (read_options(ctx, st))
-		goto fail;
 	return st;
-fail:
-	dmf_callouts_close(st);
-	return NULL;
 }
 
 void dmf_callouts_close(dmf_callouts *st)
@@ -398,6 +352,6 @@ void dmf_callouts_close(dmf_callouts *st)
 	for (i = 0; i < st->nopen; i++)
 		dmf_callout_free(&st->open[i]);
 	free(st->open);
-	free(st->heading);
+	dm_options_free(dmf_callouts_option_table, st);
 	free(st);
 }

@@ -291,7 +291,8 @@ EOF
 		             "$want" 1
 	done
 	# A custom type gets its colour and icon in both; the icon is a CSS
-	# string, its quote, backslash and < escaped (no early </style>).
+	# string, escaped by dm_css_string_escape (quote, backslash, < > &,
+	# controls: no early </style>).
 	cat > "$TMP/custom.json" <<'EOF'
 {"pandoc-api-version":[1,22,2,1],"meta":{"dm-callouts":{"t":"MetaMap","c":
 {"types":{"t":"MetaMap","c":{"insight":{"t":"MetaMap","c":{"colour":
@@ -303,7 +304,7 @@ EOF
 	expect_count "sheet html: custom type colour" "$TMP/o.json" \
 	             '\.callout-insight{--dm-c:#0e7490' 1
 	expect_count "sheet html: custom icon escaped" "$TMP/o.json" \
-	             '--dm-i:\\"\\\\3c /style>\\\\22 \\\\5c \\"' 1
+	             '--dm-i:\\"\\\\3c /style\\\\3e \\\\22 \\\\5c \\"' 1
 	expect_count "sheet html: no raw </style> in it" "$TMP/o.json" \
 	             '--dm-i:\\"</style>' 0
 	"$DM" --filters callouts latex < "$TMP/custom.json" > "$TMP/o.json"
