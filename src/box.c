@@ -9,6 +9,7 @@
 
 #include "box.h"
 #include "internal.h"
+#include "render.h"
 
 typedef int (*draw_fn)(const dm_box *b, json_t *out);
 
@@ -75,11 +76,10 @@ static bool plain_title(const json_t *title)
 static int wrap_raw(json_t *out, const char *format, const char *open,
                     json_t *blocks, const char *close)
 {
-	int rc = blocks == NULL || add_raw(out, format, open) ||
-	         json_array_extend(out, blocks) ||
-	         add_raw(out, format, close);
+	json_t *wrapped = dm_render_wrap_raw(blocks, format, open, close);
+	int rc = wrapped == NULL || json_array_extend(out, wrapped);
 
-	json_decref(blocks);
+	json_decref(wrapped);
 	return rc ? -1 : 0;
 }
 
@@ -244,13 +244,12 @@ static int latex_footer(const dm_box *b, json_t *out)
  * docx and odt: paragraph styles a reference document can define
  * ------------------------------------------------------------------------ */
 
-static json_t *styled_attr(const char *id, const char *cls,
-                           const char *style)
+/* An Attr with `id` and custom-style=`style`. */
+static json_t *styled_attr(const char *id, const char *style)
 {
 	json_t *attr = dm_attr(id);
 
-	if (attr == NULL || (cls && dm_attr_add_class(attr, cls)) ||
-	    dm_attr_set(attr, "custom-style", style)) {
+	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
 		json_decref(attr);
 		return NULL;
 	}
@@ -264,7 +263,7 @@ static int docx_callout(const dm_box *b, json_t *out)
 
 	dm_buf_printf(&style, "%s Title", b->style);
 	if (!dm_buf_failed(&style))
-		head = dm_div(styled_attr(NULL, NULL, dm_buf_str(&style)),
+		head = dm_div(styled_attr(NULL, dm_buf_str(&style)),
 		              json_pack("[o]", dm_para(json_deep_copy(
 		                                       b->title))));
 	dm_buf_free(&style);
@@ -276,7 +275,7 @@ static int docx_callout(const dm_box *b, json_t *out)
 		json_decref(blocks);
 		return -1;
 	}
-	return dm_append(out, dm_div(styled_attr(dm_attr_id(b->attr), NULL,
+	return dm_append(out, dm_div(styled_attr(dm_attr_id(b->attr),
 	                                         b->style),
 	                             blocks));
 }
@@ -306,8 +305,7 @@ static int docx_footer(const dm_box *b, json_t *out)
 	json_t *blocks = body_copy(b->body);
 
 	items_as_paras(blocks);
-	return dm_append(out, dm_div(styled_attr(NULL, b->type, b->style),
-	                             blocks));
+	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
 }
 
 /* ------------------------------------------------------------------------
@@ -398,13 +396,8 @@ static int div_callout(const dm_box *b, json_t *out)
 
 static int div_footer(const dm_box *b, json_t *out)
 {
-	json_t *attr = dm_attr(NULL);
-
-	if (attr != NULL && dm_attr_add_class(attr, b->type)) {
-		json_decref(attr);
-		attr = NULL;
-	}
-	return dm_append(out, dm_div(attr, body_copy(b->body)));
+	return dm_append(out, dm_render_styled_div(b->type, NULL,
+	                                           body_copy(b->body)));
 }
 
 static int div_group(json_t *boxes, json_t *out)
