@@ -9,7 +9,8 @@
 #
 #   parse    tests/credits/parse/NAME.md, a one-paragraph document (front
 #            matter allowed, for options), read by the driver parse.c
-#            (built here against BUILD/libdm.a): its output, each credit's
+#            (built here from filters/credits/ and BUILD/libdm.a): its
+#            output, each credit's
 #            fields or "no credit line", must equal NAME.expected
 #   bad      tests/credits/bad/NAME.md: bad options or metadata.  Line 1 of
 #            NAME.expect is the exit status, line 2 a fragment the one-line
@@ -58,9 +59,9 @@ make_var() {
 }
 
 suite_parse() {
-	if ! ${CC:-cc} $(make_var DM_CFLAGS) -g -o "$TMP/parse" \
-		"$HERE/parse.c" "$BUILD/libdm.a" $(make_var DM_LIBS) \
-		2>"$TMP/cc"; then
+	if ! ${CC:-cc} $(make_var DM_CFLAGS) -I"$ROOT/src" -I"$ROOT/filters" \
+		-g -o "$TMP/parse" "$HERE/parse.c" "$ROOT"/filters/credits/*.c \
+		"$BUILD/libdm.a" $(make_var DM_LIBS) 2>"$TMP/cc"; then
 		fail "parse: building the driver" "got:"
 		show "$TMP/cc"
 		return
