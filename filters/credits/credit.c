@@ -84,13 +84,9 @@ bool cr_unsplash_url(const char *url)
 
 bool cr_is_unsplash(const credit *c)
 {
-	char *s = c->source ? dm_stringify(c->source) : NULL;
-	char *f = s ? dm_text_fold(s) : NULL;
-	bool u = f && (!strcmp(f, "unsplash") || !strcmp(f, "unsplash.com"));
-
-	free(s);
-	free(f);
-	return u || cr_unsplash_url(c->source_url);
+	return (c->source && (dm_text_is(c->source, "unsplash") ||
+	                      dm_text_is(c->source, "unsplash.com"))) ||
+	       cr_unsplash_url(c->source_url);
 }
 
 int cr_unsplash_defaults(const dmf_credits *cr, credit *c)

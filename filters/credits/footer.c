@@ -348,21 +348,15 @@ static bool has_list(const json_t *list, size_t a, size_t b)
 static bool is_title(const dmf_credits *cr, const json_t *b)
 {
 	const json_t *in = dm_content(b);
-	char *t, *want, *ft, *fw;
+	char *want;
 	bool eq;
 
 	if (dm_type_of(b) != DM_T_PARA || json_array_size(in) != 1 ||
-	    dm_type_of(json_array_get(in, 0)) != DM_T_STRONG)
+	    dm_type_of(json_array_get(in, 0)) != DM_T_STRONG ||
+	    (want = dm_stringify(cr->title)) == NULL)
 		return false;
-	t = dm_stringify(in);
-	want = dm_stringify(cr->title);
-	ft = t ? dm_text_fold(t) : NULL;
-	fw = want ? dm_text_fold(want) : NULL;
-	eq = ft && fw && strcmp(ft, fw) == 0;
-	free(t);
+	eq = dm_text_is(in, want);
 	free(want);
-	free(ft);
-	free(fw);
 	return eq;
 }
 
