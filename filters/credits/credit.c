@@ -171,7 +171,7 @@ static int add_role(json_t *out, const json_t *role, const char *suffix)
 	dm_buf b = {0};
 	int rc;
 
-	if (n == 0 || !dm_is(last, "Str"))
+	if (n == 0 || dm_type_of(last) != DM_T_STR)
 		return dm_append(out, dm_str(suffix));
 	for (i = 0; i + 1 < n; i++)
 		if (dm_append(out, json_deep_copy(json_array_get(role, i))))

@@ -77,14 +77,14 @@ static int caption_credit(dm_ctx *ctx, const dmf_credits *cr, json_t *fig)
 {
 	json_t *image = dm_figure_image(fig), *caption, *text = NULL;
 	credit c = {0}, *m = NULL;
-	int rc;
+	cr_found rc;
 
 	if (!cr->figure_credits || image == NULL)
 		return 0;
-	if ((rc = cr_image_credit(cr, image, &c)) == 0 &&
+	if ((rc = cr_image_credit(cr, image, &c)) == CR_NONE &&
 	    (m = cr_meta_for(cr, cr_image_src(image), false)) == NULL)
 		return 0;
-	if (rc < 0 || (text = cr_write(cr, m ? m : &c, true)) == NULL ||
+	if (rc == CR_NOMEM || (text = cr_write(cr, m ? m : &c, true)) == NULL ||
 	    (caption = dm_figure_caption(fig)) == NULL)
 		goto nomem;
 	cr_credit_free(&c);
@@ -193,18 +193,18 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 {
 	dmf_credits *cr = ctx->state;
 	credit c = {0}, *m;
-	int rc;
+	cr_found rc;
 
 	(void)w;
 	(void)out;
 	if (ev != DM_ENTER || dm_type_of(node) != DM_T_IMAGE)
 		return DM_WALK_CONTINUE;
-	if ((rc = cr_image_credit(cr, node, &c)) < 0) {
+	if ((rc = cr_image_credit(cr, node, &c)) == CR_NOMEM) {
 		cr_credit_free(&c);
 		return dm_nomem(ctx->err), DM_WALK_ERROR;
 	}
 	c.rank = CR_FROM_BODY;
-	if (rc > 0 && cr_list_add(&cr->list, &c, ctx->err) != 0)
+	if (rc == CR_FOUND && cr_list_add(&cr->list, &c, ctx->err) != 0)
 		return DM_WALK_ERROR;
 	/* A metadata credit naming this image takes its place. */
 	while ((m = cr_meta_for(cr, cr_image_src(node), true)) != NULL) {

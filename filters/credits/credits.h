@@ -45,6 +45,13 @@ typedef struct credit {
 	bool placed;     /* a metadata credit met at its image */
 } credit;
 
+/* What a reader of one credit found. */
+typedef enum cr_found {
+	CR_NOMEM = -1, /* memory ran out */
+	CR_NONE = 0,   /* no credit: none there, or words that do not parse */
+	CR_FOUND = 1   /* a credit, stored */
+} cr_found;
+
 /* A growable list of credits, zero-initialised. */
 typedef struct credit_list {
 	credit *v;
@@ -118,10 +125,9 @@ int cr_take_link(json_t **inlines, char **url);
 
 /**
  * Parses one credit from `inlines` (a line without its prefix, or a list
- * item).  Returns 1 when it parses, 0 when it does not (*c then holds
- * nothing), -1 when out of memory.
+ * item) into *c, which holds nothing unless CR_FOUND is returned.
  */
-int cr_parse_one(const dmf_credits *cr, const json_t *inlines, credit *c);
+cr_found cr_parse_one(const dmf_credits *cr, const json_t *inlines, credit *c);
 
 /**
  * Adds every credit of a line (the inlines from `from` on, separated by
@@ -141,9 +147,9 @@ const char *cr_kind_of(const json_t *v);
  * 0, or -1 with `err` set. */
 int cr_read_meta(const dm_doc *doc, dmf_credits *cr, dm_error *err);
 
-/** The credit an image's attributes give: 1, 0 when it has none, -1 when
- * out of memory. */
-int cr_image_credit(const dmf_credits *cr, const json_t *image, credit *c);
+/** The credit an image's attributes give, into *c (which may hold part
+ * of one when CR_NOMEM is returned: free it). */
+cr_found cr_image_credit(const dmf_credits *cr, const json_t *image, credit *c);
 
 /** The image file an Image shows (its URL), "" when it has none. */
 const char *cr_image_src(const json_t *image);

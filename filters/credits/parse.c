@@ -132,9 +132,8 @@ static int parse_license(const json_t *words, size_t a, size_t *n,
 }
 
 /* "ROLE by NAME [on SOURCE]" with the "by" at words[by]: the role (plain
- * words only, maybe none), and in *conn the last "on" (n when none).
- * 1, 0 when it does not parse, -1 when out of memory. */
-static int parse_role(const dmf_credits *cr, const json_t *words, size_t a,
+ * words only, maybe none), and in *conn the last "on" (n when none). */
+static cr_found parse_role(const dmf_credits *cr, const json_t *words, size_t a,
                       size_t by, size_t n, credit *c, size_t *conn)
 {
 	size_t i;
@@ -143,51 +142,50 @@ static int parse_role(const dmf_credits *cr, const json_t *words, size_t a,
 		const json_t *w = json_array_get(words, i);
 		if (json_array_size(w) != 1 ||
 		    dm_type_of(json_array_get(w, 0)) != DM_T_STR)
-			return 0;
+			return CR_NONE;
 	}
 	*conn = n;
 	for (i = by + 2; i + 1 < n; i++)
 		if (word_in(cr, json_array_get(words, i), true))
 			*conn = i;
 	if (by + 1 >= n)
-		return 0;
+		return CR_NONE;
 	/* An empty role still records the "by" ("by NAME"). */
 	if ((c->role = dm_words_join(words, a, by)) == NULL ||
 	    (c->by = word_text(json_array_get(words, by))) == NULL)
-		return -1;
-	return 1;
+		return CR_NOMEM;
+	return CR_FOUND;
 }
 
 /* NAME from words[i..conn), and SOURCE after words[conn] when conn < n;
- * a lone link of either gives its URL.  1, or -1 when out of memory. */
-static int parse_name(const json_t *words, size_t i, size_t conn, size_t n,
+ * a lone link of either gives its URL. */
+static cr_found parse_name(const json_t *words, size_t i, size_t conn, size_t n,
                       credit *c)
 {
 	c->name = dm_words_join(words, i, conn);
 	if (c->name == NULL || cr_take_link(&c->name, &c->url))
-		return -1;
+		return CR_NOMEM;
 	if (conn < n) {
 		c->source = dm_words_join(words, conn + 1, n);
 		c->conn = word_text(json_array_get(words, conn));
 		if (c->source == NULL || c->conn == NULL ||
 		    cr_take_link(&c->source, &c->source_url))
-			return -1;
+			return CR_NOMEM;
 	}
 	if (c->license && cr_take_link(&c->license, &c->license_url))
-		return -1;
-	return 1;
+		return CR_NOMEM;
+	return CR_FOUND;
 }
 
-/* Parses words[a..n) as one credit.  1 when it parses, 0 when it does
- * not, -1 when out of memory. */
-static int parse_words(const dmf_credits *cr, const json_t *words,
-                       size_t a, size_t n, credit *c)
+/* Parses words[a..n) as one credit. */
+static cr_found parse_words(const dmf_credits *cr, const json_t *words,
+                            size_t a, size_t n, credit *c)
 {
 	size_t i, by, conn;
-	int rc;
+	cr_found rc;
 
 	if (parse_license(words, a, &n, c) != 0)
-		return -1;
+		return CR_NOMEM;
 	by = conn = n;
 	for (i = a; i < n && i <= a + 4; i++)
 		if (word_in(cr, json_array_get(words, i), false)) {
@@ -195,7 +193,8 @@ static int parse_words(const dmf_credits *cr, const json_t *words,
 			break;
 		}
 	if (by < n) {
-		if ((rc = parse_role(cr, words, a, by, n, c, &conn)) <= 0)
+		if ((rc = parse_role(cr, words, a, by, n, c, &conn)) !=
+		    CR_FOUND)
 			return rc;
 		return parse_name(words, by + 1, conn, n, c);
 	}
@@ -203,29 +202,30 @@ static int parse_words(const dmf_credits *cr, const json_t *words,
 		if (dm_word_is(json_array_get(words, i), "/"))
 			conn = i;
 	if (conn == n)
-		return 0;
+		return CR_NONE;
 	return parse_name(words, a, conn, n, c);
 }
 
-int cr_parse_one(const dmf_credits *cr, const json_t *inlines, credit *c)
+cr_found cr_parse_one(const dmf_credits *cr, const json_t *inlines,
+                      credit *c)
 {
 	json_t *copy = json_deep_copy(inlines), *words;
-	int rc;
+	cr_found rc;
 
 	/* Trailing periods go first. */
 	if (copy == NULL || dm_inlines_trim(copy, ".", true) < 0) {
 		json_decref(copy);
-		return -1;
+		return CR_NOMEM;
 	}
 	words = dm_inlines_words(copy, 0, "");
 	json_decref(copy);
 	if (words == NULL)
-		return -1;
+		return CR_NOMEM;
 	rc = json_array_size(words) ? parse_words(cr, words, 0,
 	                                          json_array_size(words), c)
-	                            : 0;
+	                            : CR_NONE;
 	json_decref(words);
-	if (rc <= 0)
+	if (rc != CR_FOUND)
 		cr_credit_free(c);
 	return rc;
 }
@@ -242,13 +242,13 @@ static int parse_segment(const dmf_credits *cr, const json_t *words,
 {
 	json_t *seg = dm_words_join(words, a, b);
 	credit c = {0};
-	int rc;
+	cr_found rc;
 
-	if (seg == NULL || (rc = cr_parse_one(cr, seg, &c)) < 0) {
+	if (seg == NULL || (rc = cr_parse_one(cr, seg, &c)) == CR_NOMEM) {
 		json_decref(seg);
 		return dm_nomem(err);
 	}
-	if (rc == 0)
+	if (rc == CR_NONE)
 		c.raw = json_incref(seg);
 	json_decref(seg);
 	c.rank = rank;

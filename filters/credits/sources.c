@@ -238,36 +238,38 @@ static int image_extras(const json_t *attr, credit *c)
 	return 0;
 }
 
-int cr_image_credit(const dmf_credits *cr, const json_t *image, credit *c)
+cr_found cr_image_credit(const dmf_credits *cr, const json_t *image,
+                         credit *c)
 {
 	const json_t *attr = dm_node_attr(image);
 	const char *name = dm_attr_get(attr, "credit");
 	const char *source = dm_attr_get(attr, "source");
 	json_t *text;
-	int rc = 0;
+	cr_found rc = CR_NONE;
 
 	if ((name == NULL || !name[0]) && (source == NULL || !source[0]))
-		return 0;
+		return CR_NONE;
 	/* A whole line in `credit` ("Photo by Ana Ruiz on Unsplash"). */
 	if (name && (source == NULL || !source[0])) {
 		if ((text = dm_text(name)) == NULL)
-			return -1;
+			return CR_NOMEM;
 		rc = cr_parse_one(cr, text, c);
 		json_decref(text);
-		if (rc < 0)
-			return -1;
+		if (rc == CR_NOMEM)
+			return CR_NOMEM;
 	}
-	if (rc == 0 &&
+	/* Else the name and source as they are. */
+	if (rc == CR_NONE &&
 	    ((name && name[0] && (c->name = dm_text(name)) == NULL) ||
 	     (source && source[0] && (c->source = dm_text(source)) == NULL)))
-		return -1;
+		return CR_NOMEM;
 	if (image_extras(attr, c) != 0)
-		return -1;
-	if (rc == 0 && (cr_unsplash_defaults(cr, c) != 0 ||
-	                (c->role == NULL &&
-	                 (c->role = dm_text(cr->w_image)) == NULL)))
-		return -1;
-	return 1;
+		return CR_NOMEM;
+	if (rc == CR_NONE && (cr_unsplash_defaults(cr, c) != 0 ||
+	                      (c->role == NULL &&
+	                       (c->role = dm_text(cr->w_image)) == NULL)))
+		return CR_NOMEM;
+	return CR_FOUND;
 }
 
 /* ------------------------------------------------------------------------
@@ -290,8 +292,8 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err)
 		credit c = {0};
 		if (json_array_size(item) == 1 &&
 		    (t == DM_T_PLAIN || t == DM_T_PARA) &&
-		    cr_parse_one(cr, dm_content(json_array_get(item, 0)), &c) <
-		            0)
+		    cr_parse_one(cr, dm_content(json_array_get(item, 0)), &c) ==
+		            CR_NOMEM)
 			return dm_nomem(err);
 		c.rank = CR_FROM_FOOTER;
 		if ((c.blocks = json_deep_copy(item)) == NULL) {
