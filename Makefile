@@ -55,7 +55,9 @@ LINKS     = $(FILTERS:%=$(BUILD)/dm-%)
 PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
-.PHONY: all check deps unit test-shell test-credits golden golden-update demo bench \
+.PHONY: all check deps unit test-shell test-credits test-alloc \
+        test-pathological golden \
+        golden-update demo bench \
         install uninstall clean valgrind
 
 all: $(BUILD)/dm $(LINKS) $(PROGRAMS:%=$(BUILD)/%)
@@ -111,7 +113,7 @@ include tests/fuzz/fuzz.mk
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
 	$(MAKE) all unit test-shell test-callouts test-credits test-check \
-	    test-md fuzz-replay
+	    test-md test-alloc fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -119,6 +121,14 @@ test-credits: all
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq
 	@sh tests/md/run.sh $(BUILD)
+
+# inputs shaped to take quadratic time or exponential memory, each bounded
+test-pathological: all
+	@sh tests/pathological.sh $(BUILD)
+
+# every program with one allocation failing, for a dense sample of them
+test-alloc: all $(BUILD)/allocfail.so
+	@sh tests/alloc.sh $(BUILD)
 
 golden: all
 	@sh tests/golden.sh $(BUILD)

@@ -270,6 +270,13 @@ int dm_validate(const json_t *node, dm_kind kind, int api_minor,
  * Nodes: reading
  * ------------------------------------------------------------------------ */
 
+/**
+ * Reads a pandoc Int field (a Header's level, a list's start, a cell's
+ * span): a JSON integer, or a real with an integral value (pandoc reads
+ * 2.0 as 2).  True with the value in *out; false for anything else.
+ */
+bool dm_int_of(const json_t *v, json_int_t *out);
+
 /** The node's tag ("Para", "Str", "MetaMap"), or NULL if it has none. */
 const char *dm_tag(const json_t *node);
 
@@ -386,9 +393,40 @@ size_t dm_text_distance(const char *a, const char *b);
  * Markup helpers for raw output
  * ------------------------------------------------------------------------ */
 
-/** Appends `s` to `out` escaped for HTML text and attribute values
- * (& < > " '). 0 or -1. */
+/*
+ * Escaping: the one function of each language that a user's string is
+ * pasted into.  Each appends `s` to `out` and returns 0, or -1 when memory
+ * runs out (the buffer then remembers it).
+ */
+
+/** HTML text and attribute values: & < > " '. */
 int dm_html_escape(dm_buf *out, const char *s);
+/** XML text and attribute values (OpenXML, OpenDocument): as HTML, with
+ * tab, LF and CR as references and the C0 controls XML forbids dropped. */
+int dm_xml_escape(dm_buf *out, const char *s);
+/** The contents of a CSS string: quotes, backslash, < > & and every control
+ * character (LF, CR and form feed end a CSS string) as hex escapes. */
+int dm_css_string_escape(dm_buf *out, const char *s);
+/** LaTeX text: the ten special characters (and < > |) as commands,
+ * control characters as spaces. */
+int dm_latex_escape(dm_buf *out, const char *s);
+/** The contents of a Typst string literal. */
+int dm_typst_string_escape(dm_buf *out, const char *s);
+/** A message: one line whatever `s` holds; control characters (C0, DEL,
+ * C1), U+2028/U+2029 and malformed UTF-8 written as \n, \xNN, \uNNNN. */
+int dm_message_escape(dm_buf *out, const char *s);
+
+/** The length of the longest prefix of `s` of at most `max` bytes that
+ * does not cut a UTF-8 character. */
+size_t dm_utf8_cut(const char *s, size_t max);
+
+/**
+ * True when `url` may be written as a link target: a relative reference,
+ * or an absolute one with scheme http, https or mailto (any case).  A
+ * javascript:, data: or other scheme is refused, also when written with
+ * the spaces, tabs or newlines that browsers ignore.
+ */
+bool dm_url_is_safe(const char *url);
 
 /** An sRGB colour. */
 typedef struct dm_rgb {
@@ -691,7 +729,10 @@ json_t *dm_walk_ancestor(const dm_walk *w, size_t up);
 typedef struct dm_filter {
 	const char *name;    /* "callouts": run as dm-callouts, or dm --filters */
 	const char *summary; /* one line for --help and dm --list */
-	const char *options; /* the --help text about its options, or NULL */
+	const dm_option_spec *option_table; /* its options (--help is made
+	                        from them), or NULL */
+	const char *options; /* transitional: a --help text, for a filter
+	                        whose options have no table yet */
 	int (*start)(dm_ctx *ctx);
 	dm_visitor visitor;
 	int (*finish)(dm_ctx *ctx);

@@ -110,7 +110,7 @@ static int api_version(const json_t *root, dm_error *err)
 	const json_t *v = json_object_get(root, "pandoc-api-version");
 	char found[128] = "";
 	size_t i, n;
-	json_int_t major, minor;
+	json_int_t major = 0, minor = 0;
 
 	if (v == NULL) {
 		if (json_object_get(root, "blocks") != NULL)
@@ -130,18 +130,21 @@ static int api_version(const json_t *root, dm_error *err)
 		                    "array of integers such as [1,23,1,2]");
 	for (i = 0; i < n; i++) {
 		const json_t *e = json_array_get(v, i);
-		if (!dmp_is_int(e)) /* pandoc reads 22.0 as 22, too */
+		json_int_t part;
+		if (!dm_int_of(e, &part)) /* pandoc reads 22.0 as 22, too */
 			return dm_error_set(err, DM_EINPUT, "pandoc-api-version",
 			                    "malformed pandoc-api-version: "
 			                    "expected an array of integers such "
 			                    "as [1,23,1,2]");
 		if (strlen(found) < sizeof found - 24)
 			snprintf(found + strlen(found),
-			         sizeof found - strlen(found), "%s%.0f",
-			         i ? "." : "", json_number_value(e));
+			         sizeof found - strlen(found), "%s%" JSON_INTEGER_FORMAT,
+			         i ? "." : "", part);
+		if (i == 0)
+			major = part;
+		else if (i == 1)
+			minor = part;
 	}
-	major = (json_int_t)json_number_value(json_array_get(v, 0));
-	minor = (json_int_t)json_number_value(json_array_get(v, 1));
 	if (major != 1 || (minor != 22 && minor != 23))
 		return dm_error_set(err, DM_EINPUT, "pandoc-api-version",
 		                    "unsupported pandoc-api-version %s "
@@ -162,6 +165,7 @@ static dm_doc *wrap(json_t *root, int api_minor)
 	doc->meta = json_object_get(root, "meta");
 	doc->blocks = json_object_get(root, "blocks");
 	doc->api_minor = api_minor;
+	doc->depth = 0;
 	return doc;
 }
 
@@ -188,14 +192,67 @@ dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks)
 	            api_minor);
 }
 
+/*
+ * jansson's allocator: malloc() and free(), remembering a failure.  Not
+ * every allocation failure in jansson's parser reaches its caller (a
+ * string buffer that cannot grow drops the byte), so a load or a dump
+ * during which one failed is a failure, whatever jansson returned.  It is
+ * installed only over jansson's default, never over a program's own.
+ */
+static bool json_alloc_failed;
+
+static void *json_alloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (p == NULL)
+		json_alloc_failed = true;
+	return p;
+}
+
+void dmp_json_alloc_begin(void)
+{
+	static bool installed;
+	json_malloc_t m;
+	json_free_t f;
+
+	if (!installed) {
+		json_get_alloc_funcs(&m, &f);
+		if (m == malloc && f == free)
+			json_set_alloc_funcs(json_alloc, free);
+		installed = true;
+	}
+	json_alloc_failed = false;
+}
+
+bool dmp_json_alloc_failed(void)
+{
+	return json_alloc_failed;
+}
+
+/* The UTF-8 byte order mark, which pandoc accepts before a document. */
+#define BOM "\xef\xbb\xbf"
+
 dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 {
 	json_error_t je;
 	json_t *root;
 	dm_doc *doc;
+	size_t depth, meta_depth;
 	int minor;
 
+	if (len >= 3 && memcmp(buf, BOM, 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	dmp_json_alloc_begin();
 	root = json_loadb(buf, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
+	if (dmp_json_alloc_failed() ||
+	    (root == NULL && json_error_code(&je) == json_error_out_of_memory)) {
+		json_decref(root);
+		dm_nomem(err);
+		return NULL;
+	}
 	if (root == NULL) {
 		parse_error(buf, len, &je, err);
 		return NULL;
@@ -234,13 +291,15 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 		                       "\"blocks\"");
 		goto fail;
 	}
-	if (dm_validate(json_object_get(root, "meta"), DM_META, minor, "meta",
-	                err) != 0 ||
-	    dm_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,
-	                "blocks", err) != 0)
+	if (dmp_validate(json_object_get(root, "meta"), DM_META, minor, "meta",
+	                 err, &meta_depth) != 0 ||
+	    dmp_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,
+	                 "blocks", err, &depth) != 0)
 		goto fail;
 	if ((doc = wrap(root, minor)) == NULL)
 		dm_nomem(err);
+	else
+		doc->depth = 1 + (depth > meta_depth ? depth : meta_depth);
 	return doc;
 fail:
 	json_decref(root);
@@ -343,13 +402,59 @@ static int dump_cb(const char *s, size_t n, void *data)
 static int out_doc(out *o, const json_t *root, size_t *len)
 {
 	memset(o, 0, sizeof *o);
+	dmp_json_alloc_begin();
 	if (out_grow(o, 0) == 0 &&
-	    json_dump_callback(root, dump_cb, o, JSON_COMPACT) == 0) {
+	    json_dump_callback(root, dump_cb, o, JSON_COMPACT) == 0 &&
+	    !dmp_json_alloc_failed()) {
 		*len = out_finish(o);
 		return 0;
 	}
 	out_free(o);
 	return -1;
+}
+
+/* How many levels `v` nests (1 for a scalar), counting no further than
+ * `limit`. */
+static size_t json_depth(const json_t *v, size_t limit)
+{
+	size_t d = 0, i, n;
+	const char *key;
+	json_t *e;
+
+	if (limit == 0)
+		return 1;
+	if (json_is_array(v)) {
+		for (i = 0, n = json_array_size(v); i < n && d < limit; i++) {
+			size_t k = json_depth(json_array_get(v, i), limit - 1);
+			d = k > d ? k : d;
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, e) {
+			size_t k = json_depth(e, limit - 1);
+			d = k > d ? k : d;
+		}
+	} else {
+		return 1;
+	}
+	return d + 1;
+}
+
+/* A document read deep may have been made deeper than the next filter
+ * can read: it is measured, and refused with a message, before writing. */
+static int check_depth(const dm_doc *doc, dm_error *err)
+{
+	size_t d;
+
+	if (doc->depth <= DMP_DEEP)
+		return 0;
+	d = json_depth(doc->root, JSON_PARSER_MAX_DEPTH + 1);
+	if (d <= JSON_PARSER_MAX_DEPTH)
+		return 0;
+	return dm_error_set(err, DM_EINPUT, NULL,
+	                    "the document nests too deeply: the result "
+	                    "would nest more than %d levels, which the next "
+	                    "filter could not read",
+	                    JSON_PARSER_MAX_DEPTH);
 }
 
 char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
@@ -359,6 +464,8 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 	size_t n;
 	out o;
 
+	if (check_depth(doc, err))
+		return NULL;
 	if (out_doc(&o, doc->root, &n) != 0 || (s = malloc(n + 1)) == NULL) {
 		out_free(&o);
 		dm_nomem(err);
@@ -381,6 +488,10 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 	ssize_t w;
 	out o;
 
+	if (check_depth(doc, err)) {
+		close(fd);
+		return -1;
+	}
 	if (out_doc(&o, doc->root, &len) != 0) {
 		dm_nomem(err);
 		close(fd);

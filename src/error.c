@@ -26,6 +26,9 @@ int dm_error_set(dm_error *err, dm_error_code code, const char *where,
 	vsnprintf(err->what, sizeof err->what, fmt, ap);
 	va_end(ap);
 	snprintf(err->where, sizeof err->where, "%s", where ? where : "");
+	/* A message cut to fit is cut between characters, not inside one. */
+	err->what[dm_utf8_cut(err->what, sizeof err->what - 1)] = '\0';
+	err->where[dm_utf8_cut(err->where, sizeof err->where - 1)] = '\0';
 	return -1;
 }
 
@@ -69,7 +72,8 @@ int dmp_path_push_key(dm_path *p, const char *key)
 		return -1;
 	p->segs[p->len].key = key;
 	p->segs[p->len].index = 0;
-	p->len++;
+	if (++p->len > p->deepest)
+		p->deepest = p->len;
 	return 0;
 }
 
@@ -79,7 +83,8 @@ int dmp_path_push_index(dm_path *p, size_t index)
 		return -1;
 	p->segs[p->len].key = NULL;
 	p->segs[p->len].index = index;
-	p->len++;
+	if (++p->len > p->deepest)
+		p->deepest = p->len;
 	return 0;
 }
 

@@ -11,6 +11,7 @@ struct dm_doc {
 	json_t *meta;    /* borrowed from root */
 	json_t *blocks;  /* borrowed from root */
 	int api_minor;   /* 22 or 23 */
+	size_t depth;    /* how deep it nested when read (0: made here) */
 };
 
 /*
@@ -27,6 +28,7 @@ typedef struct dm_path {
 	size_t len;
 	size_t cap;
 	const char *prefix; /* printed before the first segment, may be NULL */
+	size_t deepest;     /* the greatest length the path has had */
 } dm_path;
 
 int dmp_path_push_key(dm_path *p, const char *key);
@@ -63,6 +65,22 @@ const dm_schema *dmp_schema_of(dm_type type);
 /* Reads all of file descriptor `fd` into a new malloc'd buffer (its
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err);
+
+/* dm_validate(), also storing in *deepest how many JSON levels the value
+ * nests (an approximation from above: the longest path seen, plus one). */
+int dmp_validate(const json_t *node, dm_kind kind, int api_minor,
+                 const char *where, dm_error *err, size_t *deepest);
+
+/* The documents a filter writes must stay readable by the next filter:
+ * jansson reads at most JSON_PARSER_MAX_DEPTH levels.  A document read
+ * deeper than DMP_DEEP is measured again before it is written. */
+#define DMP_DEEP 960
+
+/* Starts watching jansson's allocations (installing our allocator over
+ * jansson's default, once); dmp_json_alloc_failed() then tells whether one
+ * has failed since. */
+void dmp_json_alloc_begin(void);
+bool dmp_json_alloc_failed(void);
 
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);

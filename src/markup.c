@@ -1,6 +1,6 @@
 /*
- * markup.c - escaping for raw HTML, and colour arithmetic for stylesheets
- * whose text keeps WCAG contrast whatever colour a user picks.
+ * markup.c - colour arithmetic for stylesheets whose text keeps WCAG
+ * contrast whatever colour a user picks.
  */
 #include <ctype.h>
 #include <math.h>
@@ -8,28 +8,6 @@
 #include <string.h>
 
 #include "dm.h"
-
-int dm_html_escape(dm_buf *out, const char *s)
-{
-	const char *run = s;
-
-	for (; *s; s++) {
-		const char *rep;
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		if (dm_buf_add(out, run, (size_t)(s - run)) != 0 ||
-		    dm_buf_puts(out, rep) != 0)
-			return -1;
-		run = s + 1;
-	}
-	return dm_buf_add(out, run, (size_t)(s - run));
-}
 
 static int hexval(char c)
 {

@@ -75,11 +75,20 @@ static void help_filter(const char *prog, const dm_filter *f)
 {
 	printf("Usage: %s [FORMAT]\n%s.\n\n", prog, f->summary);
 	printf(common_help, prog, prog);
-	if (f->options)
+	if (f->option_table) {
+		dm_buf b = {0};
+		if (dm_options_help(f->option_table, &b) == 0)
+			printf("\nOptions are read from the document's metadata, "
+			       "under the key %s\n(YAML front matter, pandoc -M "
+			       "%s.KEY=VALUE, or a defaults file):\n\n%s",
+			       prog, prog, dm_buf_str(&b));
+		dm_buf_free(&b);
+	} else if (f->options) {
 		printf("\nOptions are read from the document's metadata, under "
 		       "the key %s\n(YAML front matter, pandoc -M %s.KEY=VALUE, "
 		       "or a defaults file):\n\n%s",
 		       prog, prog, f->options);
+	}
 	fputs(exit_help, stdout);
 }
 
@@ -108,22 +117,42 @@ static void help_chain(const char *prog, const dm_filter *const *filters,
 		printf("  %-9s %s\n", (*filters)->name, (*filters)->summary);
 }
 
+/* "PROG: TEXT\n" on standard error, TEXT escaped so that it stays one
+ * line; "PROG: out of memory" when even that cannot be had. */
+static void say(const char *prog, const char *text)
+{
+	dm_buf b = {0};
+
+	dm_message_escape(&b, text);
+	if (dm_buf_failed(&b))
+		fprintf(stderr, "%s: out of memory\n", prog);
+	else
+		fprintf(stderr, "%s: %s\n", prog, dm_buf_str(&b));
+	dm_buf_free(&b);
+}
+
 int dm_usage(const char *prog, const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help'.\n", prog);
+	dm_buf b = {0};
+
+	dm_buf_printf(&b, fmt, arg);
+	say(prog, dm_buf_failed(&b) ? "out of memory" : dm_buf_str(&b));
+	dm_buf_free(&b);
+	fprintf(stderr, "Try '%s --help'.\n", prog);
 	return 2;
 }
 
 int dm_report(const char *prog, const dm_error *err)
 {
+	dm_buf b = {0};
+
 	if (!dm_error_is_set(err))
 		return 0;
+	dm_buf_puts(&b, err->what);
 	if (err->where[0])
-		fprintf(stderr, "%s: %s: %s\n", prog, err->what, err->where);
-	else
-		fprintf(stderr, "%s: %s\n", prog, err->what);
+		dm_buf_printf(&b, ": %s", err->where);
+	say(prog, dm_buf_failed(&b) ? "out of memory" : dm_buf_str(&b));
+	dm_buf_free(&b);
 	return dm_error_exit_status(err);
 }
 

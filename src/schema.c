@@ -89,14 +89,27 @@ dm_kind dm_type_kind(dm_type type)
 	return s ? s->kind : DM_BLOCK;
 }
 
-bool dmp_is_int(const json_t *v)
+bool dm_int_of(const json_t *v, json_int_t *out)
 {
 	double d;
 
-	if (json_is_integer(v))
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
 		return true;
+	}
 	if (!json_is_real(v))
 		return false;
 	d = json_real_value(v);
-	return d == floor(d) && fabs(d) < 9.2e18;
+	/* In range before the conversion, which is undefined otherwise. */
+	if (d != floor(d) || !(fabs(d) < 9.2e18))
+		return false;
+	*out = (json_int_t)d;
+	return true;
+}
+
+bool dmp_is_int(const json_t *v)
+{
+	json_int_t i;
+
+	return dm_int_of(v, &i);
 }

@@ -39,42 +39,99 @@ bool dm_sourcepos(dm_doc *doc)
 	return false;
 }
 
-/* Splices wrapper Spans' contents into the list and joins adjacent Str.
- * The walk then goes into what is left, and fixes lists further in. */
+/*
+ * The unwrapping of one list of inlines, in one pass: wrapper Spans give
+ * their contents (wrappers nest), and a run of Str becomes its first Str
+ * with the run's text.  Linear in the list's length and text, however
+ * many spans and pieces there are.
+ */
+typedef struct joiner {
+	json_t *out;  /* the new list */
+	json_t *str;  /* the Str that the current run joins into, or NULL */
+	dm_buf text;  /* the run's text so far */
+	size_t pieces;
+} joiner;
+
+/* Ends the current run of Str: its text into its first Str. */
+static int end_run(joiner *j)
+{
+	int rc = 0;
+
+	if (j->str && j->pieces > 1)
+		rc = dm_buf_failed(&j->text) ||
+		     json_object_set_new(j->str, "c",
+		                         json_stringn(j->text.data, j->text.len));
+	j->str = NULL;
+	j->pieces = 0;
+	j->text.len = 0;
+	return rc ? -1 : 0;
+}
+
+static int emit(joiner *j, json_t *x)
+{
+	json_t *ils;
+	size_t i;
+
+	if (is_wrapper(x, "Span")) {
+		ils = dm_node_inlines(x);
+		for (i = 0; i < json_array_size(ils); i++)
+			if (emit(j, json_array_get(ils, i)))
+				return -1;
+		return 0;
+	}
+	if (dm_type_of(x) == DM_T_STR) {
+		const json_t *c = dm_content(x);
+		if (j->str == NULL) {
+			j->str = x;
+			j->text.len = 0;
+		}
+		j->pieces++;
+		dm_buf_add(&j->text, json_string_value(c), json_string_length(c));
+		return j->pieces > 1 ? 0 : json_array_append(j->out, x);
+	}
+	if (end_run(j))
+		return -1;
+	return json_array_append(j->out, x);
+}
+
+/* True when `list` holds a wrapper Span or two Str in a row. */
+static bool needs_unwrap(const json_t *list)
+{
+	size_t i;
+	bool str = false;
+
+	for (i = 0; i < json_array_size(list); i++) {
+		const json_t *x = json_array_get(list, i);
+		bool is_str = dm_type_of(x) == DM_T_STR;
+		if ((is_str && str) || is_wrapper(x, "Span"))
+			return true;
+		str = is_str;
+	}
+	return false;
+}
+
+/* The walk then goes into what is left, and unwraps lists further in. */
 static dm_walk_result unwrap(dm_ctx *ctx, const dm_walk *w, json_t *list)
 {
-	size_t i = 0, k;
+	joiner j = {json_array(), NULL, {0}, 0};
+	size_t i;
+	int rc = j.out ? 0 : -1;
 
 	(void)w;
-	while (i < json_array_size(list)) {
-		json_t *x = json_array_get(list, i), *prev;
-		if (is_wrapper(x, "Span")) {
-			json_t *ils = json_incref(dm_node_inlines(x));
-			json_array_remove(list, i);
-			for (k = 0; k < json_array_size(ils); k++)
-				if (json_array_insert(list, i + k,
-				                      json_array_get(ils, k)))
-					goto nomem;
-			json_decref(ils);
-			continue; /* look again: wrappers may nest */
-		}
-		prev = i > 0 ? json_array_get(list, i - 1) : NULL;
-		if (dm_is(x, "Str") && dm_is(prev, "Str")) {
-			dm_buf b = {0};
-			if (dm_buf_puts(&b, json_string_value(dm_content(prev))) ||
-			    dm_buf_puts(&b, json_string_value(dm_content(x))) ||
-			    json_object_set_new(prev, "c", json_string(b.data))) {
-				dm_buf_free(&b);
-				goto nomem;
-			}
-			dm_buf_free(&b);
-			json_array_remove(list, i);
-			continue;
-		}
-		i++;
+	if (rc == 0 && !needs_unwrap(list)) {
+		json_decref(j.out);
+		return DM_WALK_CONTINUE;
 	}
-	return DM_WALK_CONTINUE;
-nomem:
+	for (i = 0; rc == 0 && i < json_array_size(list); i++)
+		rc = emit(&j, json_array_get(list, i));
+	if (rc == 0)
+		rc = end_run(&j);
+	if (rc == 0)
+		rc = json_array_clear(list) || json_array_extend(list, j.out);
+	json_decref(j.out);
+	dm_buf_free(&j.text);
+	if (rc == 0)
+		return DM_WALK_CONTINUE;
 	dm_nomem(ctx->err);
 	return DM_WALK_ERROR;
 }

@@ -519,7 +519,15 @@ static int node(vstate *v, const json_t *n, dm_kind kind)
 int dm_validate(const json_t *n, dm_kind kind, int api_minor,
                 const char *where, dm_error *err)
 {
-	vstate v = {{NULL, 0, 0, where}, api_minor, err};
+	size_t deepest;
+
+	return dmp_validate(n, kind, api_minor, where, err, &deepest);
+}
+
+int dmp_validate(const json_t *n, dm_kind kind, int api_minor,
+                 const char *where, dm_error *err, size_t *deepest)
+{
+	vstate v = {{NULL, 0, 0, where, 0}, api_minor, err};
 	int rc;
 
 	if (json_is_array(n)) {
@@ -532,6 +540,7 @@ int dm_validate(const json_t *n, dm_kind kind, int api_minor,
 	} else {
 		rc = node(&v, n, kind);
 	}
+	*deepest = v.path.deepest + 1;
 	dmp_path_free(&v.path);
 	return rc;
 }

@@ -329,7 +329,7 @@ static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 static int run(dm_ctx *ctx, const dm_visitor *v, json_t *meta, json_t *list,
                dm_kind kind, const char *key)
 {
-	dm_walk w = {ctx, v, {NULL, 0, 0, NULL}, NULL, 0, 0, 0};
+	dm_walk w = {ctx, v, {NULL, 0, 0, NULL, 0}, NULL, 0, 0, 0};
 
 	if (meta != NULL && push_key(&w, "meta") == 0 &&
 	    walk_field(&w, 'm', meta) == 0)

@@ -26,3 +26,10 @@ valgrind:
 	$(MAKE) VALGRIND=1 all build-vg/jsoneq
 	@DM_WRAP='$(VALGRIND_CMD)' DM_PANDOC=no DM_BIG_STR_BYTES=1000000 \
 	    sh tests/run.sh build-vg bad fidelity
+
+# allocfail.so: an LD_PRELOAD shim making the Nth allocation fail
+# (tests/alloc.sh).  Built without sanitizers, as faults.so.
+$(BUILD)/allocfail.so: tests/tools/allocfail.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -fPIC -shared -o $@ \
+	    tests/tools/allocfail.c

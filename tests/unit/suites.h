@@ -22,6 +22,8 @@ Suite *text_suite(void);
 Suite *meta_suite(void);
 Suite *walk_suite(void);
 Suite *md_suite(void);
+Suite *options_suite(void);
+Suite *escape_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else

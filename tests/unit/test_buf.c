@@ -47,6 +47,31 @@ START_TEST(add_puts_putc)
 END_TEST
 
 /* Many small appends, then one append larger than everything so far. */
+/* A failed add is remembered: later adds fail and change nothing, take
+ * gives NULL, and free makes the buffer usable again. */
+START_TEST(failure_is_sticky)
+{
+	dm_buf b = {0};
+
+	ck_assert_int_eq(dm_buf_puts(&b, "ab"), 0);
+	ck_assert(!dm_buf_failed(&b));
+	ck_assert_int_eq(dm_buf_add(&b, "x", (size_t)-1), -1);
+	ck_assert(dm_buf_failed(&b));
+	ck_assert_int_eq(dm_buf_puts(&b, "cd"), -1);
+	ck_assert_int_eq(dm_buf_putc(&b, 'e'), -1);
+	ck_assert_int_eq(dm_buf_printf(&b, "%d", 1), -1);
+	ck_assert_str_eq(dm_buf_str(&b), "ab"); /* unchanged */
+	ck_assert_ptr_null(dm_buf_take(&b));
+	ck_assert(!dm_buf_failed(&b)); /* take emptied it */
+	ck_assert_int_eq(dm_buf_add(&b, "x", (size_t)-1), -1);
+	dm_buf_free(&b);
+	ck_assert(!dm_buf_failed(&b));
+	ck_assert_int_eq(dm_buf_puts(&b, "ok"), 0);
+	ck_assert_str_eq(dm_buf_str(&b), "ok");
+	dm_buf_free(&b);
+}
+END_TEST
+
 START_TEST(growth)
 {
 	dm_buf b = {0};
@@ -135,6 +160,7 @@ Suite *buf_suite(void)
 	tcase_add_test(tc, empty_buffer);
 	tcase_add_test(tc, add_puts_putc);
 	tcase_add_test(tc, growth);
+	tcase_add_test(tc, failure_is_sticky);
 	tcase_add_test(tc, printf_formats_and_grows);
 	tcase_add_test(tc, take_hands_over);
 	suite_add_tcase(s, tc);

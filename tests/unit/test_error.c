@@ -88,7 +88,7 @@ END_TEST
  * quoted, a prefix first. */
 START_TEST(path_format)
 {
-	dm_path p = {NULL, 0, 0, NULL};
+	dm_path p = {NULL, 0, 0, NULL, 0};
 	char buf[256];
 	size_t i;
 

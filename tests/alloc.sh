@@ -1,0 +1,121 @@
+#!/bin/sh
+# alloc.sh BUILD - allocation-failure injection: each program is run on a
+# realistic article once normally, counting its allocations, then again
+# with one allocation failing (build/allocfail.so), for a dense sample of
+# the allocation indices.  Each run must either write exactly the normal
+# output with exit 0 (the failure was recovered from, or fell where it
+# changes nothing), or write nothing on standard output, one line saying
+# "out of memory" on standard error, and exit 1.  Never another output,
+# another message, an exit 0 with a different document, a crash or an
+# abort.
+#
+# Environment: DM_ALLOC_RUNS (runs per case, default 220: the first 40
+# indices, then evenly over the rest; 0 for every index), KEEP=1.
+set -u
+if [ $# -lt 1 ] || [ ! -d "$1" ]; then
+	echo "usage: sh tests/alloc.sh BUILD_DIR" >&2
+	exit 2
+fi
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(cd "$1" && pwd)
+SHIM=$BUILD/allocfail.so
+RUNS=${DM_ALLOC_RUNS:-220}
+LC_ALL=C
+export LC_ALL
+DM_TEST=alloc
+. "$ROOT/tests/lib.sh"
+
+# AddressSanitizer must be the first library loaded and owns malloc: the
+# shim cannot go under it.  The plain build's sweep is what counts.
+if ldd "$BUILD/dm" 2>/dev/null | grep -q libasan; then
+	skip "alloc: the sanitizer build owns malloc; the plain build is swept"
+	summary
+	exit
+fi
+if [ ! -f "$SHIM" ]; then
+	echo "alloc.sh: $SHIM is missing (make test-alloc builds it)" >&2
+	exit 2
+fi
+
+# The inputs: the sample articles as pandoc JSON (with pandoc 2.17 when it
+# is here, else dm-from-md), and the chain's HTML for dm-to-html.
+for md in "$ROOT"/samples/seed-divs.md "$ROOT"/samples/custom-zh.md; do
+	n=$(basename "$md" .md)
+	if command -v "$PANDOC" >/dev/null 2>&1; then
+		"$PANDOC" -t json "$md" > "$TMP/$n.json"
+	else
+		"$BUILD/dm-from-md" "$md" > "$TMP/$n.json"
+	fi || { fail "input $n" "expected: $md as JSON" "got: a failure"; }
+done
+"$BUILD/dm" html < "$TMP/seed-divs.json" > "$TMP/seed-html.json"
+
+# indices TOTAL: the allocation indices to fail, one a line.
+indices() {
+	awk -v total="$1" -v runs="$RUNS" 'BEGIN {
+		if (runs == 0 || total <= runs) {
+			for (i = 1; i <= total; i++) print i
+			exit
+		}
+		for (i = 1; i <= 40; i++) print i
+		step = (total - 40) / (runs - 40)
+		for (x = 40 + step; x <= total; x += step) print int(x)
+	}'
+}
+
+# sweep NAME INPUT PROG ARGS...: the sweep of one program on one input.
+sweep() {
+	name=$1 input=$2
+	shift 2
+	if ! DM_ALLOC_COUNT="$TMP/count" LD_PRELOAD="$SHIM" "$@" \
+		< "$input" > "$TMP/normal" 2> "$TMP/err"; then
+		fail "$name" "expected: a normal run to succeed" "got:"
+		show "$TMP/err"
+		return
+	fi
+	total=$(cat "$TMP/count")
+	bad=0 runs=0
+	for n in $(indices "$total"); do
+		runs=$((runs + 1))
+		DM_ALLOC_FAIL=$n LD_PRELOAD="$SHIM" "$@" < "$input" \
+			> "$TMP/out" 2> "$TMP/err"
+		rc=$?
+		if [ "$rc" = 0 ] && cmp -s "$TMP/out" "$TMP/normal"; then
+			continue
+		fi
+		if [ "$rc" = 1 ] && [ ! -s "$TMP/out" ] &&
+		   [ "$(wc -l < "$TMP/err")" -eq 1 ] &&
+		   grep -q 'out of memory' "$TMP/err"; then
+			continue
+		fi
+		bad=$((bad + 1))
+		[ "$bad" -gt 5 ] && continue
+		fail "$name: allocation $n of $total fails" \
+		     "expected: the normal output, or exit 1 with one" \
+		     "'out of memory' line and nothing on stdout" \
+		     "got: exit $rc, $(wc -c < "$TMP/out") bytes on stdout," \
+		     "stderr:"
+		show "$TMP/err"
+	done
+	if [ "$bad" -eq 0 ]; then
+		pass
+	elif [ "$bad" -gt 5 ]; then
+		fail "$name: $((bad - 5)) more failing indices not shown"
+	fi
+	printf '%s: %d runs of %d allocations, %d wrong\n' "$name" "$runs" \
+	       "$total" "$bad"
+}
+
+J=$TMP/seed-divs.json Z=$TMP/custom-zh.json
+sweep "dm html" "$J" "$BUILD/dm" html
+sweep "dm latex" "$J" "$BUILD/dm" latex
+sweep "dm docx" "$J" "$BUILD/dm" docx
+sweep "dm gfm" "$J" "$BUILD/dm" gfm
+sweep "dm html (custom types, zh)" "$Z" "$BUILD/dm" html
+sweep "dm-callouts typst" "$J" "$BUILD/dm-callouts" typst
+sweep "dm-credits html" "$J" "$BUILD/dm-credits" html
+sweep "dm-check" "$J" "$BUILD/dm-check" html
+sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"
+sweep "dm-from-md (front matter)" "$ROOT/samples/custom-zh.md" \
+	"$BUILD/dm-from-md"
+sweep "dm-to-html -s" "$TMP/seed-html.json" "$BUILD/dm-to-html" -s
+summary
