@@ -315,7 +315,7 @@ static void release(dm_ctx *ctx)
 const dm_filter dm_credits_filter = {
 	.name = "credits",
 	.summary = "Image credits gathered into one credit footer",
-	.options = cr_options_help,
+	.option_table = cr_options,
 	.start = start,
 	.visitor = {.block = on_block, .inline_ = on_inline,
 	            .blocks = on_list},

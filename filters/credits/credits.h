@@ -165,8 +165,8 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err);
 
 /* ---- options.c --------------------------------------------------------- */
 
-/** The --help text of the options. */
-extern const char cr_options_help[];
+/** The options: reading, the unknown-key check and --help. */
+extern const dm_option_spec cr_options[];
 
 /* ---- footer.c ---------------------------------------------------------- */
 

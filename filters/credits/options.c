@@ -1,9 +1,11 @@
 /*
  * options.c - the dm-credits options (the map under `dm-credits:` in the
- * metadata, or flat `-M dm-credits.KEY=VALUE`), and the life of the
- * dmf_credits object that holds them with the metadata credits: the
- * filter keeps one in ctx->state, dm-check one of its own.
+ * metadata, or flat `-M dm-credits.KEY=VALUE`), in one table from which
+ * they are read, checked for unknown keys and described in --help; and
+ * the life of the dmf_credits object that holds them with the metadata
+ * credits: the filter keeps one in ctx->state, dm-check one of its own.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,48 +16,32 @@ static const char *const default_prefixes[] = {
 	"Photo:", "Credits:", "Credit:",
 };
 
-const char cr_options_help[] =
-	"  title: TEXT           the footer's title (default \"Credits\";\n"
-	"                        empty: none)\n"
-	"  prefixes: [TEXT, ...] what opens a credit line (default: Image "
-	"Credits:,\n                        Image credit:, Photo credits:, "
-	"Photo credit:,\n                        Photo:, Credits:, Credit:; "
-	"any case, plain or bold)\n"
-	"  footer: TEXT | [TEXT, ...]\n"
-	"                        lines after the credits, e.g. a "
-	"methodology link\n"
-	"  figure-credits: BOOL  a credit line in each credited figure's "
-	"caption\n                        (default false)\n"
-	"  stylesheet: BOOL      add the HTML stylesheet to header-includes\n"
-	"                        (default true)\n"
-	"  unsplash-utm-source: TEXT\n"
-	"                        utm_source of links to Unsplash (default "
-	"dmfilters;\n                        empty: no referral "
-	"parameters)\n"
-	"  unsplash-utm-medium: TEXT\n"
-	"                        utm_medium (default referral)\n"
-	"  words.by, words.on, words.from, words.photo, words.image: TEXT\n"
-	"                        the words of credits written from attributes"
-	"\n                        and metadata (by, on, from, Photo, Image)"
-	"\n\n"
-	"Credits come from credit lines, from image attributes (credit,\n"
-	"credit-url, source, source-url, license, license-url) and from the\n"
-	"metadata keys credits and image-credit.  See dm-credits(1).\n";
+/* The words of credits written from attributes and metadata: the keys
+ * under words, their defaults and where they go. */
+static const struct word {
+	const char *key, *def;
+	size_t offset; /* of a char * in dmf_credits */
+} words[] = {
+	{"words.by", "by", offsetof(dmf_credits, w_by)},
+	{"words.on", "on", offsetof(dmf_credits, w_on)},
+	{"words.from", "from", offsetof(dmf_credits, w_from)},
+	{"words.photo", "Photo", offsetof(dmf_credits, w_photo)},
+	{"words.image", "Image", offsetof(dmf_credits, w_image)},
+};
+#define NWORDS (sizeof words / sizeof *words)
 
 /* Reads one item of a list option into `cr`.  0, or -1 with ctx->err. */
 typedef int read_item(dm_ctx *ctx, const json_t *v, const char *where,
                       dmf_credits *cr);
 
-/* Calls `fn` for option `key`'s value, or for each item of a list. */
-static int each_item(dm_ctx *ctx, dmf_credits *cr, const char *key,
-                     read_item *fn)
+/* Calls `fn` for an option's value `v` (at `where`), or for each item when
+ * it is a list. */
+static int each_item(dm_ctx *ctx, const json_t *v, const char *where,
+                     dmf_credits *cr, read_item *fn)
 {
-	char where[256], at[300];
-	json_t *v = dm_option(ctx->doc, CR_OPT, key, where, sizeof where);
+	char at[300];
 	size_t i;
 
-	if (v == NULL)
-		return 0;
 	if (dm_type_of(v) != DM_T_META_LIST)
 		return fn(ctx, v, where, cr);
 	for (i = 0; i < json_array_size(dm_content(v)); i++) {
@@ -105,15 +91,17 @@ static int read_prefix(dm_ctx *ctx, const json_t *v, const char *where,
 	return rc;
 }
 
-static int read_prefixes(dm_ctx *ctx, dmf_credits *cr)
+/* prefixes: TEXT or [TEXT, ...]; the default ones when absent. */
+static int read_prefixes(dm_ctx *ctx, const json_t *v, const char *where,
+                         void *state)
 {
 	size_t i;
 
-	if (dm_option(ctx->doc, CR_OPT, "prefixes", NULL, 0) != NULL)
-		return each_item(ctx, cr, "prefixes", read_prefix);
+	if (v != NULL)
+		return each_item(ctx, v, where, state, read_prefix);
 	for (i = 0; i < sizeof default_prefixes / sizeof *default_prefixes;
 	     i++)
-		if (add_prefix(cr, default_prefixes[i], ctx->err) != 0)
+		if (add_prefix(state, default_prefixes[i], ctx->err) != 0)
 			return -1;
 	return 0;
 }
@@ -131,61 +119,74 @@ static int read_footer(dm_ctx *ctx, const json_t *v, const char *where,
 	return rc ? dm_nomem(ctx->err) : 0;
 }
 
-/* A text option with a default: 0 or -1. */
-static int text_option(dm_ctx *ctx, const char *key, const char *def,
-                       char **out)
+/* footer: TEXT or [TEXT, ...], the lines after the credits. */
+static int read_footers(dm_ctx *ctx, const json_t *v, const char *where,
+                        void *state)
 {
-	if (dm_option_string(ctx->doc, CR_OPT, key, out, ctx->err) < 0)
-		return -1;
-	if (*out == NULL && (*out = strdup(def)) == NULL)
+	dmf_credits *cr = state;
+
+	if ((cr->footer = json_array()) == NULL)
 		return dm_nomem(ctx->err);
+	return v ? each_item(ctx, v, where, cr, read_footer) : 0;
+}
+
+/* words.by, words.on, ...: each from the map under words or from a flat
+ * key dm-credits.words.KEY, else its default. */
+static int read_words(dm_ctx *ctx, const json_t *v, const char *where,
+                      void *state)
+{
+	size_t i;
+
+	(void)v;
+	(void)where;
+	for (i = 0; i < NWORDS; i++) {
+		char **out = (char **)(void *)((char *)state + words[i].offset);
+		if (dm_option_string(ctx->doc, CR_OPT, words[i].key, out,
+		                     ctx->err) < 0)
+			return -1;
+		if (*out == NULL && (*out = strdup(words[i].def)) == NULL)
+			return dm_nomem(ctx->err);
+	}
 	return 0;
 }
 
-static int read_options(dm_ctx *ctx, dmf_credits *cr)
-{
-	cr->stylesheet = true;
-	if (dm_option_inlines(ctx->doc, CR_OPT, "title", &cr->title,
-	                      ctx->err) < 0)
-		return -1;
-	if (cr->title == NULL && (cr->title = dm_text("Credits")) == NULL)
-		return dm_nomem(ctx->err);
-	if (read_prefixes(ctx, cr) != 0)
-		return -1;
-	if ((cr->footer = json_array()) == NULL)
-		return dm_nomem(ctx->err);
-	if (each_item(ctx, cr, "footer", read_footer) ||
-	    dm_option_bool(ctx->doc, CR_OPT, "figure-credits",
-	                   &cr->figure_credits, ctx->err) < 0 ||
-	    dm_option_bool(ctx->doc, CR_OPT, "stylesheet", &cr->stylesheet,
-	                   ctx->err) < 0 ||
-	    text_option(ctx, "unsplash-utm-source", "dmfilters",
-	                &cr->utm_source) ||
-	    text_option(ctx, "unsplash-utm-medium", "referral",
-	                &cr->utm_medium) ||
-	    text_option(ctx, "words.by", "by", &cr->w_by) ||
-	    text_option(ctx, "words.on", "on", &cr->w_on) ||
-	    text_option(ctx, "words.from", "from", &cr->w_from) ||
-	    text_option(ctx, "words.photo", "Photo", &cr->w_photo) ||
-	    text_option(ctx, "words.image", "Image", &cr->w_image))
-		return -1;
-	return 0;
-}
+#define FIELD(name) offsetof(dmf_credits, name)
+
+const dm_option_spec cr_options[] = {
+	{"title", DM_OPT_INLINES, FIELD(title), "Credits", NULL,
+	 "the footer's title; empty for none", NULL, NULL},
+	{"prefixes", DM_OPT_CUSTOM, 0, NULL, "[TEXT, ...]",
+	 "what opens a credit line, in any case, plain or bold (default "
+	 "Image Credits:, Image credit:, Photo credits:, Photo credit:, "
+	 "Photo:, Credits:, Credit:)", NULL, read_prefixes},
+	{"footer", DM_OPT_CUSTOM, 0, NULL, "TEXT | [TEXT, ...]",
+	 "lines after the credits, e.g. a methodology link", NULL,
+	 read_footers},
+	{"figure-credits", DM_OPT_BOOL, FIELD(figure_credits), "false", NULL,
+	 "a credit line in each credited figure's caption", NULL, NULL},
+	{"stylesheet", DM_OPT_BOOL, FIELD(stylesheet), "true", NULL,
+	 "add the HTML stylesheet to header-includes", NULL, NULL},
+	{"unsplash-utm-source", DM_OPT_STRING, FIELD(utm_source), "dmfilters",
+	 NULL, "utm_source of links to Unsplash; empty for no "
+	 "referral parameters", NULL, NULL},
+	{"unsplash-utm-medium", DM_OPT_STRING, FIELD(utm_medium), "referral",
+	 NULL, "utm_medium of links to Unsplash", NULL, NULL},
+	{"words", DM_OPT_CUSTOM, 0, NULL, "KEY: TEXT",
+	 "the words of credits written from image attributes and metadata, "
+	 "KEY by, on, from, photo or image (default by, on, from, Photo, "
+	 "Image)", NULL, read_words},
+	{NULL, DM_OPT_BOOL, 0, NULL, NULL, NULL, NULL, NULL},
+};
 
 dmf_credits *dmf_credits_open(dm_ctx *ctx)
 {
-	static const char *const known[] = {
-		"title", "prefixes", "footer", "figure-credits", "stylesheet",
-		"unsplash-utm-source", "unsplash-utm-medium", "words", NULL};
-	dmf_credits *cr;
+	dmf_credits *cr = calloc(1, sizeof *cr);
 
-	if (dm_options_check(ctx->doc, CR_OPT, known, ctx->err) != 0)
-		return NULL;
-	if ((cr = calloc(1, sizeof *cr)) == NULL) {
+	if (cr == NULL) {
 		dm_nomem(ctx->err);
 		return NULL;
 	}
-	if (read_options(ctx, cr) != 0 ||
+	if (dm_options_read(ctx, CR_OPT, cr_options, cr) != 0 ||
 	    cr_read_meta(ctx->doc, cr, ctx->err) != 0) {
 		dmf_credits_close(cr);
 		return NULL;
@@ -199,23 +200,18 @@ void dmf_credits_close(dmf_credits *cr)
 
 	if (cr == NULL)
 		return;
+	dm_options_free(cr_options, cr);
 	for (i = 0; i < cr->nprefixes; i++)
 		free(cr->prefixes[i]);
 	free(cr->prefixes);
+	json_decref(cr->footer);
+	for (i = 0; i < NWORDS; i++)
+		free(*(char **)(void *)((char *)cr + words[i].offset));
 	cr_list_free(&cr->list);
 	cr_list_free(&cr->meta);
-	json_decref(cr->title);
-	json_decref(cr->footer);
 	json_decref(cr->slot);
 	json_decref(cr->extra);
 	json_decref(cr->emptied);
 	json_decref(cr->out);
-	free(cr->utm_source);
-	free(cr->utm_medium);
-	free(cr->w_by);
-	free(cr->w_on);
-	free(cr->w_from);
-	free(cr->w_photo);
-	free(cr->w_image);
 	free(cr);
 }
