@@ -451,7 +451,7 @@ dm_rgb dm_rgb_readable(dm_rgb fg, dm_rgb bg, dm_rgb toward, double ratio);
 
 /** The families of pandoc writers a filter renders for. */
 typedef enum dm_family {
-	DM_FMT_HTML,     /* html html4 html5 epub* revealjs slidy s5 ... */
+	DM_FMT_HTML,     /* html html4 html5 revealjs slidy s5 ... */
 	DM_FMT_LATEX,    /* latex beamer (pdf output runs as latex) */
 	DM_FMT_CONTEXT,  /* context */
 	DM_FMT_DOCX,     /* docx */
@@ -460,7 +460,10 @@ typedef enum dm_family {
 	DM_FMT_MARKDOWN, /* markdown: pandoc's own, fenced divs and all */
 	DM_FMT_GFM,      /* gfm commonmark commonmark_x markdown_strict */
 	DM_FMT_JSON,     /* json native */
-	DM_FMT_OTHER     /* every other writer */
+	DM_FMT_EPUB,     /* epub epub3: HTML in chapters a stylesheet in the
+	                    header does not reach */
+	DM_FMT_EPUB2,    /* epub2: XHTML 1.1, no ARIA, no HTML5 elements */
+	DM_FMT_OTHER     /* every other writer (the last) */
 } dm_family;
 
 /**

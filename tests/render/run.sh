@@ -118,9 +118,9 @@ tint_check() {
 	_tc_p=${_tc_pdf%.pdf}
 	[ -s "$_tc_p.bbox.html" ] ||
 		{ pdftotext -bbox "$_tc_pdf" "$_tc_p.bbox.html" &&
-		  pdftoppm -r 72 -png "$_tc_pdf" "$_tc_p"; } ||
+		  pdftoppm -r 96 -png "$_tc_pdf" "$_tc_p"; } ||
 		{ fail "$_tc_label: poppler cannot read ${_tc_pdf##*/}"; return; }
-	"$NODE" "$HERE/tint.mjs" "$_tc_p.bbox.html" "$_tc_p" 72 "$@" \
+	"$NODE" "$HERE/tint.mjs" "$_tc_p.bbox.html" "$_tc_p" 96 "$@" \
 		> "$_tc_p.tint" 2> "$TMP/err" ||
 		{ fail "$_tc_label: tint.mjs failed"; show "$TMP/err"; return; }
 	while read -r _tc_w _tc_page _tc_tint _tc_rule; do

@@ -1,0 +1,223 @@
+/*
+ * docx.c - boxes for Word (see draw.h), drawn without any reference
+ * document: raw OpenXML around pandoc's own blocks.
+ *
+ * A callout is a table of one column, full width: a title row (shaded in
+ * the default look) and a body row, a thick left border in the type's
+ * colour and thin ones elsewhere (a thin left one alone in the minimal
+ * look).  The title and the body stay pandoc content, in Divs with the
+ * custom styles "DM Note Title" and "DM Note", which a reference document
+ * can still define.  A paragraph that keeps the title row with the body
+ * opens the title cell, a one-point paragraph closes the body cell (a cell
+ * must end with one, and the body may end with a table).
+ *
+ * Word joins two tables with nothing between them into one, so
+ * dmp_box_docx_part() puts an empty paragraph between a box and a table
+ * (another box, or pandoc's) that follows it directly.
+ *
+ * LibreOffice drops the formatting of a table holding a paragraph whose
+ * style the document does not define: the raw paragraphs here name no
+ * style.
+ */
+#include <string.h>
+
+#include "box/draw.h"
+
+/* Borders: eighths of a point. */
+#define THIN "4"
+#define THICK "24"
+#define RULE "12"
+
+/* A paragraph of one point with no spacing: what a cell must end with. */
+#define TINY_P "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" " \
+	"w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/>" \
+	"</w:rPr></w:pPr></w:p>"
+
+/* The same, kept with the next paragraph: Word and LibreOffice keep a
+ * table row with the next when a paragraph of it is. */
+#define KEEP_P "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"0\" " \
+	"w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr>" \
+	"<w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>"
+
+/* Between two tables: an empty paragraph of nine points, no spacing. */
+#define PART_P "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" " \
+	"w:line=\"180\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/>" \
+	"</w:rPr></w:pPr></w:p>"
+
+/* One border of the table: `size` eighths of a point in colour `hex`, or
+ * none when `size` is NULL. */
+static void border(dm_buf *o, const char *side, const char *size,
+                   const char *hex)
+{
+	dm_buf_printf(o, "<w:%s w:val=\"", side);
+	if (size == NULL) {
+		dm_buf_puts(o, "nil\"/>");
+		return;
+	}
+	dm_buf_printf(o, "single\" w:sz=\"%s\" w:space=\"0\" w:color=\"", size);
+	dm_xml_escape(o, hex);
+	dm_buf_puts(o, "\"/>");
+}
+
+/* The table's properties, its grid, and the title row up to its text. */
+static void table_open(const dm_box *b, dm_buf *o)
+{
+	bool minimal = b->look == DM_BOX_LOOK_MINIMAL;
+	const char *thin = minimal ? NULL : THIN;
+	char hex[7], bg[7];
+
+	dmp_box_hex_upper(b->colour, hex);
+	dmp_box_hex_upper(dmp_box_tint(b->colour), bg);
+	dm_buf_puts(o, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+	               "<w:tblBorders>");
+	border(o, "top", thin, hex);
+	border(o, "left", minimal ? RULE : THICK, hex);
+	border(o, "bottom", thin, hex);
+	border(o, "right", thin, hex);
+	border(o, "insideH", NULL, hex);
+	border(o, "insideV", NULL, hex);
+	dm_buf_puts(o, "</w:tblBorders><w:tblCellMar>"
+	               "<w:top w:w=\"0\" w:type=\"dxa\"/>"
+	               "<w:left w:w=\"144\" w:type=\"dxa\"/>"
+	               "<w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+	               "<w:right w:w=\"144\" w:type=\"dxa\"/></w:tblCellMar>"
+	               "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" "
+	               "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
+	               "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+	               "<w:tblGrid><w:gridCol w:w=\"9360\"/></w:tblGrid>"
+	               "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+	               "<w:tcW w:w=\"5000\" w:type=\"pct\"/>");
+	if (b->look == DM_BOX_LOOK_DEFAULT) {
+		dm_buf_puts(o, "<w:shd w:val=\"clear\" w:color=\"auto\" "
+		               "w:fill=\"");
+		dm_xml_escape(o, bg);
+		dm_buf_puts(o, "\"/>");
+	}
+	dm_buf_puts(o, "</w:tcPr>" KEEP_P);
+}
+
+/* Between the title row and the body row. */
+static const char table_middle[] =
+	"</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:tcW w:w=\"5000\" "
+	"w:type=\"pct\"/><w:tcMar><w:bottom w:w=\"60\" w:type=\"dxa\"/>"
+	"</w:tcMar></w:tcPr>";
+
+static const char table_close[] = TINY_P "</w:tc></w:tr></w:tbl>";
+
+/* A Div with `id` (NULL: none) and custom-style `style`, holding
+ * `blocks` (stolen).  NULL when out of memory. */
+static json_t *styled_div(const char *id, const char *style, json_t *blocks)
+{
+	json_t *attr = dm_attr(id);
+
+	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
+		json_decref(attr);
+		json_decref(blocks);
+		return NULL;
+	}
+	return dm_div(attr, blocks);
+}
+
+/* The title: a Para in bold, in the title style. */
+static json_t *title_div(const dm_box *b)
+{
+	dm_buf style = {0};
+	json_t *div = NULL;
+
+	dm_buf_printf(&style, "%s Title", b->style);
+	if (!dm_buf_failed(&style))
+		div = styled_div(NULL, dm_buf_str(&style), json_pack(
+		                 "[o]", dm_para(json_pack("[o]", dm_strong(
+		                        json_deep_copy(b->title))))));
+	dm_buf_free(&style);
+	return div;
+}
+
+/* The body's blocks moved into a new array, or NULL. */
+static json_t *take_body(const dm_box *b)
+{
+	json_t *blocks = json_array();
+
+	if (blocks != NULL && b->body != NULL &&
+	    json_array_extend(blocks, b->body)) {
+		json_decref(blocks);
+		return NULL;
+	}
+	return blocks;
+}
+
+int dmp_box_docx_callout(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0};
+	int rc;
+
+	table_open(b, &open);
+	rc = dm_buf_failed(&open) ||
+	     dm_append(out, dm_raw_block("openxml", dm_buf_str(&open))) ||
+	     dm_append(out, title_div(b)) ||
+	     dm_append(out, dm_raw_block("openxml", table_middle)) ||
+	     dm_append(out, styled_div(dm_attr_id(b->attr), b->style,
+	                               take_body(b))) ||
+	     dm_append(out, dm_raw_block("openxml", table_close));
+	dm_buf_free(&open);
+	return rc ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Boxes parted
+ * ------------------------------------------------------------------------ */
+
+/* Whether `b` begins (`first`) or ends with a table: pandoc's, or raw
+ * OpenXML opening or closing one (a box); a Div by its own blocks. */
+static bool table_edge(const json_t *b, bool first)
+{
+	const json_t *c = dm_content(b);
+	const char *text;
+	size_t n;
+
+	switch (dm_type_of(b)) {
+	case DM_T_TABLE:
+		return true;
+	case DM_T_DIV:
+		c = json_array_get(c, 1);
+		n = json_array_size(c);
+		return n > 0 && table_edge(json_array_get(c, first ? 0 : n - 1),
+		                           first);
+	case DM_T_RAW_BLOCK:
+		if (strcmp(json_string_value(json_array_get(c, 0)), "openxml"))
+			return false;
+		text = json_string_value(json_array_get(c, 1));
+		n = strlen(text);
+		while (n > 0 && strchr(" \t\r\n", text[n - 1]))
+			n--;
+		text += strspn(text, " \t\r\n");
+		return first ? strncmp(text, "<w:tbl>", 7) == 0
+		             : n >= 8 && strncmp(text + n - 8, "</w:tbl>", 8) == 0;
+	default:
+		return false;
+	}
+}
+
+static dm_walk_result part_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	size_t i;
+
+	(void)w;
+	for (i = 1; i < json_array_size(list); i++) {
+		if (!table_edge(json_array_get(list, i - 1), false) ||
+		    !table_edge(json_array_get(list, i), true))
+			continue;
+		if (json_array_insert_new(list, i, dm_raw_block("openxml",
+		                                                PART_P)))
+			return dm_nomem(ctx->err), DM_WALK_ERROR;
+		i++;
+	}
+	return DM_WALK_CONTINUE;
+}
+
+int dmp_box_docx_part(dm_ctx *ctx)
+{
+	static const dm_visitor v = {NULL, NULL, part_list, NULL, 0};
+
+	return dm_walk_doc(ctx, &v);
+}
