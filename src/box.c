@@ -248,38 +248,6 @@ static int latex_footer(const dm_box *b, json_t *out)
 }
 
 /* ------------------------------------------------------------------------
- * docx and odt: paragraph styles a reference document can define
- * ------------------------------------------------------------------------ */
-
-/* The items of the body's bullet lists open with a Para: a tight list's
- * Plain would not take the custom style. */
-static void items_as_paras(json_t *body)
-{
-	size_t i, k;
-
-	for (i = 0; i < json_array_size(body); i++) {
-		json_t *items = dm_content(json_array_get(body, i));
-		if (dm_type_of(json_array_get(body, i)) != DM_T_BULLET_LIST)
-			continue;
-		for (k = 0; k < json_array_size(items); k++) {
-			json_t *first = json_array_get(json_array_get(items, k),
-			                               0);
-			if (dm_type_of(first) == DM_T_PLAIN)
-				json_object_set_new(first, "t",
-				                    json_string("Para"));
-		}
-	}
-}
-
-static int docx_footer(const dm_box *b, json_t *out)
-{
-	json_t *blocks = body_copy(b->body);
-
-	items_as_paras(blocks);
-	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
-}
-
-/* ------------------------------------------------------------------------
  * typst (pandoc 3.x)
  * ------------------------------------------------------------------------ */
 
@@ -450,8 +418,9 @@ static const row rows[] = {
 	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, NULL,
 	                  "latex", dmp_box_latex},
 	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, NULL},
-	[DM_FMT_DOCX] = {{dmp_box_docx_callout, docx_footer}, false, NULL},
-	[DM_FMT_ODT] = {{dmp_box_odt_callout, docx_footer}, false, NULL,
+	[DM_FMT_DOCX] = {{dmp_box_docx_callout, dmp_box_docx_footer}, false,
+	                 NULL},
+	[DM_FMT_ODT] = {{dmp_box_odt_callout, dmp_box_odt_footer}, false, NULL,
 	                "opendocument", dmp_box_odt_sheet},
 	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, NULL},
 	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, div_group},

@@ -136,6 +136,13 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err);
 
 /**
+ * The text of `blocks` read back as pandoc inlines where the docx footer
+ * set it in raw runs of its own (small print), in place: a filter reading
+ * a footer it rendered before finds its words.  0 or -1.
+ */
+int dm_box_plain_runs(json_t *blocks);
+
+/**
  * What boxes need of the document once all are rendered: docx an empty
  * paragraph between a box and a table right after it, which Word would
  * join into one table.  Call it once, after the last box is rendered; a

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "box/draw.h"
+#include "render.h"
 
 /* Borders: eighths of a point. */
 #define THIN "4"
@@ -161,6 +162,36 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out)
 	     dm_append(out, dm_raw_block("openxml", table_close));
 	dm_buf_free(&open);
 	return rc ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The footer: small print under a rule
+ * ------------------------------------------------------------------------ */
+
+/* A grey rule with space above it: the top border of an empty paragraph
+ * of one point. */
+#define RULE_P "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" " \
+	"w:space=\"1\" w:color=\"999999\"/></w:pBdr><w:spacing " \
+	"w:before=\"480\" w:after=\"0\" w:line=\"20\" " \
+	"w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>"
+
+/* Nine points: small print, as the html footer's .85em of a 12 point
+ * body. */
+#define SMALL 18
+
+/* The Div of the footer's class and style, its text in runs of nine
+ * points, a rule first: what reads the footer again (its class, its
+ * bullet list) finds it as it was. */
+int dmp_box_docx_footer(const dm_box *b, json_t *out)
+{
+	json_t *blocks = take_body(b);
+
+	if (blocks == NULL || dmp_box_small_runs(blocks, SMALL) ||
+	    json_array_insert_new(blocks, 0, dm_raw_block("openxml", RULE_P))) {
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
 }
 
 /* ------------------------------------------------------------------------

@@ -16,9 +16,14 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out);
 int dmp_box_docx_footer(const dm_box *b, json_t *out);
 int dmp_box_docx_part(dm_ctx *ctx);
 
+/* runs.c: the text of `blocks` (Para, Plain, in lists, Divs and quotes)
+ * made raw OpenXML runs of `size` half points, in place.  0 or -1. */
+int dmp_box_small_runs(json_t *blocks, unsigned size);
+
 /* odt.c: paragraph styles on the callout's paragraphs, which the
  * document's styles then define (dmp_box_odt_sheet, in header-includes). */
 int dmp_box_odt_callout(const dm_box *b, json_t *out);
+int dmp_box_odt_footer(const dm_box *b, json_t *out);
 int dmp_box_odt_sheet(const dm_box_sheet *s, dm_buf *out);
 
 /* epub.c: html with the styling in style attributes, which reach every

@@ -13,6 +13,7 @@
  * the option stylesheet: false leaves it alone.
  */
 #include "box/draw.h"
+#include "render.h"
 
 /* A Div with `id` (NULL: none) and custom-style `style`, holding
  * `blocks` (stolen).  NULL when out of memory. */
@@ -145,4 +146,21 @@ int dmp_box_odt_sheet(const dm_box_sheet *s, dm_buf *out)
 			kind_styles(out, &s->kinds[i], s->look);
 	dm_buf_puts(out, "</office:styles>");
 	return dm_buf_failed(out) ? -1 : 0;
+}
+
+/* The footer: a rule (pandoc's, a paragraph style of the document), then
+ * the body in the footer's style, which the document defines small (the
+ * credits filter adds it to header-includes).  The paragraphs of a list
+ * take the list's style whatever Div is around them (pandoc 2.17 and 3):
+ * they keep the body's size. */
+int dmp_box_odt_footer(const dm_box *b, json_t *out)
+{
+	json_t *blocks = json_array();
+
+	if (blocks == NULL || dm_append(blocks, dm_horizontal_rule()) ||
+	    (b->body != NULL && json_array_extend(blocks, b->body))) {
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
 }
