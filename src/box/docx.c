@@ -218,10 +218,10 @@ static bool table_edge(const json_t *b, bool first)
 		if (strcmp(json_string_value(json_array_get(c, 0)), "openxml"))
 			return false;
 		text = json_string_value(json_array_get(c, 1));
+		text += strspn(text, " \t\r\n");
 		n = strlen(text);
 		while (n > 0 && strchr(" \t\r\n", text[n - 1]))
 			n--;
-		text += strspn(text, " \t\r\n");
 		return first ? strncmp(text, "<w:tbl>", 7) == 0
 		             : n >= 8 && strncmp(text + n - 8, "</w:tbl>", 8) == 0;
 	default:
