@@ -460,10 +460,8 @@ typedef enum dm_family {
 	DM_FMT_MARKDOWN, /* markdown: pandoc's own, fenced divs and all */
 	DM_FMT_GFM,      /* gfm commonmark commonmark_x markdown_strict */
 	DM_FMT_JSON,     /* json native */
-	DM_FMT_EPUB,     /* epub epub3: HTML in chapters a stylesheet in the
-	                    header does not reach */
-	DM_FMT_EPUB2,    /* epub2: XHTML 1.1, no ARIA, no HTML5 elements */
-	DM_FMT_OTHER     /* every other writer (the last) */
+	DM_FMT_EPUB,     /* epub epub3 */   DM_FMT_EPUB2, /* epub2: XHTML 1.1 */
+	DM_FMT_OTHER     /* every other writer */
 } dm_family;
 
 /**

@@ -4,7 +4,9 @@
  * kept at a WCAG contrast of 4.5 or better on it, whatever colour a user
  * picks.
  */
+#include "box.h"
 #include "box/draw.h"
+#include "internal.h"
 
 static const dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
 
@@ -23,9 +25,7 @@ dm_rgb dmp_box_tint(dm_rgb c)
 	return dm_rgb_mix(c, white, 0.92);
 }
 
-dm_rgb dmp_box_title_colour(dm_rgb c, dm_box_look look)
+dm_rgb dmp_box_title_colour(dm_rgb c, bool tinted)
 {
-	return dm_rgb_readable(c, look == DM_BOX_LOOK_DEFAULT
-	                                  ? dmp_box_tint(c) : white,
-	                       black, 4.5);
+	return dm_rgb_readable(c, tinted ? dmp_box_tint(c) : white, black, 4.5);
 }

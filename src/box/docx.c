@@ -21,7 +21,9 @@
  */
 #include <string.h>
 
+#include "box.h"
 #include "box/draw.h"
+#include "internal.h"
 #include "render.h"
 
 /* Borders: eighths of a point. */

@@ -13,7 +13,9 @@
  */
 #include <stdlib.h>
 
+#include "box.h"
 #include "box/draw.h"
+#include "internal.h"
 
 /* The box's own style attribute. */
 static void box_style(const dm_box *b, dm_buf *o)
@@ -49,7 +51,7 @@ static void title_open(const dm_box *b, dm_buf *o)
 	dm_buf_puts(o, "<div class=\"callout-title\" style=\"font-weight:bold;"
 	               "margin:0 0 .35em");
 	if (b->look == DM_BOX_LOOK_DEFAULT) {
-		dm_rgb_hex(dmp_box_title_colour(b->colour, b->look), h);
+		dm_rgb_hex(dmp_box_title_colour(b->colour, b->look == DM_BOX_LOOK_DEFAULT), h);
 		dm_buf_printf(o, ";color:#%s", h);
 	}
 	dm_buf_puts(o, "\">");

@@ -12,7 +12,9 @@
  * border.  A reference document's own "DM Note" is overridden by these;
  * the option stylesheet: false leaves it alone.
  */
+#include "box.h"
 #include "box/draw.h"
+#include "internal.h"
 #include "render.h"
 
 /* A Div with `id` (NULL: none) and custom-style `style`, holding
@@ -124,7 +126,7 @@ static void kind_styles(dm_buf *o, const dm_box_kind *k, dm_box_look look)
 {
 	char h[7];
 
-	dm_rgb_hex(dmp_box_title_colour(k->colour, look), h);
+	dm_rgb_hex(dmp_box_title_colour(k->colour, look == DM_BOX_LOOK_DEFAULT), h);
 	style_open(o, k->style, "");
 	box_props(o, k->colour, look, false);
 	dm_buf_puts(o, "</style:style>\n");

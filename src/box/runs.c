@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "box/draw.h"
+#include "internal.h"
 
 enum {
 	R_BOLD = 1 << 0,
