@@ -200,9 +200,10 @@ int dmp_box_docx_footer(const dm_box *b, json_t *out)
  * Boxes parted
  * ------------------------------------------------------------------------ */
 
-/* Whether `b` begins (`first`) or ends with a table: pandoc's, or raw
- * OpenXML opening or closing one (a box); a Div by its own blocks. */
-static bool table_edge(const json_t *b, bool first)
+/* Whether `b` begins (`first`) or ends with a table: 1 pandoc's, 2 raw
+ * OpenXML opening or closing one (a box); a Div by its own blocks.  0 for
+ * anything else. */
+static int table_edge(const json_t *b, bool first)
 {
 	const json_t *c = dm_content(b);
 	const char *text;
@@ -210,35 +211,42 @@ static bool table_edge(const json_t *b, bool first)
 
 	switch (dm_type_of(b)) {
 	case DM_T_TABLE:
-		return true;
+		return 1;
 	case DM_T_DIV:
 		c = json_array_get(c, 1);
 		n = json_array_size(c);
-		return n > 0 && table_edge(json_array_get(c, first ? 0 : n - 1),
-		                           first);
+		return n > 0 ? table_edge(json_array_get(c, first ? 0 : n - 1),
+		                          first)
+		             : 0;
 	case DM_T_RAW_BLOCK:
 		if (strcmp(json_string_value(json_array_get(c, 0)), "openxml"))
-			return false;
+			return 0;
 		text = json_string_value(json_array_get(c, 1));
 		text += strspn(text, " \t\r\n");
 		n = strlen(text);
 		while (n > 0 && strchr(" \t\r\n", text[n - 1]))
 			n--;
-		return first ? strncmp(text, "<w:tbl>", 7) == 0
-		             : n >= 8 && strncmp(text + n - 8, "</w:tbl>", 8) == 0;
+		if (first)
+			return strncmp(text, "<w:tbl>", 7) == 0 ? 2 : 0;
+		return n >= 8 && strncmp(text + n - 8, "</w:tbl>", 8) == 0 ? 2
+		                                                           : 0;
 	default:
-		return false;
+		return 0;
 	}
 }
 
+/* A box right after a table, or a table right after a box, gets an empty
+ * paragraph between them; two tables of pandoc's are not ours to part. */
 static dm_walk_result part_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
 {
 	size_t i;
+	int a, b;
 
 	(void)w;
 	for (i = 1; i < json_array_size(list); i++) {
-		if (!table_edge(json_array_get(list, i - 1), false) ||
-		    !table_edge(json_array_get(list, i), true))
+		a = table_edge(json_array_get(list, i - 1), false);
+		b = table_edge(json_array_get(list, i), true);
+		if (a == 0 || b == 0 || (a == 1 && b == 1))
 			continue;
 		if (json_array_insert_new(list, i, dm_raw_block("openxml",
 		                                                PART_P)))

@@ -5,7 +5,8 @@
 #   sh tests/render/run.sh BUILD_DIR [PART...]
 #
 # Parts (all by default), each over tests/render/article.md (a triad, a
-# note, a folded warning, a tip, The Direct Message section, a credit line):
+# note holding code, a folded warning, a box in a box, a tip, The Direct
+# Message section, a credit line):
 #   office   docx (pandoc 2.17 and 3) and odt, each look (default, simple,
 #            minimal), through LibreOffice to PDF (one soffice call) and
 #            pdftoppm to PNG: in the band of the page where each callout's
@@ -52,7 +53,8 @@ pandocs
 export NODE_PATH="$ROOT/node_modules"
 
 # The words that stand in each callout of article.md, and in none.
-BOXED="Tensionmark Noisemark Triadmark Notemark Foldmark Tipmark Sectionmark"
+BOXED="Tensionmark Noisemark Triadmark Notemark Foldmark Outermark Nestmark
+Tipmark Sectionmark"
 PLAIN=Plainmark
 GREY=Noisemark  # the type whose colour is a grey
 LOOKS="default simple minimal"
@@ -137,7 +139,7 @@ tint_judge() {
 	elif [ "$2" = none ] && [ $(($5 + $6)) -gt 0 ]; then
 		fail "$1: something drawn around $3" \
 		     "expected: no tint, no rule or fill" "$_tj_got"
-	elif [ "$2" = box ] && [ "$6" -lt 2 ]; then
+	elif [ "$2" = box ] && [ "$6" -lt 1 ]; then
 		fail "$1: no box around $3" \
 		     "expected: a rule or fill in its band" "$_tj_got"
 	elif [ "$2" = box ] && [ "$5" -lt 10 ] && [ "$3" != "$GREY" ]; then

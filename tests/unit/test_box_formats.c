@@ -130,6 +130,13 @@ START_TEST(docx_tables_parted)
 		                  "<w:p><w:pPr><w:spacing", 22) == 0);
 	ck_assert_str_eq(dm_tag(json_array_get(out, 5)), "Para");
 	json_decref(out);
+	/* two tables of pandoc's are left alone */
+	out = finished("[{'t':'Table','c':[['',[],[]],[null,[]],[],"
+	               "[['',[],[]],[]],[],[['',[],[]],[]]]},"
+	               "{'t':'Table','c':[['',[],[]],[null,[]],[],"
+	               "[['',[],[]],[]],[],[['',[],[]],[]]]}]");
+	ck_assert_int_eq(json_array_size(out), 2);
+	json_decref(out);
 	/* a second run adds nothing */
 	out = finished("[{'t':'RawBlock','c':['openxml','<w:tbl>x</w:tbl>']},"
 	               "{'t':'Para','c':[]},"
