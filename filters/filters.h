@@ -13,7 +13,7 @@ extern const dm_filter dm_credits_filter;
 extern const dm_filter dm_check_filter;
 
 /* ------------------------------------------------------------------------
- * Callouts (callouts.c)
+ * Callouts (callouts/shared.c)
  * ------------------------------------------------------------------------ */
 
 /** The callout types and options of a document (the dm-callouts map). */
