@@ -9,8 +9,16 @@
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANPREFIX ?= $(PREFIX)/share/man
 MANDIR    ?= $(MANPREFIX)/man1
+MAN3DIR   ?= $(MANPREFIX)/man3
+
+# The shared library's version; its soname carries the major number.
+LIB_VERSION = 0.1.0
+LIB_SONAME  = libdm.so.0
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
@@ -56,7 +64,7 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-credits test-alloc \
-        test-pathological golden \
+        test-pathological test-lib lib golden \
         golden-update demo bench \
         install uninstall clean valgrind
 
@@ -73,6 +81,20 @@ $(BUILD)/obj/filters/%.o: filters/%.c $(HDRS)
 $(BUILD)/libdm.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
+
+# The shared library: the same sources built position-independent, only
+# the dm_ API exported (src/dm.map).
+PIC_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/pic/src/%.o)
+
+$(BUILD)/pic/src/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(DM_CFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/libdm.so.$(LIB_VERSION): $(PIC_OBJ) src/dm.map
+	$(CC) $(CFLAGS) -shared -Wl,-soname,$(LIB_SONAME) \
+	    -Wl,--version-script=src/dm.map -o $@ $(PIC_OBJ) $(DM_LIBS)
+
+lib: $(BUILD)/libdm.a $(BUILD)/libdm.so.$(LIB_VERSION)
 
 $(BUILD)/dm: $(FLT_OBJ) $(BUILD)/libdm.a
 	$(CC) $(CFLAGS) -o $@ $(FLT_OBJ) $(BUILD)/libdm.a $(DM_LIBS)
@@ -113,7 +135,7 @@ include tests/fuzz/fuzz.mk
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
 	$(MAKE) all unit test-shell test-callouts test-credits test-check \
-	    test-md test-alloc fuzz-replay
+	    test-md test-alloc test-lib fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -143,19 +165,46 @@ demo:
 	@sh tools/demo.sh $(BUILD) "$(PANDOC)"
 
 MANS = $(wildcard man/*.1)
+MANS3 = $(wildcard man/*.3)
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+install: all lib
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN3DIR) \
+	    $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	cp -f $(BUILD)/dm $(DESTDIR)$(BINDIR)/dm
 	for f in $(FILTERS); do ln -sf dm $(DESTDIR)$(BINDIR)/dm-$$f; done
 	for p in $(PROGRAMS); do cp -f $(BUILD)/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANDIR)/; done
+	for m in $(MANS3); do cp -f $$m $(DESTDIR)$(MAN3DIR)/; done
+	cp -f $(BUILD)/libdm.a $(DESTDIR)$(LIBDIR)/libdm.a
+	cp -f $(BUILD)/libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libdm.so
+	cp -f src/dm.h $(DESTDIR)$(INCLUDEDIR)/dm.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(LIB_VERSION)|' \
+	    src/dm.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dm
 	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/dm-$$f; done
 	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MANS); do rm -f $(DESTDIR)$(MANDIR)/$${m#man/}; done
+	for m in $(MANS3); do rm -f $(DESTDIR)$(MAN3DIR)/$${m#man/}; done
+	rm -f $(DESTDIR)$(LIBDIR)/libdm.a $(DESTDIR)$(LIBDIR)/libdm.so \
+	    $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libdm.so.$(LIB_VERSION) \
+	    $(DESTDIR)$(INCLUDEDIR)/dm.h $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
+
+# The library as a user gets it: installed into a scratch DESTDIR, the
+# sample filter built with pkg-config against it, and run through pandoc.
+# (The plain build only: a sanitized libdm.so cannot be loaded by a
+# program built without the sanitizers.)
+test-lib: all
+ifeq ($(SAN)$(VALGRIND),)
+	@sh tests/lib/run.sh $(BUILD)
+else
+	@echo "SKIP test-lib: the plain build's library is the one installed"
+endif
 
 clean:
 	rm -rf build build-san build-vg

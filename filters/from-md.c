@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/dm_md.h"
+#include "dm_md.h"
 
 static const char *prog = "dm-from-md";
 

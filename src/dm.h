@@ -782,4 +782,18 @@ int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);
 int dm_main(int argc, char **argv, const dm_filter *const *filters,
             const char *chain);
 
+/**
+ * The whole program of one filter, whatever the program is called: the
+ * main of a filter of your own.  `PROG [FORMAT]`, --help (with the
+ * options of filter->option_table) and --version; reads standard input,
+ * runs `filter`, writes standard output, reports errors.  Returns the exit
+ * status:
+ *
+ *   int main(int argc, char **argv)
+ *   {
+ *       return dm_filter_main(argc, argv, &my_filter);
+ *   }
+ */
+int dm_filter_main(int argc, char **argv, const dm_filter *filter);
+
 #endif /* DM_H */

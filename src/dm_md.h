@@ -1,5 +1,6 @@
 /*
- * dm_md.h - Markdown in, HTML out, without pandoc (cmark-gfm).
+ * dm_md.h - Markdown in, HTML out, without pandoc (cmark-gfm): the one
+ * header of the Markdown reader (src/md/) and the HTML writer (src/html/).
  *
  * dm-from-md and dm-to-html are built on these; dm_meta_inlines() uses
  * dm_md_inlines() to read a metadata string given with `pandoc -M` as

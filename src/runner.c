@@ -224,7 +224,7 @@ static bool has_options(dm_doc *doc, const dm_filter *f)
 /* The chain for this document (see dm_main() in dm.h). */
 static int resolve_chain(dm_doc *doc, const dm_filter *const *filters,
                          const char *list, const char *chain,
-                         const dm_filter **extra, int nextra,
+                         const dm_filter *const *extra, int nextra,
                          const dm_filter **run, int max, dm_error *err)
 {
 	const json_t *mf = json_object_get(dm_doc_meta(doc), "dm-filters");
@@ -274,92 +274,150 @@ static int resolve_chain(dm_doc *doc, const dm_filter *const *filters,
 	return n;
 }
 
-int dm_main(int argc, char **argv, const dm_filter *const *filters,
-            const char *chain)
-{
-	const char *prog = argc > 0 ? base_name(argv[0]) : "dm";
-	const dm_filter *single = NULL, *run[32], *extra[32], *f;
-	const char *format = NULL, *list = NULL;
-	bool options_done = false;
-	int i, n = 0, nextra = 0;
-	dm_error err;
-	dm_doc *doc;
+/* What the command line asks for. */
+typedef struct args {
+	const char *prog;
+	const char *format;        /* NULL: html */
+	const char *list;          /* --filters LIST, or NULL */
+	const dm_filter *single;   /* the one filter to run, or NULL: a chain */
+	const dm_filter *extra[32]; /* --NAME */
+	int nextra;
+} args;
 
-	if (strncmp(prog, "dm-", 3) == 0 &&
-	    (single = find(filters, prog + 3, strlen(prog + 3))) == NULL)
-		return dm_usage(prog, "no filter of this name (%s)",
-		             "see dm --list");
+/* Reads one option `a` (argv[*i], which starts with '-').  Returns -1 to
+ * go on, or the exit status when the program is done (help, version,
+ * list, usage error). */
+static int option(args *r, int argc, char **argv, int *i,
+                  const dm_filter *const *filters, const char *chain)
+{
+	const char *a = argv[*i];
+	const dm_filter *f;
+
+	if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+		if (r->single)
+			help_filter(r->prog, r->single);
+		else
+			help_chain(r->prog, filters, chain);
+		return dm_close_stdout(r->prog);
+	}
+	if (strcmp(a, "--version") == 0) {
+		printf("%s (dmfilters) %s\njansson %s\n", r->prog, DM_VERSION,
+		       JANSSON_VERSION);
+		return dm_close_stdout(r->prog);
+	}
+	if (r->single)
+		return dm_usage(r->prog, "unknown option '%s'", a);
+	if (strcmp(a, "--list") == 0) {
+		for (; *filters; filters++)
+			printf("%-10s %s\n", (*filters)->name,
+			       (*filters)->summary);
+		return dm_close_stdout(r->prog);
+	}
+	if (strcmp(a, "--filters") == 0) {
+		if (++*i == argc)
+			return dm_usage(r->prog, "%s needs a value", a);
+		r->list = argv[*i];
+	} else if (strncmp(a, "--filters=", 10) == 0) {
+		r->list = a + 10;
+	} else if (strncmp(a, "--", 2) == 0 &&
+	           (f = find(filters, a + 2, strlen(a + 2)))) {
+		if (r->nextra < 32)
+			r->extra[r->nextra++] = f;
+	} else {
+		return dm_usage(r->prog, "unknown option '%s'", a);
+	}
+	return -1;
+}
+
+/* Parses the command line into `r`.  Returns -1 to run, or the exit
+ * status when the program is done. */
+static int parse_args(args *r, int argc, char **argv,
+                      const dm_filter *const *filters, const char *chain)
+{
+	bool options_done = false;
+	int i, rc;
+
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!options_done && a[0] == '-' && a[1] != '\0') {
-			if (strcmp(a, "--") == 0) {
-				options_done = true;
-			} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-				if (single)
-					help_filter(prog, single);
-				else
-					help_chain(prog, filters, chain);
-				return dm_close_stdout(prog);
-			} else if (strcmp(a, "--version") == 0) {
-				printf("%s (dmfilters) %s\njansson %s\n", prog,
-				       DM_VERSION, JANSSON_VERSION);
-				return dm_close_stdout(prog);
-			} else if (!single && strcmp(a, "--list") == 0) {
-				for (; *filters; filters++)
-					printf("%-10s %s\n", (*filters)->name,
-					       (*filters)->summary);
-				return dm_close_stdout(prog);
-			} else if (!single && strcmp(a, "--filters") == 0) {
-				if (++i == argc)
-					return dm_usage(prog, "%s needs a value",
-					             a);
-				list = argv[i];
-			} else if (!single &&
-			           strncmp(a, "--filters=", 10) == 0) {
-				list = a + 10;
-			} else if (!single && strncmp(a, "--", 2) == 0 &&
-			           (f = find(filters, a + 2, strlen(a + 2)))) {
-				if (nextra < 32)
-					extra[nextra++] = f;
-			} else {
-				return dm_usage(prog, "unknown option '%s'", a);
-			}
-		} else if (format == NULL) {
-			format = a;
+		if (!options_done && strcmp(a, "--") == 0) {
+			options_done = true;
+		} else if (!options_done && a[0] == '-' && a[1] != '\0') {
+			if ((rc = option(r, argc, argv, &i, filters, chain)) >= 0)
+				return rc;
+		} else if (r->format == NULL) {
+			r->format = a;
 		} else {
-			return dm_usage(prog, "unexpected argument '%s'", a);
+			return dm_usage(r->prog, "unexpected argument '%s'", a);
 		}
 	}
+	return -1;
+}
+
+/* Reads the document, runs the filters, writes it; the exit status. */
+static int run(const args *r, const dm_filter *const *filters,
+               const char *chain)
+{
+	const dm_filter *chosen[32];
+	dm_error err;
+	dm_doc *doc;
+	int i, n = 0;
+
 	dm_error_clear(&err);
-	if (list != NULL) { /* a bad list is a usage error, before reading */
-		const dm_filter *probe[32];
-		int pn = 0;
-		if (parse_list(filters, list, probe, &pn, 32, &err, NULL)) {
-			fprintf(stderr, "%s: %s\nTry '%s --help'.\n", prog,
-			        err.what, prog);
+	if (r->list != NULL) { /* a bad list is a usage error, before reading */
+		if (parse_list(filters, r->list, chosen, &n, 32, &err, NULL)) {
+			fprintf(stderr, "%s: %s\nTry '%s --help'.\n", r->prog,
+			        err.what, r->prog);
 			return 2;
 		}
 	}
-
 	/* A closed pipe must be an error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
 	if (doc != NULL) {
-		dm_ctx ctx = {prog, format ? format : "html",
-		              dm_format_family(format), doc, &err, NULL};
-		if (single) {
-			run[0] = single;
+		dm_ctx ctx = {r->prog, r->format ? r->format : "html",
+		              dm_format_family(r->format), doc, &err, NULL};
+		if (r->single) {
+			chosen[0] = r->single;
 			n = 1;
 		} else {
-			n = resolve_chain(doc, filters, list, chain, extra,
-			                  nextra, run, 32, &err);
+			n = resolve_chain(doc, filters, r->list, chain, r->extra,
+			                  r->nextra, chosen, 32, &err);
 		}
 		for (i = 0; i < n && !dm_error_is_set(&err); i++)
-			dm_filter_run(run[i], &ctx);
+			dm_filter_run(chosen[i], &ctx);
 		if (!dm_error_is_set(&err))
 			dm_doc_write_fd(doc, STDOUT_FILENO, &err);
 		if (DM_FREE_AT_EXIT)
 			dm_doc_free(doc);
 	}
-	return dm_report(prog, &err);
+	return dm_report(r->prog, &err);
+}
+
+int dm_main(int argc, char **argv, const dm_filter *const *filters,
+            const char *chain)
+{
+	args r = {argc > 0 ? base_name(argv[0]) : "dm", NULL, NULL, NULL,
+	          {NULL}, 0};
+	int rc;
+
+	if (strncmp(r.prog, "dm-", 3) == 0 &&
+	    (r.single = find(filters, r.prog + 3, strlen(r.prog + 3))) ==
+	            NULL)
+		return dm_usage(r.prog, "no filter of this name (%s)",
+		                "see dm --list");
+	if ((rc = parse_args(&r, argc, argv, filters, chain)) >= 0)
+		return rc;
+	return run(&r, filters, chain);
+}
+
+int dm_filter_main(int argc, char **argv, const dm_filter *filter)
+{
+	const dm_filter *const filters[] = {filter, NULL};
+	args r = {argc > 0 ? base_name(argv[0]) : filter->name, NULL, NULL,
+	          filter, {NULL}, 0};
+	int rc;
+
+	if ((rc = parse_args(&r, argc, argv, filters, "")) >= 0)
+		return rc;
+	return run(&r, filters, "");
 }

@@ -24,6 +24,7 @@ Suite *walk_suite(void);
 Suite *md_suite(void);
 Suite *options_suite(void);
 Suite *escape_suite(void);
+Suite *box_suite(void);
 Suite *words_suite(void);
 
 /*

@@ -1,9 +1,9 @@
 /*
- * test_md.c - the cmark-gfm bridge: Markdown to pandoc's AST (src/md.c),
- * front matter (src/yaml.c), HTML (src/html.c), and the -M bridge for
- * filters (dm_meta_inlines on a MetaString).  Whole documents are compared with pandoc
- * itself by tests/md/run.sh; these cover what that cannot: the API,
- * errors, and what the pandoc used there cannot show.
+ * test_md.c - the cmark-gfm bridge: Markdown to pandoc's AST and front
+ * matter to metadata (src/md/), HTML (src/html/), and the -M bridge for
+ * filters (dm_meta_inlines on a MetaString).  Whole documents are compared
+ * with pandoc itself by tests/md/run.sh; these cover what that cannot: the
+ * API, errors, and what the pandoc used there cannot show.
  *
  * JSON in this file is written with ' for " (see Q() in suites.h).
  */

@@ -1,0 +1,220 @@
+/*
+ * read.c - a Markdown document as pandoc's gfm reader reads it: the text
+ * checked as UTF-8 and normalised (line ends, tabs), then the YAML front
+ * matter, read into metadata (yaml.c, which reads its strings as Markdown
+ * through dmp_md_meta_value()), then the body (convert.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dm_md.h"
+#include "md.h"
+#include "yamlmeta.h"
+
+/* ------------------------------------------------------------------------
+ * The text
+ * ------------------------------------------------------------------------ */
+
+/* Refuses text with an invalid UTF-8 sequence at `bad`, saying where (line
+ * and column in characters).  Returns -1. */
+static int not_utf8(const char *text, size_t bad, dm_error *err)
+{
+	size_t i, line = 1, col = 1;
+	char where[64];
+
+	for (i = 0; i < bad; i++) {
+		if (text[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			col++;
+		}
+	}
+	snprintf(where, sizeof where, "line %zu, column %zu", line, col);
+	return dm_error_set(err, DM_EINPUT, where,
+	                    "input is not valid UTF-8 (byte 0x%02x)",
+	                    (unsigned char)text[bad]);
+}
+
+/* The text as pandoc reads it into `norm`: CRLF line ends become LF, tabs
+ * spaces to the next multiple of four columns (characters), and the last
+ * line ends with a newline.  0, or -1 with `err` set. */
+static int normalise(const char *text, size_t len, dm_buf *norm,
+                     dm_error *err)
+{
+	size_t i, col = 0;
+
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		if (text[i] == '\t') {
+			dm_buf_add(norm, "    ", 4 - col % 4);
+			col += 4 - col % 4;
+			continue;
+		}
+		dm_buf_putc(norm, text[i]);
+		if (text[i] == '\n')
+			col = 0;
+		else if (((unsigned char)text[i] & 0xc0) != 0x80)
+			col++;
+	}
+	if (!dm_buf_failed(norm) && norm->len > 0 &&
+	    norm->data[norm->len - 1] != '\n')
+		dm_buf_putc(norm, '\n');
+	dm_buf_add(norm, "", 0); /* a string, even for no text */
+	if (dm_buf_failed(norm)) {
+		dm_buf_free(norm);
+		return dm_nomem(err);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Front matter
+ * ------------------------------------------------------------------------ */
+
+/* Whether the line at `p` is `word` plus spaces or tabs; sets `*next` to
+ * the start of the following line. */
+static bool line_is(const char *p, const char *end, const char *word,
+                    const char **next)
+{
+	size_t n = strlen(word);
+
+	if ((size_t)(end - p) < n || memcmp(p, word, n) != 0)
+		return false;
+	for (p += n; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p < end && *p != '\n')
+		return false;
+	*next = p < end ? p + 1 : p;
+	return true;
+}
+
+static bool blank_line(const char *p, const char *end)
+{
+	for (; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	return p < end && *p == '\n';
+}
+
+/*
+ * The front matter at the start of `text`, as pandoc finds it: a line
+ * `---`, no blank line next, then lines up to a `---` or `...` line.
+ * Returns true and sets the YAML's offset and length and the body's
+ * offset when there is one.
+ */
+static bool front_matter(const char *text, size_t len, size_t *yaml_off,
+                         size_t *yaml_len, size_t *body_off)
+{
+	const char *end = text + len, *p, *start, *next;
+
+	if (!line_is(text, end, "---", &p) || p == end || *(p - 1) != '\n' ||
+	    blank_line(p, end))
+		return false;
+	for (start = p; p < end; p = next) {
+		if (line_is(p, end, "---", &next) ||
+		    line_is(p, end, "...", &next)) {
+			*yaml_off = (size_t)(start - text);
+			*yaml_len = (size_t)(p - start);
+			*body_off = (size_t)(next - text);
+			return true;
+		}
+		next = memchr(p, '\n', (size_t)(end - p));
+		if (next == NULL)
+			break;
+		next++;
+	}
+	return false;
+}
+
+/*
+ * The metadata of normalised text `text` into `*meta`: a new object, or
+ * NULL without front matter; and in `*body` where the body starts.  YAML
+ * that is not a mapping is no front matter: pandoc reads it all as
+ * Markdown then.  0, or -1 with `err` set.
+ */
+static int read_meta(const char *text, size_t len, int api_minor,
+                     json_t **meta, size_t *body, dm_error *err)
+{
+	size_t yoff, ylen;
+	bool not_map = false;
+
+	*meta = NULL;
+	*body = 0;
+	if (!front_matter(text, len, &yoff, &ylen, body))
+		return 0;
+	*meta = dmp_yaml_meta(text + yoff, ylen, 2, api_minor,
+	                      dmp_md_meta_value, &not_map, err);
+	if (not_map)
+		*body = 0;
+	return *meta != NULL || not_map ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------------
+ * Documents
+ * ------------------------------------------------------------------------ */
+
+/* Normalised text `text` (freed here) read into a new document, or NULL
+ * with `err` set. */
+static dm_doc *read_doc(char *text, size_t len, int api_minor,
+                        dm_error *err)
+{
+	size_t body;
+	json_t *meta, *b;
+	dm_doc *doc;
+
+	if (read_meta(text, len, api_minor, &meta, &body, err) != 0) {
+		free(text);
+		return NULL;
+	}
+	b = dmp_md_blocks(text + body, len - body, api_minor, false, err);
+	free(text);
+	if (b == NULL) {
+		json_decref(meta);
+		return NULL;
+	}
+	doc = dm_doc_new(api_minor, meta, b);
+	if (doc == NULL)
+		dm_nomem(err);
+	return doc;
+}
+
+dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
+                   dm_error *err)
+{
+	dm_buf norm = {0};
+	size_t bad;
+
+	if (api_minor != 22 && api_minor != 23) {
+		dm_error_set(err, DM_EUSAGE, NULL,
+		             "unsupported API version 1.%d (supported: 1.22 "
+		             "and 1.23)", api_minor);
+		return NULL;
+	}
+	bad = dmp_utf8_invalid((const unsigned char *)text, len);
+	if (bad < len) {
+		not_utf8(text, bad, err);
+		return NULL;
+	}
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (normalise(text, len, &norm, err) != 0)
+		return NULL;
+	return read_doc(norm.data, norm.len, api_minor, err);
+}
+
+dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err)
+{
+	size_t len = 0;
+	char *text = dmp_read_all(fd, &len, err);
+	dm_doc *doc;
+
+	if (text == NULL)
+		return NULL;
+	doc = dm_md_read(text, len, api_minor, err);
+	free(text);
+	return doc;
+}
