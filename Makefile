@@ -105,8 +105,12 @@ $(BUILD)/dm-%: $(BUILD)/dm
 $(BUILD)/dm-from-md: $(BUILD)/obj/filters/from-md.o $(BUILD)/libdm.a
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
 
-$(BUILD)/dm-to-html: $(BUILD)/obj/filters/to-html.o $(BUILD)/libdm.a
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
+# dm-to-html runs the chain over Markdown files: the filters, not dm's main.
+TOHTML_OBJ = $(BUILD)/obj/filters/to-html.o \
+             $(filter-out $(BUILD)/obj/filters/dm.o,$(FLT_OBJ))
+
+$(BUILD)/dm-to-html: $(TOHTML_OBJ) $(BUILD)/libdm.a
+	$(CC) $(CFLAGS) -o $@ $(TOHTML_OBJ) $(BUILD)/libdm.a $(DM_LIBS)
 
 # ---- tests ---------------------------------------------------------------
 

@@ -783,6 +783,15 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
             const char *chain);
 
 /**
+ * Runs over ctx->doc the chain `dm_main()` would run for it: `list` as
+ * `--filters LIST` (NULL: the metadata's `dm-filters`, else `chain` plus
+ * every filter whose options are in the metadata), checkers first.
+ * ctx->state is the filters' own.  Returns 0, or -1 with ctx->err set.
+ */
+int dm_chain_run(dm_ctx *ctx, const dm_filter *const *filters,
+                 const char *list, const char *chain);
+
+/**
  * The whole program of one filter, whatever the program is called: the
  * main of a filter of your own.  `PROG [FORMAT]`, --help (with the
  * options of filter->option_table) and --version; reads standard input,

@@ -274,6 +274,27 @@ static int resolve_chain(dm_doc *doc, const dm_filter *const *filters,
 	return n;
 }
 
+/* Resolves the chain for ctx->doc and runs it.  0 or -1 (ctx->err). */
+static int run_chain(dm_ctx *ctx, const dm_filter *const *filters,
+                     const char *list, const char *chain,
+                     const dm_filter *const *extra, int nextra)
+{
+	const dm_filter *chosen[32];
+	int i, n;
+
+	n = resolve_chain(ctx->doc, filters, list, chain, extra, nextra,
+	                  chosen, 32, ctx->err);
+	for (i = 0; i < n && !dm_error_is_set(ctx->err); i++)
+		dm_filter_run(chosen[i], ctx);
+	return dm_error_is_set(ctx->err) ? -1 : 0;
+}
+
+int dm_chain_run(dm_ctx *ctx, const dm_filter *const *filters,
+                 const char *list, const char *chain)
+{
+	return run_chain(ctx, filters, list, chain, NULL, 0);
+}
+
 /* What the command line asks for. */
 typedef struct args {
 	const char *prog;
@@ -360,7 +381,7 @@ static int run(const args *r, const dm_filter *const *filters,
 	const dm_filter *chosen[32];
 	dm_error err;
 	dm_doc *doc;
-	int i, n = 0;
+	int n = 0;
 
 	dm_error_clear(&err);
 	if (r->list != NULL) { /* a bad list is a usage error, before reading */
@@ -376,15 +397,11 @@ static int run(const args *r, const dm_filter *const *filters,
 	if (doc != NULL) {
 		dm_ctx ctx = {r->prog, r->format ? r->format : "html",
 		              dm_format_family(r->format), doc, &err, NULL};
-		if (r->single) {
-			chosen[0] = r->single;
-			n = 1;
-		} else {
-			n = resolve_chain(doc, filters, r->list, chain, r->extra,
-			                  r->nextra, chosen, 32, &err);
-		}
-		for (i = 0; i < n && !dm_error_is_set(&err); i++)
-			dm_filter_run(chosen[i], &ctx);
+		if (r->single)
+			dm_filter_run(r->single, &ctx);
+		else
+			run_chain(&ctx, filters, r->list, chain, r->extra,
+			          r->nextra);
 		if (!dm_error_is_set(&err))
 			dm_doc_write_fd(doc, STDOUT_FILENO, &err);
 		if (DM_FREE_AT_EXIT)
