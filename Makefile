@@ -64,7 +64,7 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-credits test-alloc \
-        test-pathological test-lib lib golden \
+        test-pathological test-site test-lib lib golden \
         golden-update demo bench \
         install uninstall clean valgrind
 
@@ -139,7 +139,7 @@ include tests/fuzz/fuzz.mk
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
 	$(MAKE) all unit test-shell test-callouts test-credits test-check \
-	    test-md test-alloc test-lib fuzz-replay
+	    test-md test-site test-alloc test-lib fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -147,6 +147,10 @@ test-credits: all
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq
 	@sh tests/md/run.sh $(BUILD)
+
+# dm-to-html -o DIR FILE.md...: the pages of the three-process pipe
+test-site: all
+	@sh tests/site/run.sh $(BUILD)
 
 # inputs shaped to take quadratic time or exponential memory, each bounded
 test-pathological: all
