@@ -82,6 +82,12 @@ int dmp_validate(const json_t *node, dm_kind kind, int api_minor,
 void dmp_json_alloc_begin(void);
 bool dmp_json_alloc_failed(void);
 
+/* For a program that reads one document and exits without freeing it
+ * (jalloc.c): with `on`, jansson allocates from an arena, whose memory is
+ * never freed, until called again without: later allocations come from
+ * malloc() again (and arena pointers are still told apart when freed). */
+void dmp_json_arena(bool on);
+
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);
 

@@ -393,7 +393,10 @@ static int run(const args *r, const dm_filter *const *filters,
 	}
 	/* A closed pipe must be an error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	if (!DM_FREE_AT_EXIT) /* one document, never freed: see jalloc.c */
+		dmp_json_arena(true);
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
+	dmp_json_arena(false);
 	if (doc != NULL) {
 		dm_ctx ctx = {r->prog, r->format ? r->format : "html",
 		              dm_format_family(r->format), doc, &err, NULL};
