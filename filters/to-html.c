@@ -14,6 +14,7 @@
 
 #include "dm_md.h"
 #include "filters.h"
+#include "internal.h" /* the arena the documents are read from */
 
 static const char *prog = "dm-to-html";
 
@@ -168,7 +169,11 @@ static int one_file(const args *r, const char *file, bool last)
 	char *path = NULL;
 
 	dm_error_clear(&err);
-	if ((doc = read_md(file, &err)) != NULL) {
+	if (!DM_FREE_AT_EXIT) /* jalloc.c; given back after the page */
+		dmp_json_arena(true);
+	doc = read_md(file, &err);
+	dmp_json_arena(false);
+	if (doc != NULL) {
 		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
 		              &err, NULL};
 		if (dm_chain_run(&ctx, dmf_filters, r->list, dmf_chain) == 0) {
@@ -190,8 +195,10 @@ static int one_file(const args *r, const char *file, bool last)
 		dm_buf_free(&where);
 	}
 	free(path);
-	if (!last || DM_FREE_AT_EXIT) /* the last one the kernel takes */
+	if (!last || DM_FREE_AT_EXIT) { /* the last one the kernel takes */
 		dm_doc_free(doc);
+		dmp_json_arena_reset();
+	}
 	return dm_report(prog, &err);
 }
 

@@ -88,6 +88,10 @@ bool dmp_json_alloc_failed(void);
  * malloc() again (and arena pointers are still told apart when freed). */
 void dmp_json_arena(bool on);
 
+/* Gives the arena's blocks back, for a program that reads documents one
+ * after another: only once every node read from it has been let go. */
+void dmp_json_arena_reset(void);
+
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);
 

@@ -150,10 +150,20 @@ void dmp_json_arena(bool on)
 
 	dmp_json_alloc_begin();
 	json_get_alloc_funcs(&m, &f);
-	if (on && m == json_alloc && f == free)
+	if (on && m == json_alloc && (f == free || f == arena_free))
 		json_set_alloc_funcs(arena_alloc, arena_free);
 	else if (!on && m == arena_alloc) /* arena_free() still frees all */
 		json_set_alloc_funcs(json_alloc, arena_free);
+}
+
+void dmp_json_arena_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < nblocks; i++)
+		free(blocks[i]);
+	nblocks = 0;
+	arena_p = arena_end = NULL;
 }
 
 bool dmp_json_alloc_failed(void)
