@@ -169,6 +169,7 @@ static int one_file(const args *r, const char *file, bool last)
 	char *path = NULL;
 
 	dm_error_clear(&err);
+	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) /* jalloc.c; given back after the page */
 		dmp_json_arena(true);
 	doc = read_md(file, &err);
@@ -176,7 +177,10 @@ static int one_file(const args *r, const char *file, bool last)
 	if (doc != NULL) {
 		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
 		              &err, NULL};
-		if (dm_chain_run(&ctx, dmf_filters, r->list, dmf_chain) == 0) {
+		if (dm_chain_run(&ctx, dmf_filters, r->list, dmf_chain) == 0 &&
+		    dmp_nomem_seen())
+			dm_nomem(&err); /* a filter ran short and went on */
+		if (!dm_error_is_set(&err)) {
 			if (r->outdir == NULL)
 				dm_html_write_fd(doc, r->flags, STDOUT_FILENO,
 				                 &err);

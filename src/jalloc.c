@@ -25,13 +25,29 @@
 #include "internal.h"
 
 static bool json_alloc_failed;
+static bool nomem_seen; /* since dmp_nomem_reset() */
+
+void dmp_nomem_note(void)
+{
+	nomem_seen = true;
+}
+
+bool dmp_nomem_seen(void)
+{
+	return nomem_seen;
+}
+
+void dmp_nomem_reset(void)
+{
+	nomem_seen = false;
+}
 
 static void *json_alloc(size_t n)
 {
 	void *p = malloc(n);
 
 	if (p == NULL)
-		json_alloc_failed = true;
+		json_alloc_failed = nomem_seen = true;
 	return p;
 }
 
@@ -95,7 +111,7 @@ static void *arena_alloc(size_t n)
 			return NULL;
 		if (add_block(p) != 0) {
 			free(p);
-			json_alloc_failed = true;
+			json_alloc_failed = nomem_seen = true;
 			return NULL;
 		}
 		arena_p = p;

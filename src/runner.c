@@ -393,6 +393,7 @@ static int run(const args *r, const dm_filter *const *filters,
 	}
 	/* A closed pipe must be an error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) /* one document, never freed: see jalloc.c */
 		dmp_json_arena(true);
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
@@ -405,6 +406,8 @@ static int run(const args *r, const dm_filter *const *filters,
 		else
 			run_chain(&ctx, filters, r->list, chain, r->extra,
 			          r->nextra);
+		if (dmp_nomem_seen() && !dm_error_is_set(&err))
+			dm_nomem(&err); /* a filter ran short and went on */
 		if (!dm_error_is_set(&err))
 			dm_doc_write_fd(doc, STDOUT_FILENO, &err);
 		if (DM_FREE_AT_EXIT)
