@@ -86,5 +86,5 @@ done
 EOS
 echo
 echo "== $narticles articles (samples/seed.md, $(wc -c <samples/seed.md) bytes each) =="
-"$dir/harness" -r 3 /dev/null "sh $dir/site-pipe.sh" "sh $dir/site.sh"
+"$dir/harness" -r 1 /dev/null "sh $dir/site-pipe.sh" "sh $dir/site.sh"
 echo "Articles per second: $narticles divided by the time of each row."
