@@ -64,7 +64,7 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-credits test-alloc \
-        test-pathological test-site test-lib lib golden \
+        test-pathological test-site test-lib test-layout lib golden \
         golden-update demo bench \
         install uninstall clean valgrind
 
@@ -138,8 +138,8 @@ include tests/fuzz/fuzz.mk
 # Every test: the library's unit tests, bad input and fidelity, each
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
-	$(MAKE) all unit test-shell test-callouts test-credits test-check \
-	    test-md test-site test-alloc test-lib fuzz-replay
+	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
+	    test-check test-md test-site test-alloc test-lib fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -151,6 +151,10 @@ test-md: all $(BUILD)/jsoneq
 # dm-to-html -o DIR FILE.md...: the pages of the three-process pipe
 test-site: all
 	@sh tests/site/run.sh $(BUILD)
+
+# the house rules: file and function sizes, no include circles
+test-layout:
+	@sh tools/layout.sh
 
 # inputs shaped to take quadratic time or exponential memory, each bounded
 test-pathological: all

@@ -22,6 +22,7 @@
 
 typedef struct conv {
 	dm_error *err;
+	int api_minor;                /* 23: as pandoc 3, 22: as 2.17 */
 	cmark_syntax_extension *math; /* pandoc 3 only: math and alerts */
 	cmark_node **notes;           /* footnote definitions, number - 1 */
 	json_t **note_blocks;         /* their contents, once converted */
@@ -32,21 +33,32 @@ typedef struct conv {
 	size_t in_note;               /* inside a footnote: no identifiers */
 	const char *text;             /* the Markdown, and its length */
 	size_t len;
+	int line_no;                  /* a line of it seen last (1-based), */
+	size_t line_at;               /* and the offset where it starts */
 } conv;
 
-static int too_deep(conv *c)
+/* The error for nesting past MAX_DEPTH at `n`, naming its source line (the
+ * line of the nearest enclosing node that knows its own). */
+static int too_deep(conv *c, cmark_node *n)
 {
-	return dm_error_set(c->err, DM_EINPUT, NULL,
+	char where[32] = "";
+	int line = 0;
+
+	for (; n && line == 0; n = cmark_node_parent(n))
+		line = cmark_node_get_start_line(n);
+	if (line > 0)
+		snprintf(where, sizeof where, "line %d", line);
+	return dm_error_set(c->err, DM_EINPUT, where,
 	                    "Markdown nested too deeply (more than %d levels)",
 	                    MAX_DEPTH);
 }
 
-/* Counts one level down; -1 (c->err) past MAX_DEPTH. */
-static int descend(conv *c)
+/* Counts one level down into `n`; -1 (c->err) past MAX_DEPTH. */
+static int descend(conv *c, cmark_node *n)
 {
 	if (++c->depth > MAX_DEPTH) {
 		c->depth--;
-		return too_deep(c);
+		return too_deep(c, n);
 	}
 	return 0;
 }
@@ -80,6 +92,34 @@ static json_t *empty_note(conv *c)
 	return dm_node("Note", b);
 }
 
+/*
+ * pandoc 3 leaves the references to notes inside a note unresolved: each
+ * an empty Str, joined to nothing around it.  They were read as empty
+ * Notes (which join to nothing); those in `v` become empty Strs.  0 or -1
+ * (out of memory).
+ */
+static int unresolve(json_t *v)
+{
+	const char *k;
+	json_t *e;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, k, e)
+			if (unresolve(e) != 0)
+				return -1;
+		return 0;
+	}
+	for (i = 0; i < json_array_size(v); i++) {
+		e = json_array_get(v, i);
+		if (dm_type_of(e) != DM_T_NOTE ? unresolve(e) != 0
+		                               : json_array_set_new(v, i,
+		                                                    dm_str("")))
+			return -1;
+	}
+	return 0;
+}
+
 /* A footnote reference: a Note holding a copy of the definition.  A new
  * node, or NULL with c->err set. */
 static json_t *note(conv *c, cmark_node *ref)
@@ -100,8 +140,10 @@ static json_t *note(conv *c, cmark_node *ref)
 			return NULL;
 		}
 		c->in_note++;
-		if (blocks(c, c->notes[k], b, false) != 0) {
+		if (blocks(c, c->notes[k], b, false) != 0 ||
+		    (c->api_minor >= 23 && unresolve(b) != 0)) {
 			json_decref(b);
+			dm_nomem(c->err);
 			return NULL;
 		}
 		c->in_note--;
@@ -165,7 +207,9 @@ static int inline_(conv *c, cmark_node *n, json_t *out)
 		node = dm_raw_inline("html", lit);
 		break;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		node = note(c, n);
+		/* in a note, pandoc 3 reads none (see unresolve()) */
+		node = c->in_note && c->api_minor >= 23 ? empty_note(c)
+		                                        : note(c, n);
 		break;
 	case CMARK_NODE_CUSTOM_INLINE:
 		if (c->math == NULL ||
@@ -195,7 +239,7 @@ static int inlines(conv *c, cmark_node *parent, json_t *out)
 	cmark_node *n;
 	int rc = 0;
 
-	if (descend(c) != 0)
+	if (descend(c, parent) != 0)
 		return -1;
 	for (n = cmark_node_first_child(parent); n && rc == 0;
 	     n = cmark_node_next(n))
@@ -255,11 +299,19 @@ static int alert_type(cmark_node *quote)
 static bool quote_marker(conv *c, int line, int col)
 {
 	size_t i = 0, k;
-	int l;
+	int l = 1;
 
-	for (l = 1; l < line && i < c->len; i++)
+	/* From the line seen last when this one is not before it: an alert's
+	 * lazy lines are asked about in order, so each costs its own length. */
+	if (c->line_no > 0 && c->line_no <= line) {
+		l = c->line_no;
+		i = c->line_at;
+	}
+	for (; l < line && i < c->len; i++)
 		if (c->text[i] == '\n')
 			l++;
+	c->line_no = l;
+	c->line_at = i;
 	for (k = 0; k < (size_t)col - 1 && i < c->len && c->text[i] != '\n';
 	     k++)
 		i++;
@@ -854,7 +906,7 @@ static int blocks(conv *c, cmark_node *parent, json_t *out, bool tight)
 	cmark_node *n, *next;
 	int rc = 0;
 
-	if (descend(c) != 0)
+	if (descend(c, parent) != 0)
 		return -1;
 	for (n = cmark_node_first_child(parent); n && rc == 0; n = next) {
 		next = cmark_node_next(n); /* block() may free n's children */
@@ -1006,6 +1058,7 @@ json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
 	int rc = -1;
 
 	c.err = err;
+	c.api_minor = api_minor;
 	c.text = text;
 	c.len = len;
 	c.math = api_minor >= 23 ? dmp_md_math_extension() : NULL;
