@@ -12,6 +12,11 @@ extern const dm_filter dm_callouts_filter;
 extern const dm_filter dm_credits_filter;
 extern const dm_filter dm_check_filter;
 
+/** Every filter of `dm`, NULL-terminated (registry.c), and its default
+ * chain ("callouts,credits"). */
+extern const dm_filter *const dmf_filters[];
+extern const char dmf_chain[];
+
 /* ------------------------------------------------------------------------
  * Callouts (callouts/shared.c)
  * ------------------------------------------------------------------------ */
