@@ -223,18 +223,30 @@ static int latex_callout(const dm_box *b, json_t *out)
 	return rc ? -1 : 0;
 }
 
-/* Small print in a group, marked with the footer's class. */
+/* Small print in a group, marked with the footer's class.  The first
+ * block (a title) is kept on the page of what follows it: no break after
+ * it, none where a list begins (\@beginparpenalty). */
 static int latex_footer(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0}, close = {0};
+	json_t *blocks = body_copy(b->body);
 	int rc = -1;
 
-	dm_buf_printf(&open, "\\medskip\n\\begingroup\\footnotesize %% %s",
+	dm_buf_printf(&open, "\\medskip\n\\begingroup\\footnotesize"
+	                     "\\csname @beginparpenalty\\endcsname=10000 %% %s",
 	              b->type);
 	dm_buf_printf(&close, "\\par\\endgroup %% %s", b->type);
-	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
-		rc = wrap_raw(out, "latex", dm_buf_str(&open),
-		              body_copy(b->body), dm_buf_str(&close));
+	if (blocks != NULL && json_array_size(blocks) > 1 &&
+	    json_array_insert_new(blocks, 1,
+	                          dm_raw_block("latex", "\\nopagebreak"))) {
+		json_decref(blocks);
+		blocks = NULL;
+	}
+	if (blocks != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&close))
+		rc = wrap_raw(out, "latex", dm_buf_str(&open), blocks,
+		              dm_buf_str(&close));
+	else
+		json_decref(blocks);
 	dm_buf_free(&open);
 	dm_buf_free(&close);
 	return rc;

@@ -79,9 +79,18 @@ START_TEST(footer_latex_and_other)
 	json_t *out = render(&b, DM_FMT_LATEX, Q(title), "[]");
 
 	t_assert_json(out, Q("[{'t':'RawBlock','c':['latex','\\\\medskip\\n"
-	                     "\\\\begingroup\\\\footnotesize % dm-credits']},"
+	                     "\\\\begingroup\\\\footnotesize\\\\csname "
+	                     "@beginparpenalty\\\\endcsname=10000 % "
+	                     "dm-credits']},"
 	                     "{'t':'RawBlock','c':['latex','\\\\par"
 	                     "\\\\endgroup % dm-credits']}]"));
+	json_decref(out);
+	/* the title is kept with the list after it: no break between */
+	out = render(&b, DM_FMT_LATEX, Q(title),
+	             Q("[{'t':'Para','c':[]},{'t':'BulletList','c':[]}]"));
+	ck_assert_int_eq(json_array_size(out), 5);
+	t_assert_json(json_array_get(out, 2),
+	              Q("{'t':'RawBlock','c':['latex','\\\\nopagebreak']}"));
 	json_decref(out);
 	out = render(&b, DM_FMT_GFM, Q(title), "[]");
 	t_assert_json(out, Q("[{'t':'HorizontalRule'}]"));
