@@ -184,8 +184,9 @@ int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
 	              "  \\begin{tcolorbox}[enhanced,breakable,%s,\n"
 	              "    colframe=#1,left=8pt,right=8pt,top=6pt,"
 	              "bottom=6pt,\n"
-	              "    before upper={\\dm@inbox{\\bfseries\\color{#1-title}"
-	              "#2}\\par\\smallskip}]}%%\n"
+	              "    before upper={\\dm@inbox\\if\\relax\\detokenize{#2}"
+	              "\\relax\\else{\\bfseries\\color{#1-title}"
+	              "#2}\\par\\smallskip\\fi}]}%%\n"
 	              "  {\\end{tcolorbox}\\ifnum\\dm@outer=1 \\the\\dm@notes"
 	              "\\global\\dm@notes{}\\fi}\n"
 	              "\\makeatother",

@@ -205,11 +205,14 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 
 bool dmf_is_section(const state *st, const json_t *h)
 {
-	char *s = dm_stringify(dm_node_inlines(h));
+	char *s;
 	size_t n;
 	bool yes;
 
-	if (s == NULL)
+	/* a heading kept above its callout already: not a section again */
+	if (dm_attr_has_class(dm_node_attr(h), "callout-heading"))
+		return false;
+	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
 		return false;
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
@@ -269,19 +272,24 @@ json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i)
 {
 	const json_t *h = json_array_get(list, i);
 	dm_box box = {.role = DM_BOX_CALLOUT, .type = "direct-message"};
-	json_t *out = json_array(), *div = NULL;
+	json_t *out = json_array(), *div = NULL, *head = json_deep_copy(h);
 
+	/* the heading stays one, its id with it, marked as the callout's */
+	box.heading = head;
 	box.title = section_title(h);
 	box.body = json_array();
-	box.attr = dm_attr(dm_attr_id(dm_node_attr(h)));
-	if (out == NULL || box.title == NULL || box.body == NULL ||
-	    box.attr == NULL || section_body(list, i, box.body))
+	box.attr = dm_attr(NULL);
+	if (out == NULL || head == NULL || box.title == NULL ||
+	    box.body == NULL || box.attr == NULL ||
+	    dm_attr_add_class(dm_node_attr(head), "callout-heading") ||
+	    section_body(list, i, box.body))
 		dm_nomem(ctx->err);
 	else if (dm_box_render(&box, DM_FMT_JSON, out, ctx->err) == 0)
 		div = json_incref(json_array_get(out, 0));
 	json_decref(box.title);
 	json_decref(box.body);
 	json_decref(box.attr);
+	json_decref(head);
 	json_decref(out);
 	return div;
 }

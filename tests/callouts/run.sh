@@ -345,6 +345,52 @@ else
 	skip "corpus: $CORPUS has no api1.22/ and api1.23/"
 fi
 
+# ---- heading: the Direct Message stays a heading ---------------------------
+
+# has LABEL FILE PATTERN: a line of FILE matches the fixed PATTERN.
+has() {
+	if grep -qF -- "$3" "$2"; then
+		pass
+	else
+		fail "heading $1" "expected: a line with '$3'" "got:"
+		grep -i 'direct' "$2" | head -5 | sed 's/^/    | /'
+	fi
+}
+
+# The section golden case through --toc: the heading in the HTML table of
+# contents and as an h2 with its id, a GitHub heading (an anchor) with the
+# gfm table of contents linking to it, and a LaTeX \subsection in the
+# .toc that pdflatex writes (what the PDF bookmarks are made from).
+heading_kept() {
+	in=$ROOT/tests/golden/callouts/section/input.md
+	mkdir -p "$TMP/heading"
+	for w in html latex gfm; do
+		"$PANDOC" -t json "$in" | "$DM" --filters callouts "$w" |
+			"$PANDOC" -f json -s --toc -t "$w" -M title=T \
+				-o "$TMP/heading/out.$w" || fail "heading $w"
+	done
+	has html "$TMP/heading/out.html" \
+		'<li><a href="#the-direct-message">The Direct Message</a>'
+	has html "$TMP/heading/out.html" \
+		'<h2 class="callout-heading" id="the-direct-message">'
+	has gfm "$TMP/heading/out.gfm" \
+		'[The Direct Message](#the-direct-message)'
+	has gfm "$TMP/heading/out.gfm" '## The Direct Message'
+	command -v pdflatex > /dev/null 2>&1 || return 0
+	if (cd "$TMP/heading" && pdflatex -interaction=nonstopmode \
+	    -halt-on-error out.latex < /dev/null > /dev/null 2>&1); then
+		has latex "$TMP/heading/out.toc" \
+			'\contentsline {subsection}{The Direct Message}'
+	else
+		fail "heading latex" "expected: pdflatex to compile it"
+	fi
+}
+
+if [ "$have_p2" = yes ]; then
+	heading_kept
+	echo "heading: done"
+fi
+
 # ---- latex: the output compiles ------------------------------------------
 
 # compile NAME ENGINE: $TMP/tex/NAME.tex compiles with ENGINE.
