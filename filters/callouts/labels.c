@@ -120,30 +120,49 @@ static const ctype *triad_type(const state *st, const char *text)
 /* The label: plain, bold or emphasised, the colon inside or out, ':' or
  * the full-width '\uff1a'.  NULL also when out of memory while stripping.
  */
-const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
+/* The type whose label opens `item` (*found, NULL for none) and the
+ * number of inlines the label spans (*end).  0, or -1 when out of memory. */
+static int read_label(const state *st, const json_t *item,
+                      const ctype **found, size_t *end)
 {
 	json_t *ils = dmf_block_text(json_array_get(item, 0));
 	dm_buf text = {0};
-	const ctype *found = NULL;
 	const char *colon = NULL;
 	size_t i, len, n = json_array_size(ils);
+	int rc = 0;
 
+	*found = NULL;
 	/* Gather the text of the leading words until a colon shows. */
 	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
 		json_t *x = json_array_get(ils, i);
-		if (!label_part(x, i) || dm_stringify_buf(x, &text) != 0)
+		if (!label_part(x, i))
 			break;
+		if (dm_stringify_buf(x, &text) != 0 || dm_buf_failed(&text)) {
+			rc = -1;
+			break;
+		}
 		colon = find_colon(dm_buf_str(&text), &len);
 	}
-	if (colon != NULL) {
+	if (rc == 0 && colon != NULL) {
 		len = (size_t)(colon - text.data);
 		while (len > 0 && text.data[len - 1] == ' ')
 			len--;
 		text.data[len] = '\0';
-		found = triad_type(st, text.data);
+		*found = triad_type(st, text.data);
 	}
 	dm_buf_free(&text);
-	if (found && strip && strip_label(ils, i))
+	*end = i;
+	return rc;
+}
+
+const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
+{
+	const ctype *found;
+	size_t end;
+
+	if (read_label(st, item, &found, &end) != 0 ||
+	    (found && strip &&
+	     strip_label(dmf_block_text(json_array_get(item, 0)), end)))
 		return NULL;
 	return found;
 }
@@ -166,9 +185,12 @@ static json_t *item_callout(const state *st, const json_t *orig)
 		json_array_remove(item, 0);
 	/* A tight list's Plain items read as paragraphs in a box. */
 	for (k = 0; k < json_array_size(item); k++)
-		if (dm_type_of(json_array_get(item, k)) == DM_T_PLAIN)
-			json_object_set_new(json_array_get(item, k), "t",
-			                    json_string("Para"));
+		if (dm_type_of(json_array_get(item, k)) == DM_T_PLAIN &&
+		    json_object_set_new(json_array_get(item, k), "t",
+		                        json_string("Para"))) {
+			json_decref(item);
+			return NULL;
+		}
 	dm_buf_printf(&cls, "callout-%s", t->name);
 	attr = dm_buf_failed(&cls) ? NULL
 	                           : json_pack("[s[ss][]]", "", "callout",
@@ -181,14 +203,20 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 {
 	const state *st = ctx->state;
 	const json_t *items = dm_content(list);
+	const ctype *t;
 	json_t *group;
-	size_t i;
+	size_t i, end;
 
 	if (json_array_size(items) == 0)
 		return NULL;
-	for (i = 0; i < json_array_size(items); i++)
-		if (dmf_take_label(st, json_array_get(items, i), false) == NULL)
+	for (i = 0; i < json_array_size(items); i++) {
+		if (read_label(st, json_array_get(items, i), &t, &end) != 0) {
+			dm_nomem(ctx->err);
 			return NULL;
+		}
+		if (t == NULL)
+			return NULL;
+	}
 	group = json_array();
 	for (i = 0; group && i < json_array_size(items); i++)
 		if (dm_append(group, item_callout(st,
