@@ -458,7 +458,7 @@ typedef enum dm_family {
 	DM_FMT_ODT,      /* odt opendocument */
 	DM_FMT_TYPST,    /* typst */
 	DM_FMT_MARKDOWN, /* markdown: pandoc's own, fenced divs and all */
-	DM_FMT_GFM,      /* gfm commonmark commonmark_x markdown_strict */
+	DM_FMT_GFM,      /* gfm, markdown_github (commonmark: other) */
 	DM_FMT_JSON,     /* json native */
 	DM_FMT_OTHER     /* every other writer */
 } dm_family;

@@ -43,6 +43,7 @@ typedef struct callout {
 	json_t *node;   /* the Div or BlockQuote it was read from (borrowed) */
 	json_t *attr;   /* id, the user's other classes and attributes */
 	json_t *title;  /* inlines */
+	json_t *heading; /* the Header standing for the title, or NULL */
 	json_t *body;   /* blocks */
 	char *collapse; /* "true", "false", "open" or NULL: the default */
 	char *icon;     /* NULL: the type's; "" or "false": none */

@@ -126,6 +126,7 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 	dm_buf text = {0};
 	const char *colon = NULL;
 	size_t i, len, n = json_array_size(ils);
+	int rc = 0;
 
 	*type = NULL;
 	/* Gather the text of the leading words until a colon shows. */
@@ -139,7 +140,7 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 		}
 		colon = find_colon(dm_buf_str(&text), &len);
 	}
-	if (colon != NULL) {
+	if (rc == 0 && colon != NULL) {
 		len = (size_t)(colon - text.data);
 		while (len > 0 && text.data[len - 1] == ' ')
 			len--;
@@ -218,11 +219,14 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 
 int dmf_is_section(const state *st, const json_t *h)
 {
-	char *s = dm_stringify(dm_node_inlines(h));
+	char *s;
 	size_t n;
 	int yes;
 
-	if (s == NULL)
+	/* a heading kept above its callout already: not a section again */
+	if (dm_attr_has_class(dm_node_attr(h), "callout-heading"))
+		return 0;
+	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
 		return -1;
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
@@ -282,19 +286,24 @@ json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i)
 {
 	const json_t *h = json_array_get(list, i);
 	dm_box box = {.role = DM_BOX_CALLOUT, .type = "direct-message"};
-	json_t *out = json_array(), *div = NULL;
+	json_t *out = json_array(), *div = NULL, *head = json_deep_copy(h);
 
+	/* the heading stays one, its id with it, marked as the callout's */
+	box.heading = head;
 	box.title = section_title(h);
 	box.body = json_array();
-	box.attr = dm_attr(dm_attr_id(dm_node_attr(h)));
-	if (out == NULL || box.title == NULL || box.body == NULL ||
-	    box.attr == NULL || section_body(list, i, box.body))
+	box.attr = dm_attr(NULL);
+	if (out == NULL || head == NULL || box.title == NULL ||
+	    box.body == NULL || box.attr == NULL ||
+	    dm_attr_add_class(dm_node_attr(head), "callout-heading") ||
+	    section_body(list, i, box.body))
 		dm_nomem(ctx->err);
 	else if (dm_box_render(&box, DM_FMT_JSON, out, ctx->err) == 0)
 		div = json_incref(json_array_get(out, 0));
 	json_decref(box.title);
 	json_decref(box.body);
 	json_decref(box.attr);
+	json_decref(head);
 	json_decref(out);
 	return div;
 }

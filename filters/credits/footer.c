@@ -53,7 +53,8 @@ static const struct rendering {
 	{DM_FMT_HTML, FORM_RAW, "html", "<footer class=\"dm-credits\"",
 	 "</footer>", NULL, false, stylesheet},
 	{DM_FMT_LATEX, FORM_RAW, "latex",
-	 "\\medskip\n\\begingroup\\footnotesize % dm-credits",
+	 DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
+	 "\\begingroup\\footnotesize % dm-credits",
 	 "\\par\\endgroup % dm-credits", NULL, false, NULL},
 	{DM_FMT_TYPST, FORM_RAW, "typst",
 	 "#block(above: 2em)[\n#set text(size: 0.85em)", "] // dm-credits",
