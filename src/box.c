@@ -20,6 +20,9 @@ typedef struct row {
 	/* the rendering is raw code around the body, which an id would not
 	 * survive: a Div carrying the id wraps it (a link target) */
 	bool wrap_id;
+	/* keeps a box's heading inside (the semantic Div); else the heading
+	 * is set above the box */
+	bool heading_inside;
 	/* sets rendered boxes side by side; NULL: one after another */
 	int (*group)(json_t *boxes, json_t *out);
 	/* the definitions for header-includes, in raw format `sheet_format` */
@@ -67,12 +70,13 @@ json_t *dmp_box_title_line(const char *format, const char *open,
 	return title_line(format, open, title, close, para);
 }
 
-/* Whether `title` is just what dm_text() makes of its plain text. */
-static bool plain_title(const json_t *title)
+/* Whether `title` is just what dm_text() makes of its plain text: 1 yes,
+ * 0 no, -1 out of memory. */
+static int plain_title(const json_t *title)
 {
 	char *s = dm_stringify(title);
 	json_t *t = s ? dm_text(s) : NULL;
-	bool same = t && json_equal(t, title);
+	int same = t ? json_equal(t, title) : -1;
 
 	free(s);
 	json_decref(t);
@@ -153,6 +157,17 @@ static void html_head(const dm_box *b, dm_buf *h)
 	dm_buf_puts(h, "></span>");
 }
 
+/* The title line, unless a heading above the box stands for it. */
+static int html_title(const dm_box *b, const char *head, json_t *out)
+{
+	if (b->heading != NULL)
+		return 0;
+	return dm_append(out, title_line("html", head, b->title,
+	                                 b->fold != DM_BOX_FOLD_NONE
+	                                         ? "</summary>" : "</div>",
+	                                 false));
+}
+
 static int html_callout(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0}, head = {0};
@@ -166,9 +181,7 @@ static int html_callout(const dm_box *b, json_t *out)
 	}
 	if (label != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&head) &&
 	    add_raw(out, "html", dm_buf_str(&open)) == 0 &&
-	    dm_append(out, title_line("html", dm_buf_str(&head), b->title,
-	                              fold ? "</summary>" : "</div>",
-	                              false)) == 0 &&
+	    html_title(b, dm_buf_str(&head), out) == 0 &&
 	    add_raw(out, "html", "<div class=\"callout-body\">") == 0 &&
 	    add_body(out, b->body) == 0 &&
 	    add_raw(out, "html", fold ? "</div>\n</details>\n</div>"
@@ -221,23 +234,28 @@ static int latex_callout(const dm_box *b, json_t *out)
 	int rc;
 
 	dm_buf_printf(&open, "\\begin{dmcallout}{dm-%s}{", b->type);
+	if (b->heading != NULL) /* above the box: no title in it */
+		dm_buf_putc(&open, '}');
 	rc = dm_buf_failed(&open) ||
-	     dm_append(out, title_line("latex", dm_buf_str(&open), b->title,
-	                               "}", false)) ||
+	     (b->heading != NULL
+	              ? add_raw(out, "latex", dm_buf_str(&open))
+	              : dm_append(out, title_line("latex", dm_buf_str(&open),
+	                                          b->title, "}", false))) ||
 	     add_body(out, b->body) ||
 	     add_raw(out, "latex", "\\end{dmcallout}");
 	dm_buf_free(&open);
 	return rc ? -1 : 0;
 }
 
-/* Small print in a group, marked with the footer's class. */
+/* Small print in a group, marked with the footer's class; its title not
+ * left alone at a page foot. */
 static int latex_footer(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_printf(&open, "\\medskip\n\\begingroup\\footnotesize %% %s",
-	              b->type);
+	dm_buf_printf(&open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
+	                     "\\begingroup\\footnotesize %% %s", b->type);
 	dm_buf_printf(&close, "\\par\\endgroup %% %s", b->type);
 	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
 		rc = wrap_raw(out, "latex", dm_buf_str(&open),
@@ -274,8 +292,9 @@ static int typst_callout(const dm_box *b, json_t *out)
 	              text);
 	rc = dm_buf_failed(&open) || dm_buf_failed(&pre) ||
 	     add_raw(out, "typst", dm_buf_str(&open)) ||
-	     dm_append(out, title_line("typst", dm_buf_str(&pre), b->title,
-	                               "]", true)) ||
+	     (b->heading == NULL &&
+	      dm_append(out, title_line("typst", dm_buf_str(&pre), b->title,
+	                                "]", true))) ||
 	     add_body(out, b->body) || add_raw(out, "typst", "]");
 	dm_buf_free(&open);
 	dm_buf_free(&pre);
@@ -305,11 +324,11 @@ static int div_callout(const dm_box *b, json_t *out)
 	json_t *attr = b->attr ? json_deep_copy(b->attr) : dm_attr(NULL);
 	json_t *blocks = json_array();
 	char *title = dm_stringify(b->title);
+	int plain = plain_title(b->title), rc;
 	dm_buf cls = {0};
-	int rc;
 
 	dm_buf_printf(&cls, "callout-%s", b->type);
-	rc = attr == NULL || blocks == NULL || title == NULL ||
+	rc = attr == NULL || blocks == NULL || title == NULL || plain < 0 ||
 	     dm_buf_failed(&cls) ||
 	     json_array_insert_new(json_array_get(attr, 1), 0,
 	                           json_string(dm_buf_str(&cls))) ||
@@ -317,11 +336,13 @@ static int div_callout(const dm_box *b, json_t *out)
 	                           json_string("callout")) ||
 	     json_array_insert_new(json_array_get(attr, 2), 0,
 	                           json_pack("[ss]", "title", title)) ||
-	     (!plain_title(b->title) &&
+	     ((b->heading != NULL || !plain) &&
 	      dm_append(blocks,
 	                dm_div(json_pack("[s[s][]]", "", "callout-title"),
-	                       json_pack("[o]", dm_plain(json_deep_copy(
-	                                                b->title)))))) ||
+	                       json_pack("[o]", b->heading != NULL
+	                                        ? json_deep_copy(b->heading)
+	                                        : dm_plain(json_deep_copy(
+	                                                  b->title)))))) ||
 	     add_body(blocks, b->body);
 	free(title);
 	dm_buf_free(&cls);
@@ -352,11 +373,11 @@ static int div_group(json_t *boxes, json_t *out)
 
 /* Whether the title is the type's English label, which GitHub shows on
  * its own alerts: any other title, a label of the user's own included,
- * is written out. */
-static bool label_title(const dm_box *b)
+ * is written out.  1 yes, 0 no, -1 out of memory. */
+static int label_title(const dm_box *b)
 {
 	json_t *l = b->label ? dm_text(b->label) : NULL;
-	bool same = l && json_equal(l, b->title);
+	int same = l ? json_equal(l, b->title) : b->label ? -1 : 0;
 
 	json_decref(l);
 	return same;
@@ -369,16 +390,16 @@ static int quote(const dm_box *b, bool alert, json_t *out)
 	json_t *blocks = json_array();
 	dm_buf marker = {0};
 	const char *p;
-	int rc;
+	int same = alert ? label_title(b) : 0, rc;
 
 	dm_buf_puts(&marker, "[!");
 	for (p = b->type; *p; p++)
 		dm_buf_putc(&marker, *p >= 'a' && *p <= 'z'
 		                             ? (char)(*p - 'a' + 'A') : *p);
 	dm_buf_putc(&marker, ']');
-	rc = blocks == NULL || dm_buf_failed(&marker) ||
+	rc = blocks == NULL || dm_buf_failed(&marker) || same < 0 ||
 	     (alert && add_raw(blocks, "markdown", dm_buf_str(&marker))) ||
-	     ((!alert || !label_title(b)) &&
+	     (b->heading == NULL && !same &&
 	      dm_append(blocks, dm_para(json_pack(
 	                                "[o]", dm_strong(json_deep_copy(
 	                                               b->title)))))) ||
@@ -413,24 +434,25 @@ static int plain_footer(const dm_box *b, json_t *out)
  * ------------------------------------------------------------------------ */
 
 static const row rows[] = {
-	[DM_FMT_HTML] = {{html_callout, html_footer}, false, html_group,
+	[DM_FMT_HTML] = {{html_callout, html_footer}, false, false, html_group,
 	                 "html", dmp_box_css},
-	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, NULL,
+	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, false, NULL,
 	                  "latex", dmp_box_latex},
-	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, NULL},
+	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, false, NULL},
 	[DM_FMT_DOCX] = {{dmp_box_docx_callout, dmp_box_docx_footer}, false,
-	                 NULL},
-	[DM_FMT_ODT] = {{dmp_box_odt_callout, dmp_box_odt_footer}, false, NULL,
-	                "opendocument", dmp_box_odt_sheet},
-	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, NULL},
-	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, div_group},
-	[DM_FMT_GFM] = {{gfm_callout, plain_footer}, false, NULL},
-	[DM_FMT_JSON] = {{div_callout, div_footer}, false, div_group},
+	                 false, NULL},
+	[DM_FMT_ODT] = {{dmp_box_odt_callout, dmp_box_odt_footer}, false,
+	                false, NULL, "opendocument", dmp_box_odt_sheet},
+	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, false, NULL},
+	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, true,
+	                     div_group},
+	[DM_FMT_GFM] = {{gfm_callout, plain_footer}, false, false, NULL},
+	[DM_FMT_JSON] = {{div_callout, div_footer}, false, true, div_group},
 	[DM_FMT_EPUB] = {{dmp_box_epub_callout, dmp_box_epub_footer}, false,
-	                 NULL},
+	                 false, NULL},
 	[DM_FMT_EPUB2] = {{dmp_box_epub2_callout, dmp_box_epub2_footer},
-	                  false, NULL},
-	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, NULL},
+	                  false, false, NULL},
+	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, false, NULL},
 };
 
 static const row *row_of(dm_family family)
@@ -440,15 +462,22 @@ static const row *row_of(dm_family family)
 	return &rows[family];
 }
 
-int dm_box_render(const dm_box *box, dm_family family, json_t *out,
+int dm_box_render(const dm_box *given, dm_family family, json_t *out,
                   dm_error *err)
 {
+	dm_box copy = *given, *box = &copy;
 	const row *r = row_of(family);
 	draw_fn draw = r->draw[box->role == DM_BOX_FOOTER ? DM_BOX_FOOTER
 	                                                  : DM_BOX_CALLOUT];
 	const char *id = dm_attr_id(box->attr);
 	json_t *inner;
 
+	if (box->heading != NULL && !r->heading_inside) {
+		/* the heading titles the box: a summary would repeat it */
+		copy.fold = DM_BOX_FOLD_NONE;
+		if (dm_append(out, json_deep_copy(box->heading)))
+			return dm_nomem(err);
+	}
 	if (!r->wrap_id || *id == '\0')
 		return draw(box, out) ? dm_nomem(err) : 0;
 	if ((inner = json_array()) == NULL || draw(box, inner)) {

@@ -25,9 +25,14 @@
  *
  * The semantic Div of a callout is Div (id, [callout, callout-TYPE,
  * classes...], [title=TEXT, attributes...]) holding a Div.callout-title
- * with the title first when the title is more than plain text, then the
- * body: what pandoc's markdown writer keeps whole, and what a filter can
- * read back.
+ * with the title first when the title is more than plain text (or the
+ * box's heading, a Header), then the body: what pandoc's markdown writer
+ * keeps whole, and what a filter can read back.
+ *
+ * A box with a heading (the Direct Message section) is the Header, then
+ * the box without its title line (and unfolded), in every family but
+ * markdown and json: the heading stays the document's, in tables of
+ * contents, bookmarks and anchors.
  *
  * Boxes set side by side (a group) go through the table too: html wraps
  * them in div.callout-group, markdown and json in a Div.callout-group,
@@ -77,6 +82,11 @@ typedef struct dm_box {
 	                      a callout's title gets "DM Note Title" */
 	json_t *title;     /* inlines; a footer's only names it (aria-label),
 	                      its body shows whatever title it has */
+	/* A Header of the document standing for the title (NULL: none): it
+	 * is set above the box, whose title line is left out, so that it
+	 * stays a heading for tables of contents, PDF bookmarks and anchors;
+	 * the semantic Div keeps it in its title Div.  Borrowed. */
+	const json_t *heading;
 	json_t *body;      /* blocks */
 	/* The box's id, classes and attributes (NULL: none).  The semantic
 	 * Div keeps them all, after the callout classes and the title; html

@@ -115,6 +115,42 @@ static void latex_title(dm_rgb colour, dm_box_look look, char hex[7])
 	latex_hex(dm_rgb_readable(colour, bg, black, 4.5), hex);
 }
 
+/* What a box's contents need, as a box is not the page: a figure or a
+ * table set in place (a float cannot go in a box), a longtable as a
+ * tabular (its head rows once, its last foot at the end), footnotes
+ * marked with the document's numbers and set at the page foot after the
+ * outermost box, the document's paragraph spacing. */
+static const char latex_inbox[] =
+	"\\makeatletter\n"
+	"\\def\\dm@in#1#2{\\edef\\dm@tmp{\\noexpand\\in@{\\noexpand#1}{\\unexpanded\\expandafter{#2}}}\\dm@tmp}\n"
+	"\\def\\dm@ltfirst#1\\endfirsthead#2\\endhead#3\\dm@nil{\\def\\dm@lthead{#1}\\def\\dm@ltrest{#3}}\n"
+	"\\def\\dm@lthd#1\\endhead#2\\dm@nil{\\def\\dm@lthead{#1}\\def\\dm@ltrest{#2}}\n"
+	"\\def\\dm@splitfoot#1\\endlastfoot#2\\dm@nil{\\def\\dm@ltfoot{#1}\\def\\dm@ltrest{#2}}\n"
+	"\\def\\dm@splitcap#1\\caption#2#3\\tabularnewline#4\\dm@nil{\\def\\dm@ltcap{\\caption{#2}#3}\\def\\dm@lthead{#1#4}}\n"
+	"\\newcommand\\dm@table[2]{\\par\\medskip\\begingroup\\centering\n"
+	"  \\def\\dm@lthead{}\\def\\dm@ltrest{#2}\\def\\dm@ltcap{}%\n"
+	"  \\dm@in\\endfirsthead\\dm@ltrest\n"
+	"  \\ifin@\\dm@ltfirst#2\\dm@nil\\else\n"
+	"    \\dm@in\\endhead\\dm@ltrest\\ifin@\\dm@lthd#2\\dm@nil\\fi\\fi\n"
+	"  \\dm@in\\endlastfoot\\dm@ltrest\n"
+	"  \\ifin@\\expandafter\\dm@splitfoot\\dm@ltrest\\dm@nil\\else\\def\\dm@ltfoot{}\\fi\n"
+	"  \\dm@in\\caption\\dm@lthead\n"
+	"  \\ifin@\\expandafter\\dm@splitcap\\dm@lthead\\dm@nil\n"
+	"    \\def\\@captype{table}\\dm@ltcap\\par\\fi\n"
+	"  \\begin{tabular}{#1}\\dm@lthead\\dm@ltrest\\dm@ltfoot\\end{tabular}\\par\n"
+	"  \\endgroup\\medskip}\n"
+	"\\newtoks\\dm@notes\n"
+	"\\newcommand\\dm@footnote[1]{\\footnotemark\n"
+	"  \\xdef\\dm@tmp{\\the\\dm@notes\\noexpand\\dm@note{\\the\\c@footnote}}%\n"
+	"  \\global\\dm@notes\\expandafter{\\dm@tmp{#1}}}\n"
+	"\\newcommand\\dm@note[2]{\\footnotetext[#1]{#2}}\n"
+	"\\newcommand\\dm@inbox{%\n"
+	"  \\def\\@mpfn{footnote}\\def\\thempfn{\\thefootnote}\\let\\footnote\\dm@footnote\n"
+	"  \\renewenvironment{figure}[1][]{\\par\\medskip\\def\\@captype{figure}\\centering}{\\par\\medskip}%\n"
+	"  \\renewenvironment{table}[1][]{\\par\\medskip\\def\\@captype{table}\\centering}{\\par\\medskip}%\n"
+	"  \\DeclareDocumentEnvironment{longtable}{O{} m +b}{\\dm@table{##2}{##3}}{}%\n"
+	"  \\setlength{\\parskip}{\\dm@parskip}\\setlength{\\parindent}{\\dm@parindent}}\n";
+
 int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
 {
 	const char *box =
@@ -138,14 +174,22 @@ int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
 		dm_buf_printf(out, "\\definecolor{dm-%s-title}{HTML}{%s}\n",
 		              s->kinds[i].type, title);
 	}
+	dm_buf_puts(out, latex_inbox);
 	dm_buf_printf(out,
-	              "\\newenvironment{dmcallout}[2]{%%\n"
+	              "\\newenvironment{dmcallout}[2]{\\par\n"
+	              "  \\ifdefined\\dm@depth\\def\\dm@outer{0}\\else"
+	              "\\def\\dm@outer{1}\\def\\dm@depth{}%%\n"
+	              "    \\edef\\dm@parskip{\\the\\parskip}"
+	              "\\edef\\dm@parindent{\\the\\parindent}\\fi\n"
 	              "  \\begin{tcolorbox}[enhanced,breakable,%s,\n"
 	              "    colframe=#1,left=8pt,right=8pt,top=6pt,"
 	              "bottom=6pt,\n"
-	              "    before upper={{\\bfseries\\color{#1-title}"
-	              "#2}\\par\\smallskip}]}%%\n"
-	              "  {\\end{tcolorbox}}",
+	              "    before upper={\\dm@inbox\\if\\relax\\detokenize{#2}"
+	              "\\relax\\else{\\bfseries\\color{#1-title}"
+	              "#2}\\par\\smallskip\\fi}]}%%\n"
+	              "  {\\end{tcolorbox}\\ifnum\\dm@outer=1 \\the\\dm@notes"
+	              "\\global\\dm@notes{}\\fi}\n"
+	              "\\makeatother",
 	              box);
 	return dm_buf_failed(out) ? -1 : 0;
 }

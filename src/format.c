@@ -22,8 +22,9 @@ static const struct {
 	{"context", DM_FMT_CONTEXT},    {"docx", DM_FMT_DOCX},
 	{"odt", DM_FMT_ODT},            {"opendocument", DM_FMT_ODT},
 	{"typst", DM_FMT_TYPST},        {"markdown", DM_FMT_MARKDOWN},
-	{"gfm", DM_FMT_GFM},            {"commonmark", DM_FMT_GFM},
-	{"commonmark_x", DM_FMT_GFM},   {"markdown_strict", DM_FMT_GFM},
+	/* CommonMark readers know no alerts: they get what other writers get */
+	{"gfm", DM_FMT_GFM},            {"commonmark", DM_FMT_OTHER},
+	{"commonmark_x", DM_FMT_OTHER}, {"markdown_strict", DM_FMT_OTHER},
 	{"markdown_github", DM_FMT_GFM}, {"json", DM_FMT_JSON},
 	{"native", DM_FMT_JSON},
 };

@@ -118,4 +118,6 @@ sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"
 sweep "dm-from-md (front matter)" "$ROOT/samples/custom-zh.md" \
 	"$BUILD/dm-from-md"
 sweep "dm-to-html -s" "$TMP/seed-html.json" "$BUILD/dm-to-html" -s
+sweep "dm-to-html -s FILE.md (the chain in one process)" \
+	"$ROOT/samples/seed.md" "$BUILD/dm-to-html" -s -
 summary

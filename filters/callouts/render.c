@@ -48,9 +48,12 @@ int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
 		.role = DM_BOX_CALLOUT,
 		.type = c->type->name,
 		.label = dmf_default_label(c->type),
-		.alert = c->type->alert,
+		/* GitHub renders no alert inside a quote: one in a
+		 * callout is a quote with its bold title */
+		.alert = c->type->alert && st->nopen <= 1,
 		.style = c->type->style,
 		.title = c->title,
+		.heading = c->heading,
 		.body = c->body,
 		.attr = c->attr,
 		.colour = c->type->colour,

@@ -13,6 +13,7 @@ void dmf_callout_free(callout *c)
 {
 	json_decref(c->attr);
 	json_decref(c->title);
+	json_decref(c->heading);
 	json_decref(c->body);
 	free(c->collapse);
 	free(c->icon);
@@ -111,7 +112,15 @@ static int div_title(const ctype *t, callout *c)
 	const char *title = dm_attr_get(c->attr, "title");
 	char *s;
 
-	if (div_of(first, "callout-title")) {
+	if (div_of(first, "callout-title") &&
+	    dm_type_of(json_array_get(dm_node_blocks(first), 0)) ==
+	            DM_T_HEADER) {
+		/* a heading of the document (the Direct Message section) */
+		c->heading = json_deep_copy(json_array_get(
+		        dm_node_blocks(first), 0));
+		c->title = c->heading ? json_deep_copy(dm_node_inlines(
+		                                c->heading)) : NULL;
+	} else if (div_of(first, "callout-title")) {
 		c->title = title_of(first);
 	} else if (title != NULL) {
 		c->title = dm_text(title);
@@ -120,7 +129,8 @@ static int div_title(const ctype *t, callout *c)
 		/* pandoc's alert structure; its titles are English, so the
 		 * type's default title stands for the label */
 		json_t *ils = dmf_block_text(first);
-		s = ils ? dm_stringify(ils) : NULL;
+		if ((s = ils ? dm_stringify(ils) : NULL) == NULL && ils)
+			return -1;
 		c->title = s && t->alert &&
 		                   dmf_same_text(s, dmf_default_label(t))
 		                   ? json_deep_copy(t->title)

@@ -62,15 +62,14 @@ static void border(dm_buf *o, const char *side, const char *size,
 	dm_buf_puts(o, "\"/>");
 }
 
-/* The table's properties, its grid, and the title row up to its text. */
+/* The table's properties and its grid. */
 static void table_open(const dm_box *b, dm_buf *o)
 {
 	bool minimal = b->look == DM_BOX_LOOK_MINIMAL;
 	const char *thin = minimal ? NULL : THIN;
-	char hex[7], bg[7];
+	char hex[7];
 
 	dmp_box_hex_upper(b->colour, hex);
-	dmp_box_hex_upper(dmp_box_tint(b->colour), bg);
 	dm_buf_puts(o, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 	               "<w:tblBorders>");
 	border(o, "top", thin, hex);
@@ -87,8 +86,17 @@ static void table_open(const dm_box *b, dm_buf *o)
 	               "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" "
 	               "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
 	               "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
-	               "<w:tblGrid><w:gridCol w:w=\"9360\"/></w:tblGrid>"
-	               "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+	               "<w:tblGrid><w:gridCol w:w=\"9360\"/></w:tblGrid>");
+}
+
+/* The title row up to its text: shaded in the default look, kept with
+ * the body row. */
+static void title_row(const dm_box *b, dm_buf *o)
+{
+	char bg[7];
+
+	dmp_box_hex_upper(dmp_box_tint(b->colour), bg);
+	dm_buf_puts(o, "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
 	               "<w:tcW w:w=\"5000\" w:type=\"pct\"/>");
 	if (b->look == DM_BOX_LOOK_DEFAULT) {
 		dm_buf_puts(o, "<w:shd w:val=\"clear\" w:color=\"auto\" "
@@ -99,11 +107,10 @@ static void table_open(const dm_box *b, dm_buf *o)
 	dm_buf_puts(o, "</w:tcPr>" KEEP_P);
 }
 
-/* Between the title row and the body row. */
-static const char table_middle[] =
-	"</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:tcW w:w=\"5000\" "
-	"w:type=\"pct\"/><w:tcMar><w:bottom w:w=\"60\" w:type=\"dxa\"/>"
-	"</w:tcMar></w:tcPr>";
+/* The body row up to its blocks. */
+#define BODY_ROW "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"5000\" " \
+	"w:type=\"pct\"/><w:tcMar><w:bottom w:w=\"60\" w:type=\"dxa\"/>" \
+	"</w:tcMar></w:tcPr>"
 
 static const char table_close[] = TINY_P "</w:tc></w:tr></w:tbl>";
 
@@ -149,16 +156,24 @@ static json_t *take_body(const dm_box *b)
 	return blocks;
 }
 
+/* The title row and the body row; under a heading (which dm_box_render()
+ * has set above the box) the body row alone. */
 int dmp_box_docx_callout(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0};
 	int rc;
 
 	table_open(b, &open);
+	if (b->heading == NULL)
+		title_row(b, &open);
+	else
+		dm_buf_puts(&open, BODY_ROW);
 	rc = dm_buf_failed(&open) ||
 	     dm_append(out, dm_raw_block("openxml", dm_buf_str(&open))) ||
-	     dm_append(out, title_div(b)) ||
-	     dm_append(out, dm_raw_block("openxml", table_middle)) ||
+	     (b->heading == NULL &&
+	      (dm_append(out, title_div(b)) ||
+	       dm_append(out, dm_raw_block("openxml",
+	                                   "</w:tc></w:tr>" BODY_ROW)))) ||
 	     dm_append(out, styled_div(dm_attr_id(b->attr), b->style,
 	                               take_body(b))) ||
 	     dm_append(out, dm_raw_block("openxml", table_close));

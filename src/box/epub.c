@@ -102,9 +102,10 @@ static int callout(const dm_box *b, bool aria, json_t *out)
 	}
 	if (label != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&head) &&
 	    dm_append(out, dm_raw_block("html", dm_buf_str(&open))) == 0 &&
-	    dm_append(out, dmp_box_title_line("html", dm_buf_str(&head),
-	                                      b->title, "</div>",
-	                                      false)) == 0 &&
+	    (b->heading != NULL || /* set above the box: no title in it */
+	     dm_append(out, dmp_box_title_line("html", dm_buf_str(&head),
+	                                       b->title, "</div>",
+	                                       false)) == 0) &&
 	    dm_append(out, dm_raw_block("html",
 	                                "<div class=\"callout-body\">")) == 0 &&
 	    (b->body == NULL || json_array_extend(out, b->body) == 0) &&

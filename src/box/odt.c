@@ -31,18 +31,20 @@ static json_t *styled_div(const char *id, const char *style, json_t *blocks)
 	return dm_div(attr, blocks);
 }
 
+/* The title in the title style, unless a heading (set above the box by
+ * dm_box_render()) stands for it; the body in the box's style. */
 int dmp_box_odt_callout(const dm_box *b, json_t *out)
 {
 	dm_buf style = {0};
 	json_t *blocks = json_array(), *head = NULL;
 
 	dm_buf_printf(&style, "%s Title", b->style);
-	if (!dm_buf_failed(&style))
+	if (!dm_buf_failed(&style) && b->heading == NULL)
 		head = styled_div(NULL, dm_buf_str(&style), json_pack(
 		                  "[o]", dm_para(json_pack("[o]", dm_strong(
 		                         json_deep_copy(b->title))))));
 	dm_buf_free(&style);
-	if (blocks == NULL || dm_append(blocks, head) ||
+	if (blocks == NULL || (b->heading == NULL && dm_append(blocks, head)) ||
 	    (b->body != NULL && json_array_extend(blocks, b->body))) {
 		json_decref(blocks);
 		return -1;

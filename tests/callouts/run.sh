@@ -345,6 +345,52 @@ else
 	skip "corpus: $CORPUS has no api1.22/ and api1.23/"
 fi
 
+# ---- heading: the Direct Message stays a heading ---------------------------
+
+# has LABEL FILE PATTERN: a line of FILE matches the fixed PATTERN.
+has() {
+	if grep -qF -- "$3" "$2"; then
+		pass
+	else
+		fail "heading $1" "expected: a line with '$3'" "got:"
+		grep -i 'direct' "$2" | head -5 | sed 's/^/    | /'
+	fi
+}
+
+# The section golden case through --toc: the heading in the HTML table of
+# contents and as an h2 with its id, a GitHub heading (an anchor) with the
+# gfm table of contents linking to it, and a LaTeX \subsection in the
+# .toc that pdflatex writes (what the PDF bookmarks are made from).
+heading_kept() {
+	in=$ROOT/tests/golden/callouts/section/input.md
+	mkdir -p "$TMP/heading"
+	for w in html latex gfm; do
+		"$PANDOC" -t json "$in" | "$DM" --filters callouts "$w" |
+			"$PANDOC" -f json -s --toc -t "$w" -M title=T \
+				-o "$TMP/heading/out.$w" || fail "heading $w"
+	done
+	has html "$TMP/heading/out.html" \
+		'<li><a href="#the-direct-message">The Direct Message</a>'
+	has html "$TMP/heading/out.html" \
+		'<h2 class="callout-heading" id="the-direct-message">'
+	has gfm "$TMP/heading/out.gfm" \
+		'[The Direct Message](#the-direct-message)'
+	has gfm "$TMP/heading/out.gfm" '## The Direct Message'
+	command -v pdflatex > /dev/null 2>&1 || return 0
+	if (cd "$TMP/heading" && pdflatex -interaction=nonstopmode \
+	    -halt-on-error out.latex < /dev/null > /dev/null 2>&1); then
+		has latex "$TMP/heading/out.toc" \
+			'\contentsline {subsection}{The Direct Message}'
+	else
+		fail "heading latex" "expected: pdflatex to compile it"
+	fi
+}
+
+if [ "$have_p2" = yes ]; then
+	heading_kept
+	echo "heading: done"
+fi
+
 # ---- latex: the output compiles ------------------------------------------
 
 # compile NAME ENGINE: $TMP/tex/NAME.tex compiles with ENGINE.
@@ -391,6 +437,78 @@ compile_all() {
 	fi
 }
 
+# A figure, a table, code and a footnote inside a callout and inside the
+# Direct Message section (tests/callouts/floats/input.md): floats cannot
+# go in a box, nor can a longtable, and a box's footnotes are lettered at
+# its foot unless the dmcallout environment says otherwise.
+
+# floats_tex WRITER-LABEL: $TMP/tex/floats-LABEL.tex, from the JSON
+# $TMP/tex/floats-LABEL.json (pandoc 2.17: made here).
+floats_tex() {
+	"$DM" --filters callouts latex < "$TMP/tex/floats-$1.json" \
+		> "$TMP/tex/floats-$1.out.json" || return 1
+	if [ "$1" = p2 ]; then
+		"$PANDOC" -f json -s -t latex -o "$TMP/tex/floats-$1.tex" \
+			"$TMP/tex/floats-$1.out.json"
+	else
+		"$NODE" "$ROOT/tests/pandoc3.mjs" -f json -s -t latex \
+			-o "$TMP/tex/floats-$1.tex" "$TMP/tex/floats-$1.out.json"
+	fi
+}
+
+# footnote_at_foot NAME ENGINE: the first footnote is numbered 1 (not
+# lettered), set below the last line of both boxes (echo hello) and in the
+# lowest 30% of page 1.
+footnote_at_foot() {
+	pdf=$TMP/tex/$1-$2.pdf
+	command -v pdftotext > /dev/null 2>&1 || return 0
+	if pdftotext -layout -f 1 -l 1 "$pdf" - |
+	   grep -q '^ *1 *The first footnote\.'; then
+		pass
+	else
+		fail "latex $1 $2" "expected: '1 The first footnote.' on page 1"
+	fi
+	y=$(pdftotext -bbox -f 1 -l 1 "$pdf" - | awk '
+		/<page / { sub(/.*height="/, ""); sub(/".*/, ""); h = $0 }
+		/>hello</ { sub(/.*yMin="/, ""); sub(/".*/, ""); hello = $0 }
+		/>first</ { sub(/.*yMin="/, ""); sub(/".*/, ""); first = $0 }
+		END { print (hello != "" && first > hello && first / h > 0.7) \
+		            ? "foot" : first / h }')
+	if [ "$y" = foot ]; then
+		pass
+	else
+		fail "latex $1 $2" "expected: the footnote at the page foot" \
+		     "got: at $y of the page height"
+	fi
+}
+
+# compile_floats LABEL: floats-LABEL.tex compiles on the three engines.
+compile_floats() {
+	for e in pdflatex xelatex lualatex; do
+		command -v "$e" > /dev/null 2>&1 || continue
+		compile "floats-$1" "$e" || continue
+		in_pdf "floats-$1" "$e" 'Figure 2: A picture in the Direct'
+		in_pdf "floats-$1" "$e" 'Table 1: A table inside a callout'
+		in_pdf "floats-$1" "$e" 'echo hello'
+		footnote_at_foot "floats-$1" "$e"
+	done
+}
+
+floats() {
+	cp "$ROOT/tests/credits/pixel.png" "$TMP/tex/pixel.png"
+	(cd "$HERE/floats" && "$PANDOC" -t json input.md) \
+		> "$TMP/tex/floats-p2.json" && floats_tex p2 &&
+		compile_floats p2
+	[ "$have_p3" = yes ] || return 0
+	if (cd "$HERE/floats" &&
+	    "$NODE" "$ROOT/tests/pandoc3.mjs" -f markdown -t json input.md) \
+		> "$TMP/tex/floats-p3.json" && floats_tex p3; then
+		compile_floats p3
+	else
+		fail "latex floats p3" "expected: pandoc 3 to write LaTeX"
+	fi
+}
+
 if [ "${DM_LATEX:-}" = no ]; then
 	skip "latex: DM_LATEX=no"
 elif [ "$have_p2" = no ]; then
@@ -411,6 +529,7 @@ else
 			skip "latex: $e is not installed"
 		fi
 	done
+	floats
 	if command -v pdflatex > /dev/null 2>&1; then
 		compile seed-slides pdflatex
 		compile nested-footnote-slides pdflatex &&

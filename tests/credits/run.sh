@@ -26,7 +26,8 @@
 #   html     the stylesheet: in header-includes once, also after a second
 #            run; none with stylesheet: false; none without credits
 #   latex    the golden inputs, through pandoc 2.17 and pandoc 3 with -s,
-#            compile with pdflatex (skipped without pdflatex)
+#            compile with pdflatex (skipped without pdflatex); the
+#            credits title is never left alone at a page foot
 #
 # Needs pandoc (2.17), and node for pandoc 3 (tests/pandoc3.mjs).  Prints
 # each failure, then "N passed, N failed"; exits 1 if anything failed.
@@ -214,11 +215,53 @@ compile() {
 	fi
 }
 
+# page_of PDF TEXT: the first page of PDF whose text holds TEXT.
+page_of() {
+	np=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+	p=1
+	while [ "$p" -le "${np:-0}" ]; do
+		if pdftotext -f "$p" -l "$p" "$1" - | grep -qF "$2"; then
+			echo "$p"
+			return
+		fi
+		p=$((p + 1))
+	done
+	echo none
+}
+
+# The credits title stays on the page of its list: N lines of filler push
+# the footer down the first page, past its foot (one of these N left the
+# title alone at the foot of page 1 before the title was kept with it).
+keep_with_list() {
+	command -v pdfinfo >/dev/null 2>&1 || return 0
+	for n in 26 27 28 29 30 31 32; do
+		{
+			printf -- '---\ncredits:\n'
+			printf '  - Photo by %s on Unsplash\n' "Ana Ruiz" "Bo Chen" \
+				"Lan Lin"
+			printf -- '---\n\n'
+			seq "$n" | sed 's/.*/Line & of the filler.\n/'
+		} >"$TMP/keep.md"
+		pandoc -t json "$TMP/keep.md" | "$DM" --filters credits latex |
+			pandoc -f json -s -t latex -o "$TMP/keep.tex"
+		compile "latex/keep-$n" "$TMP/keep.tex"
+		t=$(page_of "$TMP/tex/doc.pdf" Credits)
+		l=$(page_of "$TMP/tex/doc.pdf" "Ana Ruiz")
+		if [ "$t" = "$l" ] && [ "$t" != none ]; then
+			pass
+		else
+			fail "latex/keep-$n" "expected: the title on the page" \
+				"of its list" "got: the title on page $t, the list on $l"
+		fi
+	done
+}
+
 suite_latex() {
 	if ! command -v pdflatex >/dev/null 2>&1; then
 		echo "SKIP latex: no pdflatex"
 		return
 	fi
+	keep_with_list
 	for c in "$ROOT"/tests/golden/credits/*/; do
 		c=${c%/}
 		name=latex/$(basename "$c")

@@ -30,9 +30,9 @@ static const struct {
 	{"typst", DM_FMT_TYPST},
 	{"markdown", DM_FMT_MARKDOWN},
 	{"gfm", DM_FMT_GFM},
-	{"commonmark", DM_FMT_GFM},
-	{"commonmark_x", DM_FMT_GFM},
-	{"markdown_strict", DM_FMT_GFM},
+	{"commonmark", DM_FMT_OTHER},
+	{"commonmark_x", DM_FMT_OTHER},
+	{"markdown_strict", DM_FMT_OTHER},
 	{"json", DM_FMT_JSON},
 	{"native", DM_FMT_JSON},
 	/* case is ignored */
@@ -47,7 +47,8 @@ static const struct {
 	{"markdown+smart-raw_html", DM_FMT_MARKDOWN},
 	{"markdown-smart", DM_FMT_MARKDOWN},
 	{"gfm-raw_html", DM_FMT_GFM},
-	{"commonmark_x+attributes", DM_FMT_GFM},
+	{"commonmark_x+attributes", DM_FMT_OTHER},
+	{"gfm+attributes", DM_FMT_GFM},
 	{"latex+raw_tex-smart", DM_FMT_LATEX},
 	{"DOCX+styles", DM_FMT_DOCX},
 	/* everything else */
