@@ -51,7 +51,7 @@ static void title_open(const dm_box *b, dm_buf *o)
 	dm_buf_puts(o, "<div class=\"callout-title\" style=\"font-weight:bold;"
 	               "margin:0 0 .35em");
 	if (b->look == DM_BOX_LOOK_DEFAULT) {
-		dm_rgb_hex(dmp_box_title_colour(b->colour, b->look == DM_BOX_LOOK_DEFAULT), h);
+		dm_rgb_hex(dmp_box_title_colour(b->colour, true), h);
 		dm_buf_printf(o, ";color:#%s", h);
 	}
 	dm_buf_puts(o, "\">");

@@ -118,8 +118,9 @@ START_TEST(docx_tables_parted)
 	json_t *out = finished(
 	        "[{'t':'RawBlock','c':['openxml','<w:tbl>x</w:tbl>']},"
 	        " {'t':'RawBlock','c':['openxml',' <w:tbl>y</w:tbl>\\n']},"
-	        " {'t':'Div','c':[['',[],[]],[{'t':'Table','c':[['',[],[]],[null,[]],[],"
-	        "[['',[],[]],[]],[],[['',[],[]],[]]]}]]},"
+	        " {'t':'Div','c':[['',[],[]],[{'t':'Table','c':"
+	        "[['',[],[]],[null,[]],[],[['',[],[]],[]],[],"
+	        "[['',[],[]],[]]]}]]},"
 	        " {'t':'Para','c':[]},"
 	        " {'t':'RawBlock','c':['openxml','<w:tbl>z</w:tbl>']}]");
 	size_t i;
