@@ -33,6 +33,8 @@ typedef struct conv {
 	size_t in_note;               /* inside a footnote: no identifiers */
 	const char *text;             /* the Markdown, and its length */
 	size_t len;
+	size_t *line_at;              /* where its lines start (alerts) */
+	size_t nlines;
 } conv;
 
 static int too_deep(conv *c)
@@ -190,7 +192,11 @@ static int inline_(conv *c, cmark_node *n, json_t *out)
 		node = dm_linebreak();
 		break;
 	case CMARK_NODE_CODE:
-		node = dm_code(null_attr(), lit);
+		if (c->math != NULL &&
+		    cmark_node_get_syntax_extension(n) == c->math)
+			node = dmp_md_math(n);
+		else
+			node = dm_code(null_attr(), lit);
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		node = dm_raw_inline("html", lit);
@@ -199,12 +205,6 @@ static int inline_(conv *c, cmark_node *n, json_t *out)
 		/* in a note, pandoc 3 reads none (see unresolve()) */
 		node = c->in_note && c->api_minor >= 23 ? empty_note(c)
 		                                        : note(c, n);
-		break;
-	case CMARK_NODE_CUSTOM_INLINE:
-		if (c->math == NULL ||
-		    cmark_node_get_syntax_extension(n) != c->math)
-			return 0;
-		node = dmp_md_math(n);
 		break;
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
@@ -283,16 +283,36 @@ static int alert_type(cmark_node *quote)
 	return -1;
 }
 
+/* Finds where the lines of the text start, once.  0, or -1 with c->err
+ * set. */
+static int index_lines(conv *c)
+{
+	size_t i, n = 1;
+
+	if (c->line_at != NULL)
+		return 0;
+	for (i = 0; i < c->len; i++)
+		n += c->text[i] == '\n';
+	c->line_at = malloc(n * sizeof *c->line_at);
+	if (c->line_at == NULL)
+		return dm_nomem(c->err);
+	c->line_at[0] = 0;
+	for (i = 0, n = 1; i < c->len; i++)
+		if (c->text[i] == '\n')
+			c->line_at[n++] = i + 1;
+	c->nlines = n;
+	return 0;
+}
+
 /* Whether source line `line` (1-based) has a block quote marker `>` at
- * byte column `col` (1-based), give or take three spaces. */
+ * byte column `col` (1-based), give or take three spaces.  The lines are
+ * indexed (index_lines()). */
 static bool quote_marker(conv *c, int line, int col)
 {
-	size_t i = 0, k;
-	int l;
+	size_t i, k;
 
-	for (l = 1; l < line && i < c->len; i++)
-		if (c->text[i] == '\n')
-			l++;
+	i = line >= 1 && (size_t)line <= c->nlines ? c->line_at[line - 1]
+	                                            : c->len;
 	for (k = 0; k < (size_t)col - 1 && i < c->len && c->text[i] != '\n';
 	     k++)
 		i++;
@@ -394,6 +414,8 @@ static int alert(conv *c, cmark_node *quote, int type, json_t *out,
 	cmark_node *brk = cmark_node_next(text);
 	json_t *after = NULL, *rest = NULL;
 
+	if (index_lines(c) != 0)
+		return -1;
 	/* drop the marker line, and the paragraph if nothing is left */
 	cmark_node_free(text);
 	if (brk != NULL)
@@ -962,6 +984,7 @@ static void conv_free(conv *c)
 	free(c->notes);
 	free(c->note_blocks);
 	free(c->note_busy);
+	free(c->line_at);
 	dmp_md_ids_free(&c->ids);
 	if (c->math != NULL)
 		cmark_syntax_extension_free(cmark_get_default_mem_allocator(),
