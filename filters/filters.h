@@ -62,20 +62,33 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *cs,
 const char *dmf_callouts_near(const dmf_callouts *cs, const char *word);
 
 /* ------------------------------------------------------------------------
- * Credits (credits.c)
+ * Credits (credits/)
  * ------------------------------------------------------------------------ */
 
-/** The credit prefixes and metadata credits of a document. */
+/** The options, credit prefixes and metadata credits of a document: what
+ * dm-credits reads, for dm-check to read credits as it does. */
 typedef struct dmf_credits dmf_credits;
 
-/** Reads the dm-credits options and metadata credits.  NULL with
+/** Reads the dm-credits options and the metadata credits of ctx->doc into
+ * a new object owned by the caller (ctx->state is not touched).  NULL with
  * ctx->err set. */
 dmf_credits *dmf_credits_open(dm_ctx *ctx);
+/** Frees `cr` (NULL is allowed). */
 void dmf_credits_close(dmf_credits *cr);
 
-/** Whether block `b` is a credit line: 0 not one, 1 one that parses,
- * 2 one that does not parse (kept as written), -1 on error (ctx->err). */
-int dmf_credits_line(dm_ctx *ctx, dmf_credits *cr, const json_t *b);
+/** What dmf_credits_line() finds a block to be. */
+typedef enum dmf_credit_line {
+	DMF_CREDIT_LINE_ERROR = -1,   /* out of memory: ctx->err is set */
+	DMF_CREDIT_LINE_NONE = 0,     /* not a credit line */
+	DMF_CREDIT_LINE_PARSED = 1,   /* a credit line; every credit parses */
+	DMF_CREDIT_LINE_UNPARSED = 2  /* a credit line with a credit that does
+	                                 not parse (kept as written) */
+} dmf_credit_line;
+
+/** Whether block `b` (wherever it stands) is a credit line, as dm-credits
+ * reads one.  The caller decides where credit lines may stand. */
+dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
+                                 const json_t *b);
 
 /** True when an Image carries a credit of its own (credit or source). */
 bool dmf_credits_image(const json_t *image);

@@ -85,4 +85,11 @@ bool dmp_json_alloc_failed(void);
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);
 
+/* The definitions box.c's html and latex callouts rely on (box_style.c),
+ * appended to `out`: a stylesheet; the dmcallout environment and its
+ * colours.  0, or -1 when memory ran out. */
+struct dm_box_sheet;
+int dmp_box_css(const struct dm_box_sheet *s, dm_buf *out);
+int dmp_box_latex(const struct dm_box_sheet *s, dm_buf *out);
+
 #endif /* DM_INTERNAL_H */

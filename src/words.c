@@ -26,31 +26,25 @@ char *dm_text_fold(const char *s)
 	bool space = false;
 	size_t n;
 
-	if (dm_buf_puts(&b, "") != 0)
-		return NULL;
 	while (*s) {
 		if (is_space(s, &n)) {
 			space = b.len > 0;
 			s += n;
 			continue;
 		}
-		if ((space && dm_buf_putc(&b, ' ') != 0) ||
-		    dm_buf_putc(&b, *s >= 'A' && *s <= 'Z' ? (char)(*s + 32)
-		                                           : *s) != 0) {
-			dm_buf_free(&b);
-			return NULL;
-		}
+		if (space)
+			dm_buf_putc(&b, ' ');
+		dm_buf_putc(&b, *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s);
 		space = false;
 		s++;
 	}
-	return dm_buf_take(&b);
+	return dm_buf_take(&b); /* NULL when an add failed */
 }
 
-/* Whether the folded text of `node` equals the folded `phrase`. */
-static bool text_is(const json_t *node, const char *phrase)
+bool dm_text_is(const json_t *node, const char *text)
 {
 	char *a = dm_stringify(node), *fa = a ? dm_text_fold(a) : NULL;
-	char *fp = dm_text_fold(phrase);
+	char *fp = dm_text_fold(text);
 	bool eq = fa && fp && strcmp(fa, fp) == 0;
 
 	free(a);
@@ -59,58 +53,84 @@ static bool text_is(const json_t *node, const char *phrase)
 	return eq;
 }
 
-size_t dm_inlines_match_phrase(const json_t *inlines, const char *phrase)
+/* A phrase written as a leading Strong or Emph: the whole of it ("**Photo
+ * credits:**"), or all but the phrase's final ':', which follows as a Str
+ * ("**Photo credits**:").  Returns how many inlines it covers, or 0. */
+static size_t match_emphasis(const json_t *inlines, const char *phrase)
 {
 	const json_t *first = json_array_get(inlines, 0);
-	char *want, *fold = NULL;
-	dm_buf text = {0};
-	size_t i, n = 0, plen = strlen(phrase);
+	const json_t *next = json_array_get(inlines, 1);
+	size_t n, plen = strlen(phrase);
+	char *bare;
 
-	if (first == NULL || plen == 0)
+	if (dm_text_is(first, phrase))
+		return 1;
+	if (phrase[plen - 1] != ':' || dm_type_of(next) != DM_T_STR ||
+	    strcmp(json_string_value(dm_content(next)), ":") != 0 ||
+	    (bare = strndup(phrase, plen - 1)) == NULL)
 		return 0;
-	if (dm_is(first, "Strong") || dm_is(first, "Emph")) {
-		const json_t *next = json_array_get(inlines, 1);
-		char *bare;
-		if (text_is(first, phrase))
-			return 1;
-		if (phrase[plen - 1] != ':' || !dm_is(next, "Str") ||
-		    strcmp(json_string_value(dm_content(next)), ":") != 0 ||
-		    (bare = strndup(phrase, plen - 1)) == NULL)
-			return 0;
-		n = text_is(first, bare) ? 2 : 0;
-		free(bare);
-		return n;
+	n = dm_text_is(first, bare) ? 2 : 0;
+	free(bare);
+	return n;
+}
+
+/* The phrase written plainly: its text is grown inline by inline while it
+ * stays a prefix of the (folded) phrase `want`.  How many inlines, or 0. */
+static size_t match_plain(const json_t *inlines, const char *want)
+{
+	dm_buf text = {0};
+	char *fold;
+	size_t i, n = 0, len;
+	bool equal, prefix;
+
+	for (i = 0; i < json_array_size(inlines); i++) {
+		const json_t *in = json_array_get(inlines, i);
+		switch (dm_type_of(in)) {
+		case DM_T_STR:
+			dm_buf_puts(&text, json_string_value(dm_content(in)));
+			break;
+		case DM_T_SPACE:
+		case DM_T_SOFT_BREAK:
+			dm_buf_putc(&text, ' ');
+			continue;
+		default:
+			goto out;
+		}
+		if (dm_buf_failed(&text) ||
+		    (fold = dm_text_fold(dm_buf_str(&text))) == NULL)
+			break;
+		len = strlen(fold);
+		equal = strcmp(fold, want) == 0;
+		prefix = strncmp(fold, want, len) == 0 && want[len] == ' ';
+		free(fold);
+		if (equal)
+			n = i + 1;
+		if (equal || !prefix)
+			break; /* matched, or a word differs or ends elsewhere */
+	}
+out:
+	dm_buf_free(&text);
+	return n;
+}
+
+size_t dm_inlines_match_phrase(const json_t *inlines, const char *phrase)
+{
+	char *want;
+	size_t n;
+
+	if (json_array_size(inlines) == 0 || phrase[0] == '\0')
+		return 0;
+	switch (dm_type_of(json_array_get(inlines, 0))) {
+	case DM_T_STRONG:
+	case DM_T_EMPH:
+		return match_emphasis(inlines, phrase);
+	default:
+		break;
 	}
 	if ((want = dm_text_fold(phrase)) == NULL)
 		return 0;
-	/* Grow the plain text inline by inline while it stays a prefix. */
-	for (i = 0; i < json_array_size(inlines); i++) {
-		const json_t *in = json_array_get(inlines, i);
-		if (dm_is(in, "Str")) {
-			const char *t = json_string_value(dm_content(in));
-			if (dm_buf_puts(&text, t) != 0)
-				break;
-		} else if (dm_is(in, "Space") || dm_is(in, "SoftBreak")) {
-			if (dm_buf_putc(&text, ' ') != 0)
-				break;
-			continue;
-		} else {
-			break;
-		}
-		free(fold);
-		if ((fold = dm_text_fold(dm_buf_str(&text))) == NULL)
-			break;
-		if (strcmp(fold, want) == 0) {
-			n = i + 1;
-			break;
-		}
-		if (strncmp(fold, want, strlen(fold)) != 0 ||
-		    want[strlen(fold)] != ' ')
-			break; /* a word differs, or ends elsewhere */
-	}
-	free(fold);
+	n = match_plain(inlines, want);
 	free(want);
-	dm_buf_free(&text);
 	return n;
 }
 
@@ -126,6 +146,53 @@ static int end_word(json_t *words, json_t **word)
 	return rc != 0 || *word == NULL ? -1 : 0;
 }
 
+/* Splits Str text `s` around the characters of `seps`: the parts go into
+ * the word in progress, each separator ends it and is a word of its own.
+ * 0, or -1 when out of memory. */
+static int split_str(json_t *words, json_t **word, const char *s,
+                     const char *seps)
+{
+	const char *p;
+
+	while ((p = strpbrk(s, seps)) != NULL) {
+		char sep[2] = {*p, '\0'};
+		if (p > s) {
+			char *part = strndup(s, (size_t)(p - s));
+			int rc = part ? dm_append(*word, dm_str(part)) : -1;
+			free(part);
+			if (rc != 0)
+				return -1;
+		}
+		if (end_word(words, word) != 0 ||
+		    json_array_append_new(words, json_string(sep)))
+			return -1;
+		s = p + 1;
+	}
+	return *s ? dm_append(*word, dm_str(s)) : 0;
+}
+
+/* Adds inline `in` to the words: a break ends the word in progress, a Str
+ * holding separators is split, anything else is copied into the word. */
+static int add_inline(json_t *words, json_t **word, const json_t *in,
+                      const char *seps)
+{
+	const char *s;
+
+	switch (dm_type_of(in)) {
+	case DM_T_SPACE:
+	case DM_T_SOFT_BREAK:
+	case DM_T_LINE_BREAK:
+		return end_word(words, word);
+	case DM_T_STR:
+		s = json_string_value(dm_content(in));
+		if (strpbrk(s, seps) != NULL)
+			return split_str(words, word, s, seps);
+		/* fall through */
+	default:
+		return json_array_append_new(*word, json_deep_copy(in));
+	}
+}
+
 json_t *dm_inlines_words(const json_t *inlines, size_t from,
                          const char *seps)
 {
@@ -134,41 +201,9 @@ json_t *dm_inlines_words(const json_t *inlines, size_t from,
 
 	if (words == NULL || word == NULL)
 		goto fail;
-	for (i = from; i < json_array_size(inlines); i++) {
-		const json_t *in = json_array_get(inlines, i);
-		const char *s, *p;
-		if (dm_is(in, "Space") || dm_is(in, "SoftBreak") ||
-		    dm_is(in, "LineBreak")) {
-			if (end_word(words, &word) != 0)
-				goto fail;
-			continue;
-		}
-		if (!dm_is(in, "Str") ||
-		    strpbrk(s = json_string_value(dm_content(in)), seps) ==
-		            NULL) {
-			if (json_array_append_new(word, json_deep_copy(in)))
-				goto fail;
-			continue;
-		}
-		/* A Str holding separators: split it around them. */
-		while ((p = strpbrk(s, seps)) != NULL) {
-			char sep[2] = {*p, '\0'};
-			if (p > s) {
-				char *part = strndup(s, (size_t)(p - s));
-				int rc = part ? dm_append(word, dm_str(part))
-				              : -1;
-				free(part);
-				if (rc != 0)
-					goto fail;
-			}
-			if (end_word(words, &word) != 0 ||
-			    json_array_append_new(words, json_string(sep)))
-				goto fail;
-			s = p + 1;
-		}
-		if (*s && dm_append(word, dm_str(s)) != 0)
+	for (i = from; i < json_array_size(inlines); i++)
+		if (add_inline(words, &word, json_array_get(inlines, i), seps))
 			goto fail;
-	}
 	if (end_word(words, &word) != 0)
 		goto fail;
 	json_decref(word);
@@ -183,7 +218,7 @@ bool dm_word_is(const json_t *word, const char *text)
 {
 	const json_t *s = json_array_get(word, 0);
 
-	return json_array_size(word) == 1 && dm_is(s, "Str") &&
+	return json_array_size(word) == 1 && dm_type_of(s) == DM_T_STR &&
 	       strcasecmp(json_string_value(dm_content(s)), text) == 0;
 }
 
@@ -213,51 +248,63 @@ fail:
 	return NULL;
 }
 
+/* Removes the characters of `chars` from one end of the Str at inlines[i]
+ * (the whole Str when nothing is left; *gone says so).  Returns how many
+ * were removed, or -1 when out of memory. */
+static int trim_str(json_t *inlines, size_t i, const char *chars,
+                    bool at_end, bool *gone)
+{
+	const char *s = json_string_value(dm_content(json_array_get(inlines,
+	                                                            i)));
+	size_t len = strlen(s), a = 0, b = len;
+	char *rest;
+	int rc;
+
+	if (at_end)
+		while (b > 0 && (unsigned char)s[b - 1] < 0x80 &&
+		       strchr(chars, s[b - 1]))
+			b--;
+	else
+		while (a < len && (unsigned char)s[a] < 0x80 &&
+		       strchr(chars, s[a]))
+			a++;
+	*gone = false;
+	if (a == 0 && b == len)
+		return 0;
+	if (a == b) {
+		*gone = true;
+		json_array_remove(inlines, i);
+		return (int)len;
+	}
+	if ((rest = strndup(s + a, b - a)) == NULL)
+		return -1;
+	rc = json_array_set_new(inlines, i, dm_str(rest));
+	free(rest);
+	return rc ? -1 : (int)(len - (b - a));
+}
+
 int dm_inlines_trim(json_t *inlines, const char *chars, bool at_end)
 {
-	int removed = 0;
+	int removed = 0, n;
+	bool gone = true;
 
-	while (json_array_size(inlines) > 0) {
+	while (gone && json_array_size(inlines) > 0) {
 		size_t i = at_end ? json_array_size(inlines) - 1 : 0;
-		json_t *in = json_array_get(inlines, i);
-		const char *s;
-		size_t len, a, b;
-		char *rest;
-
-		if (dm_is(in, "Space") || dm_is(in, "SoftBreak")) {
+		switch (dm_type_of(json_array_get(inlines, i))) {
+		case DM_T_SPACE:
+		case DM_T_SOFT_BREAK:
 			if (removed == 0)
-				break; /* only spaces the trim uncovered */
+				return 0; /* only spaces the trim uncovered */
 			json_array_remove(inlines, i);
-			continue;
-		}
-		if (!dm_is(in, "Str"))
 			break;
-		s = json_string_value(dm_content(in));
-		len = strlen(s);
-		a = 0;
-		b = len;
-		if (at_end)
-			while (b > 0 && (unsigned char)s[b - 1] < 0x80 &&
-			       strchr(chars, s[b - 1]))
-				b--;
-		else
-			while (a < len && (unsigned char)s[a] < 0x80 &&
-			       strchr(chars, s[a]))
-				a++;
-		if (a == 0 && b == len)
+		case DM_T_STR:
+			if ((n = trim_str(inlines, i, chars, at_end, &gone)) < 0)
+				return -1;
+			removed += n;
 			break;
-		removed += (int)(len - (b - a));
-		if (a == b) {
-			json_array_remove(inlines, i);
-			continue;
+		default:
+			return removed;
 		}
-		if ((rest = strndup(s + a, b - a)) == NULL ||
-		    json_array_set_new(inlines, i, dm_str(rest)) != 0) {
-			free(rest);
-			return -1;
-		}
-		free(rest);
-		break;
 	}
 	return removed;
 }
@@ -268,9 +315,14 @@ bool dm_inlines_have_link(const json_t *inlines)
 
 	for (i = 0; i < json_array_size(inlines); i++) {
 		const json_t *in = json_array_get(inlines, i);
-		if (dm_is(in, "Link") || dm_is(in, "RawInline") ||
-		    dm_inlines_have_link(dm_node_inlines(in)))
+		switch (dm_type_of(in)) {
+		case DM_T_LINK:
+		case DM_T_RAW_INLINE:
 			return true;
+		default:
+			if (dm_inlines_have_link(dm_node_inlines(in)))
+				return true;
+		}
 	}
 	return false;
 }
@@ -282,14 +334,15 @@ int dm_inlines_remove_spans(json_t *inlines, const char *cls)
 
 	while (i < json_array_size(inlines)) {
 		const json_t *in = json_array_get(inlines, i);
-		if (!dm_is(in, "Span") ||
+		if (dm_type_of(in) != DM_T_SPAN ||
 		    !dm_attr_has_class(dm_node_attr(in), cls)) {
 			i++;
 			continue;
 		}
 		json_array_remove(inlines, i);
 		removed++;
-		if (i > 0 && dm_is(json_array_get(inlines, i - 1), "Space"))
+		if (i > 0 &&
+		    dm_type_of(json_array_get(inlines, i - 1)) == DM_T_SPACE)
 			json_array_remove(inlines, --i);
 	}
 	return removed;

@@ -62,6 +62,11 @@ bool dm_inlines_have_link(const json_t *inlines);
  */
 int dm_inlines_remove_spans(json_t *inlines, const char *cls);
 
+/** True when the plain text of `node` (a node or a list, as dm_stringify()
+ * reads it) equals `text`, both folded as dm_text_fold() folds them;
+ * false also when memory runs out. */
+bool dm_text_is(const json_t *node, const char *text);
+
 /**
  * `s` folded for comparing words: ASCII letters in lower case, runs of
  * white space and no-break spaces as one space, none at either end.

@@ -33,23 +33,32 @@ typedef struct conv {
 	size_t in_note;               /* inside a footnote: no identifiers */
 	const char *text;             /* the Markdown, and its length */
 	size_t len;
-	size_t *line_at;              /* where its lines start (alerts) */
-	size_t nlines;
+	int line_no;                  /* a line of it seen last (1-based), */
+	size_t line_at;               /* and the offset where it starts */
 } conv;
 
-static int too_deep(conv *c)
+/* The error for nesting past MAX_DEPTH at `n`, naming its source line (the
+ * line of the nearest enclosing node that knows its own). */
+static int too_deep(conv *c, cmark_node *n)
 {
-	return dm_error_set(c->err, DM_EINPUT, NULL,
+	char where[32] = "";
+	int line = 0;
+
+	for (; n && line == 0; n = cmark_node_parent(n))
+		line = cmark_node_get_start_line(n);
+	if (line > 0)
+		snprintf(where, sizeof where, "line %d", line);
+	return dm_error_set(c->err, DM_EINPUT, where,
 	                    "Markdown nested too deeply (more than %d levels)",
 	                    MAX_DEPTH);
 }
 
-/* Counts one level down; -1 (c->err) past MAX_DEPTH. */
-static int descend(conv *c)
+/* Counts one level down into `n`; -1 (c->err) past MAX_DEPTH. */
+static int descend(conv *c, cmark_node *n)
 {
 	if (++c->depth > MAX_DEPTH) {
 		c->depth--;
-		return too_deep(c);
+		return too_deep(c, n);
 	}
 	return 0;
 }
@@ -228,7 +237,7 @@ static int inlines(conv *c, cmark_node *parent, json_t *out)
 	cmark_node *n;
 	int rc = 0;
 
-	if (descend(c) != 0)
+	if (descend(c, parent) != 0)
 		return -1;
 	for (n = cmark_node_first_child(parent); n && rc == 0;
 	     n = cmark_node_next(n))
@@ -283,36 +292,24 @@ static int alert_type(cmark_node *quote)
 	return -1;
 }
 
-/* Finds where the lines of the text start, once.  0, or -1 with c->err
- * set. */
-static int index_lines(conv *c)
-{
-	size_t i, n = 1;
-
-	if (c->line_at != NULL)
-		return 0;
-	for (i = 0; i < c->len; i++)
-		n += c->text[i] == '\n';
-	c->line_at = malloc(n * sizeof *c->line_at);
-	if (c->line_at == NULL)
-		return dm_nomem(c->err);
-	c->line_at[0] = 0;
-	for (i = 0, n = 1; i < c->len; i++)
-		if (c->text[i] == '\n')
-			c->line_at[n++] = i + 1;
-	c->nlines = n;
-	return 0;
-}
-
 /* Whether source line `line` (1-based) has a block quote marker `>` at
- * byte column `col` (1-based), give or take three spaces.  The lines are
- * indexed (index_lines()). */
+ * byte column `col` (1-based), give or take three spaces. */
 static bool quote_marker(conv *c, int line, int col)
 {
-	size_t i, k;
+	size_t i = 0, k;
+	int l = 1;
 
-	i = line >= 1 && (size_t)line <= c->nlines ? c->line_at[line - 1]
-	                                            : c->len;
+	/* From the line seen last when this one is not before it: an alert's
+	 * lazy lines are asked about in order, so each costs its own length. */
+	if (c->line_no > 0 && c->line_no <= line) {
+		l = c->line_no;
+		i = c->line_at;
+	}
+	for (; l < line && i < c->len; i++)
+		if (c->text[i] == '\n')
+			l++;
+	c->line_no = l;
+	c->line_at = i;
 	for (k = 0; k < (size_t)col - 1 && i < c->len && c->text[i] != '\n';
 	     k++)
 		i++;
@@ -414,8 +411,6 @@ static int alert(conv *c, cmark_node *quote, int type, json_t *out,
 	cmark_node *brk = cmark_node_next(text);
 	json_t *after = NULL, *rest = NULL;
 
-	if (index_lines(c) != 0)
-		return -1;
 	/* drop the marker line, and the paragraph if nothing is left */
 	cmark_node_free(text);
 	if (brk != NULL)
@@ -909,7 +904,7 @@ static int blocks(conv *c, cmark_node *parent, json_t *out, bool tight)
 	cmark_node *n, *next;
 	int rc = 0;
 
-	if (descend(c) != 0)
+	if (descend(c, parent) != 0)
 		return -1;
 	for (n = cmark_node_first_child(parent); n && rc == 0; n = next) {
 		next = cmark_node_next(n); /* block() may free n's children */
@@ -984,7 +979,6 @@ static void conv_free(conv *c)
 	free(c->notes);
 	free(c->note_blocks);
 	free(c->note_busy);
-	free(c->line_at);
 	dmp_md_ids_free(&c->ids);
 	if (c->math != NULL)
 		cmark_syntax_extension_free(cmark_get_default_mem_allocator(),

@@ -1,8 +1,9 @@
 /*
  * parse.c - how dm-credits reads the credit line of a document, field by
  * field: the driver of the data cases in tests/credits/parse/ (run.sh
- * builds it against the library).  It includes the filter's source, so it
- * sees the filter's own static functions.
+ * builds it with the filter's sources against the library).  It reads
+ * credits through the filter's private interface, filters/credits/
+ * credits.h, as the filter does.
  *
  * Reads a pandoc JSON document on standard input (its options apply) and
  * prints, for the first block, "no credit line", or each credit as lines
@@ -13,7 +14,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "../../filters/credits.c"
+#include <stdlib.h>
+
+#include "credits/credits.h"
 
 static void field(const char *label, const json_t *inlines)
 {
@@ -36,31 +39,32 @@ int main(void)
 {
 	dm_error err;
 	dm_ctx ctx = {"parse", "html", DM_FMT_HTML, NULL, &err, NULL};
+	credit_list found = {0};
 	const json_t *para, *in;
-	state *st;
+	dmf_credits *cr = NULL;
 	size_t i = 0;
 	int n = 0;
 
 	dm_error_clear(&err);
 	if ((ctx.doc = dm_doc_read_fd(STDIN_FILENO, &err)) == NULL ||
-	    start(&ctx) != 0) {
+	    (cr = dmf_credits_open(&ctx)) == NULL) {
 		fprintf(stderr, "parse: %s: %s\n", err.what, err.where);
 		return 1;
 	}
-	st = ctx.state;
 	para = json_array_get(dm_doc_blocks(ctx.doc), 0);
 	in = dm_content(para);
 	if (dm_is(para, "Para") || dm_is(para, "Plain"))
-		i = line_start(st, &in);
-	if (i > 0 && (n = parse_line(&ctx, in, i, FROM_BODY)) < 0) {
+		i = cr_line_start(cr, &in);
+	if (i > 0 && (n = cr_parse_line(cr, in, i, CR_FROM_BODY, &found,
+	                                &err)) < 0) {
 		fprintf(stderr, "parse: %s\n", err.what);
 		return 1;
 	}
 	if (n == 0)
 		puts("no credit line");
-	for (i = 0; i < st->n; i++) {
-		const credit *c = &st->list[i];
-		json_t *text = write_credit(st, c, false);
+	for (i = 0; i < found.n; i++) {
+		const credit *c = &found.v[i];
+		json_t *text = cr_write(cr, c, false);
 		if (i > 0)
 			putchar('\n');
 		field("raw", c->raw);
@@ -74,7 +78,8 @@ int main(void)
 		field("text", text);
 		json_decref(text);
 	}
-	release(&ctx);
+	cr_list_free(&found);
+	dmf_credits_close(cr);
 	dm_doc_free(ctx.doc);
 	return fflush(stdout) != 0 || ferror(stdout) ? 1 : 0;
 }

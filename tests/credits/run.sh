@@ -9,11 +9,16 @@
 #
 #   parse    tests/credits/parse/NAME.md, a one-paragraph document (front
 #            matter allowed, for options), read by the driver parse.c
-#            (built here against BUILD/libdm.a): its output, each credit's
+#            (built here from filters/credits/ and BUILD/libdm.a): its
+#            output, each credit's
 #            fields or "no credit line", must equal NAME.expected
-#   bad      tests/credits/bad/NAME.md: bad options or metadata.  Line 1 of
-#            NAME.expect is the exit status, line 2 a fragment the one-line
-#            message must hold (the metadata path, say); nothing on stdout
+#   bad      tests/credits/bad/NAME.md: bad options or metadata, through
+#            dm-credits, through dm-check (which reads the dm-credits
+#            options and the metadata credits as dm-credits does), and
+#            through dm with a dm-check option (the checker first in the
+#            chain).  Line 1 of NAME.expect is the exit status, each
+#            further line a fragment the one-line message must hold (the
+#            metadata path, say); nothing on stdout, no sanitizer finding
 #   corpus   every document of the pandoc corpus (DM_CORPUS, default
 #            tests/corpus, pandoc's test documents in the repository) comes out
 #            of `dm --filters credits FORMAT` byte for byte as out of the
@@ -58,9 +63,9 @@ make_var() {
 }
 
 suite_parse() {
-	if ! ${CC:-cc} $(make_var DM_CFLAGS) -g -o "$TMP/parse" \
-		"$HERE/parse.c" "$BUILD/libdm.a" $(make_var DM_LIBS) \
-		2>"$TMP/cc"; then
+	if ! ${CC:-cc} $(make_var DM_CFLAGS) -I"$ROOT/src" -I"$ROOT/filters" \
+		-g -o "$TMP/parse" "$HERE/parse.c" "$ROOT"/filters/credits/*.c \
+		"$BUILD/libdm.a" $(make_var DM_LIBS) 2>"$TMP/cc"; then
 		fail "parse: building the driver" "got:"
 		show "$TMP/cc"
 		return
@@ -80,32 +85,44 @@ suite_parse() {
 	done
 }
 
+# bad_run NAME PROG ARGS...: one bad case through one program; the
+# document is $TMP/in.json, the expectation $want_rc and $TMP/want.
+bad_run() {
+	name=$1
+	prog=$2
+	shift 2
+	"$@" <"$TMP/in.json" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	ok=true
+	while IFS= read -r frag; do
+		grep -qF -- "$frag" "$TMP/err" || ok=false
+	done <"$TMP/want"
+	if [ "$rc" != "$want_rc" ] || [ -s "$TMP/out" ] ||
+		[ "$(wc -l <"$TMP/err")" -ne 1 ] ||
+		! grep -q "^$prog: " "$TMP/err" || [ "$ok" != true ]; then
+		fail "$name ($prog)" "expected: exit $want_rc, no output, one" \
+			"line '$prog: ...' holding: $(tr '\n' '|' <"$TMP/want")" \
+			"got: exit $rc, $(wc -c <"$TMP/out") bytes out, stderr:"
+		show "$TMP/err"
+	else
+		pass
+	fi
+}
+
 suite_bad() {
 	for md in "$HERE"/bad/*.md; do
 		name=bad/$(basename "$md" .md)
 		{
 			IFS= read -r want_rc
-			IFS= read -r want_msg
+			cat >"$TMP/want"
 		} <"${md%.md}.expect"
-		pandoc -t json "$md" >"$TMP/in.json" || {
+		pandoc -t json -M dm-check.strict=true "$md" >"$TMP/in.json" || {
 			fail "$name" "expected: pandoc to read $md"
 			continue
 		}
-		"$BUILD/dm-credits" html <"$TMP/in.json" >"$TMP/out" \
-			2>"$TMP/err"
-		rc=$?
-		if [ "$rc" != "$want_rc" ] || [ -s "$TMP/out" ] ||
-			[ "$(wc -l <"$TMP/err")" -ne 1 ] ||
-			! grep -q '^dm-credits: ' "$TMP/err" ||
-			! grep -qF -- "$want_msg" "$TMP/err"; then
-			fail "$name" "expected: exit $want_rc, no output, one" \
-				"line 'dm-credits: ...$want_msg...'" \
-				"got: exit $rc, $(wc -c <"$TMP/out") bytes out," \
-				"stderr:"
-			show "$TMP/err"
-		else
-			pass
-		fi
+		bad_run "$name" dm-credits "$BUILD/dm-credits" html
+		bad_run "$name" dm-check "$BUILD/dm-check" html
+		bad_run "$name" dm "$DM" html
 	done
 }
 

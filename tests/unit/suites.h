@@ -24,6 +24,7 @@ Suite *walk_suite(void);
 Suite *md_suite(void);
 Suite *options_suite(void);
 Suite *escape_suite(void);
+Suite *box_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else

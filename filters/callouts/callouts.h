@@ -1,0 +1,129 @@
+/*
+ * callouts.h - what the files of dm-callouts share (not for other
+ * filters: dm-check sees the recognisers through filters.h).
+ *
+ *   types.c    the type registry and the options
+ *   sources.c  a callout Div (every spelling of it) and a GitHub alert
+ *   labels.c   sources found by their words: the labelled list, the
+ *              Direct Message section
+ *   render.c   a callout to a box (src/box.h), and the box definitions
+ *   callouts.c the filter: its walk, the metadata triad
+ *   shared.c   what dm-check asks (filters.h)
+ *
+ * Every source form is first read into one `callout` (type, title, body,
+ * attributes), then rendered for the output format.  The semantic form is
+ * a Div of classes `callout callout-TYPE` with a `title` attribute: it is
+ * what json and markdown output get, and it is itself a source, so a
+ * second run changes nothing.
+ */
+#ifndef DMF_CALLOUTS_H
+#define DMF_CALLOUTS_H
+
+#include "box.h"
+#include "filters.h"
+
+#define OPT "dm-callouts"
+#define MAX_TYPES 64
+
+/** A callout type. */
+typedef struct ctype {
+	char *name;    /* "direct-message": the class and alert name */
+	char *label;   /* "Direct Message": the default title, user's words */
+	json_t *title; /* the label as inlines (Markdown from pandoc -M) */
+	char *style;   /* "DM Direct Message": the docx/odt style */
+	char *icon;    /* shown before the title in HTML ("" for none) */
+	dm_rgb colour;
+	bool triad;    /* one of the three framing statements */
+	bool alert;    /* one of GitHub's five alert types */
+} ctype;
+
+/** A callout read from its source. */
+typedef struct callout {
+	const ctype *type;
+	json_t *node;   /* the Div or BlockQuote it was read from (borrowed) */
+	json_t *attr;   /* id, the user's other classes and attributes */
+	json_t *title;  /* inlines */
+	json_t *body;   /* blocks */
+	char *collapse; /* "true", "false", "open" or NULL: the default */
+	char *icon;     /* NULL: the type's; "" or "false": none */
+} callout;
+
+/** The filter's state: the type registry, the options, and the callouts
+ * whose bodies the walk is in. */
+typedef struct dmf_callouts {
+	ctype types[MAX_TYPES];
+	size_t ntypes;
+	bool stylesheet, collapse, icons, group, section;
+	char *heading;    /* the heading of the Direct Message section */
+	int look;         /* appearance: a dm_box_look */
+	bool rendered;    /* something was rendered: add the stylesheet */
+	bool has_triad;   /* the body holds the framing triad */
+	callout *open;    /* entered, not yet left: innermost last */
+	size_t nopen, capopen;
+} state;
+
+/* types.c */
+
+/** The options: read by dmf_callouts_open(), --help made from them. */
+extern const dm_option_spec dmf_callouts_option_table[];
+/** The type `name` names (compared without case, '-', '_', ' '), or
+ * NULL. */
+const ctype *dmf_find_type(const state *st, const char *name);
+/** True when two type names name one type: DIRECT_MESSAGE, Direct
+ * Message and direct-message do. */
+bool dmf_same_name(const char *a, const char *b);
+/** The built-in English title of a type ("Note"), or its name. */
+const char *dmf_default_label(const ctype *t);
+
+/* sources.c */
+
+/** Frees what `c` holds and clears it. */
+void dmf_callout_free(callout *c);
+/** True when `a` and `b` are the same text, ASCII case aside. */
+bool dmf_same_text(const char *a, const char *b);
+/** The callout type a Div's classes name (TYPE or callout-TYPE), or
+ * NULL. */
+const ctype *dmf_div_type(const state *st, const json_t *attr);
+/** The inlines of a block holding one line of text (a Para, a Plain, a
+ * Div of one such), borrowed; or NULL. */
+json_t *dmf_block_text(const json_t *b);
+/**
+ * Reads Div `div` of type `t` into `c`.  With `take`, `c` takes the Div's
+ * attributes and blocks and changes them in place (the title and the
+ * settings are taken out); without, it works on copies.  0 or -1.
+ */
+int dmf_from_div(dm_ctx *ctx, const ctype *t, json_t *div, bool take,
+                 callout *c);
+/** The type a "[!TYPE]" Str names, or NULL. */
+const ctype *dmf_alert_type(const state *st, const json_t *inl);
+/**
+ * Reads a `> [!TYPE]` block quote into `c` (`take` as for
+ * dmf_from_div()).  Returns 1 read, 0 not an alert, -1 on error.
+ */
+int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
+                   callout *c);
+
+/* labels.c */
+
+/** The triad type a list item's leading label names, or NULL; with
+ * `strip`, takes the label and its colon out of the item. */
+const ctype *dmf_take_label(const state *st, json_t *item, bool strip);
+/** A bullet list whose every item opens with a triad label, as a group
+ * of callout Divs (a new array); NULL when it is no such list, or with
+ * ctx->err set. */
+json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list);
+/** True when Header `h` heads the Direct Message section. */
+bool dmf_is_section(const state *st, const json_t *h);
+/** The section headed at list[i], taken out of the list, as a semantic
+ * callout Div (a new reference); NULL with ctx->err set. */
+json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i);
+
+/* render.c */
+
+/** Renders callout `c` for ctx's format, appending to `out`.  0 or -1. */
+int dmf_render(dm_ctx *ctx, callout *c, json_t *out);
+/** Adds the box definitions to header-includes when something was
+ * rendered and the stylesheet option is on.  0 or -1. */
+int dmf_add_stylesheet(dm_ctx *ctx);
+
+#endif /* DMF_CALLOUTS_H */

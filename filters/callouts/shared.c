@@ -1,0 +1,177 @@
+/*
+ * shared.c - what dm-check asks dm-callouts (filters.h): the checker sees
+ * callouts through the very recognisers the filter uses, so the two cannot
+ * disagree about what an article holds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "callouts.h"
+
+const char *dmf_callouts_triad(const dmf_callouts *st, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < st->ntypes; k++)
+		if (st->types[k].triad && i-- == 0)
+			return st->types[k].name;
+	return NULL;
+}
+
+const char *dmf_callouts_div(const dmf_callouts *st, const json_t *div)
+{
+	const ctype *t = dm_type_of(div) == DM_T_DIV
+	                         ? dmf_div_type(st, dm_node_attr(div))
+	                         : NULL;
+
+	return t ? t->name : NULL;
+}
+
+const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
+                               char *marker, size_t size)
+{
+	const json_t *para = json_array_get(dm_content(quote), 0);
+	const json_t *first = json_array_get(dmf_block_text(para), 0);
+	const char *s = json_string_value(dm_content(first));
+	const ctype *t;
+	size_t n;
+
+	marker[0] = '\0';
+	if (dm_type_of(quote) != DM_T_BLOCK_QUOTE ||
+	    dm_type_of(first) != DM_T_STR || s == NULL ||
+	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4 ||
+	    s[n - 1] != ']')
+		return NULL;
+	snprintf(marker, size, "%.*s", (int)(n - 3), s + 2);
+	t = dmf_alert_type(st, first);
+	return t ? t->name : NULL;
+}
+
+size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
+                         const char **types, bool *empty, size_t max)
+{
+	const json_t *items = dm_content(list);
+	size_t i, n = json_array_size(items);
+
+	if (dm_type_of(list) != DM_T_BULLET_LIST || n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (dmf_take_label(st, json_array_get(items, i), false) == NULL)
+			return 0;
+	for (i = 0; i < n && i < max; i++) {
+		json_t *item = json_deep_copy(json_array_get(items, i));
+		const ctype *t = item ? dmf_take_label(st, item, true) : NULL;
+		char *text = item ? dm_stringify(item) : NULL;
+		types[i] = t ? t->name : NULL;
+		empty[i] = text == NULL || text[strspn(text, " \n")] == '\0';
+		free(text);
+		json_decref(item);
+	}
+	return n;
+}
+
+bool dmf_callouts_section(const dmf_callouts *st, const json_t *header)
+{
+	return dm_type_of(header) == DM_T_HEADER && dmf_is_section(st, header);
+}
+
+const char *dmf_callouts_heading(const dmf_callouts *st)
+{
+	return st->heading;
+}
+
+/* True when inlines hold nothing to read: only white space. */
+static bool blank_text(const json_t *ils)
+{
+	size_t k;
+	char *text;
+	bool none;
+
+	for (k = 0; k < json_array_size(ils); k++)
+		switch (dm_type_of(json_array_get(ils, k))) {
+		case DM_T_STR:
+		case DM_T_SPACE:
+		case DM_T_SOFT_BREAK:
+		case DM_T_LINE_BREAK:
+			break;
+		default:
+			return false;
+		}
+	text = dm_stringify(ils);
+	none = text == NULL || text[strspn(text, " ")] == '\0';
+	free(text);
+	return none;
+}
+
+/* True when blocks hold nothing to read: no text, and no image, code,
+ * table or other content that has none. */
+static bool blank(const json_t *blocks)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(blocks); i++) {
+		const json_t *b = json_array_get(blocks, i);
+		switch (dm_type_of(b)) {
+		case DM_T_DIV:
+			if (!blank(dm_node_blocks(b)))
+				return false;
+			break;
+		case DM_T_PARA:
+		case DM_T_PLAIN:
+			if (!blank_text(dm_content(b)))
+				return false;
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
+                       const json_t *node)
+{
+	callout c = {0};
+	const ctype *t;
+	int rc;
+
+	/* Without `take`, the readers work on copies: the cast is safe. */
+	switch (dm_type_of(node)) {
+	case DM_T_DIV:
+		if ((t = dmf_div_type(st, dm_node_attr(node))) == NULL)
+			return 0;
+		rc = dmf_from_div(ctx, t, (json_t *)node, false, &c);
+		break;
+	case DM_T_BLOCK_QUOTE:
+		rc = dmf_from_alert(ctx, st, (json_t *)node, false, &c) < 0
+		             ? -1 : 0;
+		break;
+	default:
+		return 0;
+	}
+	if (rc == 0)
+		rc = blank(c.body);
+	dmf_callout_free(&c);
+	return rc;
+}
+
+const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
+{
+	const char *best = NULL;
+	size_t i, bestd = 3, limit;
+
+	if (strncmp(word, "callout-", 8) == 0)
+		word += 8;
+	/* Two edits for long names, one for short: "nte" is not "note"'s. */
+	limit = strlen(word) >= 6 ? 2 : 1;
+	for (i = 0; i < st->ntypes; i++) {
+		size_t d = dm_text_distance(word, st->types[i].name);
+		if (d == 0)
+			return NULL;
+		if (d <= limit && d < bestd) {
+			bestd = d;
+			best = st->types[i].name;
+		}
+	}
+	return best;
+}

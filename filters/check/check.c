@@ -1,0 +1,479 @@
+/*
+ * check.c - dm-check: what is wrong with an article, on standard error.
+ *
+ * The document passes through unchanged.  Callouts and credits are
+ * recognised by the same code dm-callouts and dm-credits use (filters.h).
+ * Each finding has a stable rule ID, a severity, a message and where it is:
+ * the section heading above it and the block's number in that section, and
+ * the line and column where the document carries source positions
+ * (`data-pos`, from pandoc's `+sourcepos`).  In strict mode an error
+ * stops the build: exit 1, nothing on standard output.
+ *
+ * This file is the filter and its walk; the rules are in rules.c, the
+ * findings and the report in report.c.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static const char *const outputs[] = {"text", "github", "json", NULL};
+
+/* The rules in --help: " DM101 (triad-missing, error) ..." */
+#define RULE_HELP(e, id, name, sev, summary) " " id " (" name ", " #sev ")"
+
+static const dm_option_spec options[] = {
+	{"strict", DM_OPT_BOOL, offsetof(dmc_state, strict), "false", NULL,
+	 "exit 1 on any error, failing the build; else report and exit 0",
+	 NULL, NULL},
+	{"format", DM_OPT_CHOICE, offsetof(dmc_state, out), "text", NULL,
+	 "how findings are written to standard error", outputs, NULL},
+	{"file", DM_OPT_STRING, offsetof(dmc_state, file), NULL, "NAME",
+	 "the article's file, for GitHub annotations", NULL, NULL},
+	{"rules", DM_OPT_CUSTOM, 0, NULL, "ID: off | warning | error",
+	 "turn a rule off or change its severity; ID is a rule's ID or name "
+	 "(rules.DM202, rules.image-no-credit). The rules, with their "
+	 "default severity:" DMC_RULES(RULE_HELP),
+	 NULL, dmc_rules_read},
+	{NULL}
+};
+
+/* ------------------------------------------------------------------------
+ * Start and release
+ * ------------------------------------------------------------------------ */
+
+static void release(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+
+	if (st == NULL)
+		return;
+	dmf_callouts_close(st->callouts);
+	dmf_credits_close(st->credits);
+	json_decref(st->findings);
+	json_decref(st->first_triad);
+	json_decref(st->uncredited);
+	free(st->section);
+	dm_options_free(options, st);
+	free(st);
+}
+
+static int start(dm_ctx *ctx)
+{
+	dmc_state *st = calloc(1, sizeof *st);
+
+	if (st == NULL)
+		return dm_nomem(ctx->err);
+	ctx->state = st;
+	st->findings = json_array();
+	st->uncredited = json_array();
+	if (st->findings == NULL || st->uncredited == NULL)
+		return dm_nomem(ctx->err);
+	if (dm_options_read(ctx, DMC_OPT, options, st) ||
+	    (st->callouts = dmf_callouts_open(ctx)) == NULL ||
+	    (st->credits = dmf_credits_open(ctx)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Callouts: the triad, empty callouts, unknown alerts, misspelt classes
+ * ------------------------------------------------------------------------ */
+
+static int triad_index(const dmc_state *st, const char *type)
+{
+	const char *t;
+	int i;
+
+	for (i = 0; i < 8 && (t = dmf_callouts_triad(st->callouts,
+	                                             (size_t)i)); i++)
+		if (strcmp(t, type) == 0)
+			return i;
+	return -1;
+}
+
+/* A statement of the triad seen at `where` (stolen; NULL: metadata). */
+static void triad_seen(dmc_state *st, const char *type, json_t *where)
+{
+	int i = type ? triad_index(st, type) : -1;
+
+	if (i >= 0) {
+		st->triad[i]++;
+		if (st->first_triad == NULL && where != NULL) {
+			st->first_triad = where;
+			return;
+		}
+	}
+	json_decref(where);
+}
+
+/* Classes pandoc itself gives a meaning (speaker notes, columns):
+ * never a misspelt type, however near one ("notes" is one edit from
+ * "note"). */
+static bool pandoc_class(const char *c)
+{
+	static const char *const own[] = {"notes", "columns", "column",
+	                                  "incremental", "nonincremental",
+	                                  NULL};
+	size_t i;
+
+	for (i = 0; own[i]; i++)
+		if (strcmp(c, own[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The callout `node` of type `type`: a statement of the triad when the
+ * type is one, and an error when it says nothing. */
+static int callout_seen(dm_ctx *ctx, const dm_walk *w, json_t *node,
+                        const char *type)
+{
+	dmc_state *st = ctx->state;
+	int e;
+
+	triad_seen(st, type, dmc_here(st, w, node));
+	if ((e = dmf_callouts_empty(ctx, st->callouts, node)) < 0)
+		return -1;
+	if (e)
+		return dmc_report(ctx, dmc_here(st, w, node),
+		                  DMC_CALLOUT_EMPTY,
+		                  "the %s callout has no content", type);
+	return 0;
+}
+
+/* A bullet list of triad statements ("- Tension: ..."). */
+static int check_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	const char *types[16];
+	bool empty[16];
+	size_t i, n = dmf_callouts_list(st->callouts, node, types, empty, 16);
+
+	for (i = 0; i < n && i < 16; i++) {
+		triad_seen(st, types[i], dmc_here(st, w, node));
+		if (empty[i] &&
+		    dmc_report(ctx, dmc_here(st, w, node), DMC_CALLOUT_EMPTY,
+		               "the %s statement (item %zu) says nothing",
+		               types[i], i + 1))
+			return -1;
+	}
+	return 0;
+}
+
+/* A div: a callout, or a div whose class is a near miss of a type. */
+static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	const json_t *classes = json_array_get(dm_node_attr(node), 1);
+	const char *type = dmf_callouts_div(st->callouts, node);
+	size_t i;
+
+	if (type != NULL)
+		return callout_seen(ctx, w, node, type);
+	for (i = 0; i < json_array_size(classes); i++) {
+		const char *c = json_string_value(json_array_get(classes, i));
+		const char *near = c == NULL || pandoc_class(c)
+		                           ? NULL
+		                           : dmf_callouts_near(st->callouts, c);
+		if (near && dmc_report(ctx, dmc_here(st, w, node),
+		                       DMC_CLASS_NEAR_MISS,
+		                       "class \"%s\" is no callout type: did "
+		                       "you mean %s?", c, near))
+			return -1;
+	}
+	return 0;
+}
+
+/* A block quote: a GitHub alert ("> [!NOTE]"), known or not. */
+static int check_alert(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	char marker[64];
+	const char *near, *type = dmf_callouts_alert(st->callouts, node,
+	                                             marker, sizeof marker);
+
+	if (type != NULL)
+		return callout_seen(ctx, w, node, type);
+	if (marker[0] == '\0')
+		return 0;
+	near = dmf_callouts_near(st->callouts, marker);
+	return dmc_report(ctx, dmc_here(st, w, node), DMC_ALERT_UNKNOWN,
+	                  "unknown alert type [!%s]%s%s%s", marker,
+	                  near ? ": did you mean " : "", near ? near : "",
+	                  near ? "?" : "");
+}
+
+static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	switch (dm_type_of(node)) {
+	case DM_T_BULLET_LIST:
+		return check_list(ctx, w, node);
+	case DM_T_DIV:
+		return check_div(ctx, w, node);
+	case DM_T_BLOCK_QUOTE:
+		return check_alert(ctx, w, node);
+	default:
+		return 0;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * The walk
+ * ------------------------------------------------------------------------ */
+
+/* Credit lines stand at the top level, in divs or in quotes, as
+ * dm-credits reads them: true when a block under `parent` may be one. */
+static bool credit_place(const json_t *parent)
+{
+	if (parent == NULL)
+		return true;
+	switch (dm_type_of(parent)) {
+	case DM_T_DIV:
+	case DM_T_BLOCK_QUOTE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A block that may be a credit line: it credits the images since the
+ * last one.  1 when it is one, 0 when not, -1 on error. */
+static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	char *text;
+	int line = 0, rc;
+
+	if (credit_place(dm_walk_ancestor(w, 0)))
+		line = dmf_credits_line(ctx, st->credits, node);
+	if (line <= 0)
+		return line;
+	json_array_clear(st->uncredited);
+	if (line != 2)
+		return 1;
+	text = dm_stringify(node);
+	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
+	                "cannot read the credit line \"%.80s\" (expected, "
+	                "say, \"Photo by NAME on SOURCE\")", text ? text : "");
+	free(text);
+	return rc ? -1 : 1;
+}
+
+static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
+                               json_t *node, json_t **out)
+{
+	dmc_state *st = ctx->state;
+	bool header = dm_type_of(node) == DM_T_HEADER;
+	int credit;
+
+	(void)out;
+	if (ev != DM_ENTER)
+		return DM_WALK_CONTINUE;
+	if (dm_walk_depth(w) == 0) { /* a top-level block */
+		if (header) {
+			free(st->section);
+			st->section = dm_stringify(dm_node_inlines(node));
+			st->block = 0;
+		} else {
+			st->block++;
+		}
+	}
+	if (header && dmf_callouts_section(st->callouts, node))
+		st->section_seen = true;
+	if (check_callouts(ctx, w, node))
+		return DM_WALK_ERROR;
+	credit = check_credit(ctx, w, node);
+	if (credit < 0)
+		return DM_WALK_ERROR;
+	return credit ? DM_WALK_SKIP : DM_WALK_CONTINUE;
+}
+
+/* True when inlines hold an image at any depth (an image link has text
+ * enough: its alternative text is checked on its own). */
+static bool has_image(const json_t *inlines)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(inlines); i++) {
+		const json_t *x = json_array_get(inlines, i);
+		const json_t *ils = dm_node_inlines(x);
+		if (dm_type_of(x) == DM_T_IMAGE || (ils && has_image(ils)))
+			return true;
+	}
+	return false;
+}
+
+/* True when `text` is there (not out of memory) and only spaces. */
+static bool blank(const char *text)
+{
+	return text && text[strspn(text, " ")] == '\0';
+}
+
+/* An image: its alternative text, and whether anything credits it (a
+ * credit line after it may yet: it waits in st->uncredited). */
+static int check_image(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	const char *src = json_string_value(
+	        json_array_get(dm_field(node, 2), 0));
+	char *text = dm_stringify(dm_field(node, 1));
+	json_t *pending;
+	int rc = 0;
+
+	if (src == NULL)
+		src = "";
+	if (blank(text))
+		rc = dmc_report(ctx, dmc_here(st, w, node), DMC_IMAGE_NO_ALT,
+		                "the image %s has no alternative text", src);
+	free(text);
+	if (rc || dmf_credits_image(node) ||
+	    dmf_credits_meta_image(st->credits, src))
+		return rc;
+	pending = json_pack("{s:s,s:o}", "src", src, "where",
+	                    dmc_here(st, w, node));
+	if (pending == NULL || json_array_append_new(st->uncredited, pending))
+		return dm_nomem(ctx->err);
+	return 0;
+}
+
+/* A link: its text (an image in it is text enough). */
+static int check_link(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	char *text = dm_stringify(dm_field(node, 1));
+	int rc = 0;
+
+	if (blank(text) && !has_image(dm_field(node, 1)))
+		rc = dmc_report(ctx, dmc_here(st, w, node), DMC_LINK_EMPTY,
+		                "the link to %s has no text",
+		                json_string_value(json_array_get(
+		                        dm_field(node, 2), 0)));
+	free(text);
+	return rc;
+}
+
+static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
+                                json_t *node, json_t **out)
+{
+	int rc = 0;
+
+	(void)out;
+	if (ev != DM_ENTER)
+		return DM_WALK_CONTINUE;
+	switch (dm_type_of(node)) {
+	case DM_T_IMAGE:
+		rc = check_image(ctx, w, node);
+		break;
+	case DM_T_LINK:
+		rc = check_link(ctx, w, node);
+		break;
+	default:
+		break;
+	}
+	return rc ? DM_WALK_ERROR : DM_WALK_CONTINUE;
+}
+
+/* Walks the article.  Read with +sourcepos, its text is split into one
+ * Span per word: the walk reads a copy without them, as the other filters
+ * read the document, and the original passes through as it came. */
+static int walk(dm_ctx *ctx)
+{
+	static const dm_visitor visitor = {.block = on_block,
+	                                   .inline_ = on_inline};
+	dm_ctx sub = *ctx;
+	int rc;
+
+	if (!dm_sourcepos(ctx->doc))
+		return dm_walk_doc(ctx, &visitor);
+	if ((sub.doc = dm_doc_copy(ctx->doc)) == NULL)
+		return dm_nomem(ctx->err);
+	rc = dm_sourcepos_unwrap(&sub) || dm_walk_doc(&sub, &visitor) ? -1 : 0;
+	dm_doc_free(sub.doc);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------
+ * The end: document-wide rules, then the report
+ * ------------------------------------------------------------------------ */
+
+/* Reports the images no credit line followed, where they were. */
+static int uncredited(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+	size_t i;
+
+	for (i = 0; i < json_array_size(st->uncredited); i++) {
+		json_t *p = json_array_get(st->uncredited, i);
+		if (dmc_report(ctx, json_incref(json_object_get(p, "where")),
+		               DMC_IMAGE_NO_CREDIT, "the image %s has no credit",
+		               json_string_value(json_object_get(p, "src"))))
+			return -1;
+	}
+	return 0;
+}
+
+/* The triad, body and metadata together: each statement once. */
+static int triad(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+	json_t *meta = dm_doc_meta(ctx->doc);
+	const char *t;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; (t = dmf_callouts_triad(st->callouts, i)); i++)
+		if (json_object_get(meta, t))
+			triad_seen(st, t, NULL);
+	for (i = 0; rc == 0 && (t = dmf_callouts_triad(st->callouts, i));
+	     i++) {
+		if (st->triad[i] == 0)
+			rc = dmc_report(ctx, json_incref(st->first_triad),
+			                DMC_TRIAD_MISSING,
+			                "the triad has no %s statement", t);
+		else if (st->triad[i] > 1)
+			rc = dmc_report(ctx, json_incref(st->first_triad),
+			                DMC_TRIAD_REPEATED,
+			                "the triad has %zu %s statements (one "
+			                "expected)", st->triad[i], t);
+	}
+	return rc;
+}
+
+/* The Direct Message section is there. */
+static int section(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+
+	if (st->section_seen)
+		return 0;
+	return dmc_report(ctx, NULL, DMC_SECTION_MISSING,
+	                  "no section headed \"%s\"",
+	                  dmf_callouts_heading(st->callouts));
+}
+
+static int finish(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+
+	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx) ||
+	    dmc_report_write(ctx))
+		return -1;
+	if (st->strict && st->errors > 0)
+		return dm_error_set(ctx->err, DM_EFAIL, NULL,
+		                    "%zu error%s in strict mode: nothing "
+		                    "written", st->errors,
+		                    st->errors == 1 ? "" : "s");
+	return 0;
+}
+
+const dm_filter dm_check_filter = {
+	.name = "check",
+	.summary = "checks an article against the Tension/Noise/Direct "
+	           "Message format",
+	.option_table = options,
+	.start = start,
+	.finish = finish,
+	.release = release,
+	.first = true, /* it checks the article as written */
+};

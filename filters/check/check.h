@@ -1,0 +1,132 @@
+/*
+ * check.h - what the parts of dm-check share, private to filters/check/:
+ * the rules (rules.c), the state of one run (check.c) and the findings
+ * and their report (report.c).
+ */
+#ifndef DM_CHECK_H
+#define DM_CHECK_H
+
+#include "filters.h"
+
+/** The metadata key of the checker's options. */
+#define DMC_OPT "dm-check"
+
+/** What a finding weighs; DMC_OFF: the rule is not checked. */
+typedef enum dmc_severity { DMC_OFF, DMC_WARNING, DMC_ERROR } dmc_severity;
+#define DMC_SEV_warning DMC_WARNING
+#define DMC_SEV_error DMC_ERROR
+
+/*
+ * The rules, once: X(NAME, ID, name, default severity, what it finds).
+ * The enum dmc_rule_id, the table dmc_rules and the rules in --help are
+ * made from it.
+ */
+#define DMC_RULES(X)                                                        \
+	X(TRIAD_MISSING, "DM101", "triad-missing", error,                   \
+	  "the triad lacks one of Tension, Noise, Direct Message")          \
+	X(TRIAD_REPEATED, "DM102", "triad-repeated", error,                 \
+	  "the triad has a statement twice")                                \
+	X(CALLOUT_EMPTY, "DM103", "callout-empty", error,                   \
+	  "a callout has no content")                                       \
+	X(ALERT_UNKNOWN, "DM104", "alert-unknown", error,                   \
+	  "an alert [!TYPE] names no type")                                 \
+	X(CLASS_NEAR_MISS, "DM105", "class-near-miss", warning,             \
+	  "a div class is a misspelt callout type")                         \
+	X(IMAGE_NO_ALT, "DM201", "image-no-alt", warning,                   \
+	  "an image has no alternative text")                               \
+	X(IMAGE_NO_CREDIT, "DM202", "image-no-credit", warning,             \
+	  "an image has no credit")                                         \
+	X(CREDIT_UNPARSED, "DM203", "credit-unparsed", warning,             \
+	  "a credit line cannot be parsed")                                 \
+	X(SECTION_MISSING, "DM301", "section-missing", warning,             \
+	  "the Direct Message section is missing")                          \
+	X(LINK_EMPTY, "DM302", "link-empty", warning, "a link has no text")
+
+/** The rules, as the table dmc_rules orders them. */
+typedef enum dmc_rule_id {
+#define DMC_RULE_ENUM(e, id, name, sev, summary) DMC_##e,
+	DMC_RULES(DMC_RULE_ENUM)
+#undef DMC_RULE_ENUM
+	DMC_NRULES
+} dmc_rule_id;
+
+/** A rule: its stable ID ("DM101"), its name ("triad-missing"), its
+ * default severity and what it finds, in a line. */
+typedef struct dmc_rule {
+	const char *id, *name;
+	dmc_severity severity;
+	const char *summary;
+} dmc_rule;
+
+/** Every rule, indexed by dmc_rule_id (rules.c). */
+extern const dmc_rule dmc_rules[DMC_NRULES];
+
+/** How the findings are written to standard error. */
+typedef enum dmc_output { DMC_TEXT, DMC_GITHUB, DMC_JSON } dmc_output;
+
+/** One run of the checker (ctx->state). */
+typedef struct dmc_state {
+	dmf_callouts *callouts;
+	dmf_credits *credits;
+	/* the options (check.c reads them) */
+	dmc_severity severity[DMC_NRULES];
+	int out;             /* a dmc_output */
+	bool strict;
+	char *file;          /* for GitHub annotations, or NULL */
+	/* where the walk is */
+	char *section;       /* the heading above, or NULL before the first */
+	size_t block;        /* the top-level block's number in its section */
+	/* what it has seen */
+	json_t *findings;    /* the report, in document order */
+	size_t triad[8];     /* statements seen per triad type */
+	json_t *first_triad; /* where the first triad statement is */
+	json_t *uncredited;  /* images waiting for a credit line */
+	bool section_seen;
+	size_t errors, warnings;
+} dmc_state;
+
+/* ------------------------------------------------------------------------
+ * Rules (rules.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Reads the severities of the rules into st->severity (`state`, a
+ * dmc_state), each rule's default where none is given, from the `rules`
+ * option `value` (found at `where`; NULL when absent), a map from ID or
+ * name to off, warning or error, and from flat keys dm-check.rules.ID.  A
+ * key that names no rule is an error.  The reader of the option table's
+ * row `rules`: 0, or -1 with ctx->err set.
+ */
+int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
+                   void *state);
+
+/* ------------------------------------------------------------------------
+ * Findings and the report (report.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Where the walk is, as an object: section, block, path, and the line and
+ * column of the nearest `data-pos` (0 when there is none).  A new
+ * reference, or NULL when out of memory.
+ */
+json_t *dmc_here(const dmc_state *st, const dm_walk *w, const json_t *node);
+
+/**
+ * Adds a finding of `rule` with the message `fmt` at `where` (stolen; NULL:
+ * the whole document), unless the rule is off.  0, or -1 with ctx->err
+ * set (out of memory).
+ */
+int dmc_report(dm_ctx *ctx, json_t *where, dmc_rule_id rule,
+               const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+/**
+ * Writes the findings to standard error in the chosen output, then (text
+ * only) the count of errors and warnings.  0, or -1 with ctx->err set.
+ */
+int dmc_report_write(dm_ctx *ctx);
+
+#endif /* DM_CHECK_H */

@@ -1,0 +1,252 @@
+/*
+ * credit.c - one credit: freeing it, lists of them, what Unsplash's
+ * attribution guideline asks of it, and writing it as inlines, for the
+ * footer ("Photo by NAME on SOURCE (LICENSE)") or for a figure's caption
+ * ("Photo: NAME / SOURCE").
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "credits.h"
+#include "render.h"
+#include "words.h"
+
+#define UNSPLASH "https://unsplash.com/"
+
+void cr_credit_free(credit *c)
+{
+	json_decref(c->role);
+	json_decref(c->name);
+	json_decref(c->source);
+	json_decref(c->license);
+	json_decref(c->raw);
+	json_decref(c->blocks);
+	free(c->url);
+	free(c->source_url);
+	free(c->license_url);
+	free(c->by);
+	free(c->conn);
+	free(c->image);
+	memset(c, 0, sizeof *c);
+}
+
+int cr_list_add(credit_list *l, credit *c, dm_error *err)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		credit *v = realloc(l->v, cap * sizeof *v);
+		if (v == NULL) {
+			cr_credit_free(c);
+			return dm_nomem(err);
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	c->seq = l->n;
+	l->v[l->n++] = *c;
+	memset(c, 0, sizeof *c);
+	return 0;
+}
+
+void cr_list_free(credit_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		cr_credit_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* ------------------------------------------------------------------------
+ * Unsplash
+ * ------------------------------------------------------------------------ */
+
+bool cr_unsplash_url(const char *url)
+{
+	size_t n;
+
+	if (url == NULL)
+		return false;
+	if (strncmp(url, "https://", 8) == 0)
+		url += 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		url += 7;
+	else
+		return false;
+	if (strncasecmp(url, "www.", 4) == 0)
+		url += 4;
+	n = strlen("unsplash.com");
+	return strncasecmp(url, "unsplash.com", n) == 0 &&
+	       strchr("/?#", url[n]) != NULL; /* also the final NUL */
+}
+
+bool cr_is_unsplash(const credit *c)
+{
+	return (c->source && (dm_text_is(c->source, "unsplash") ||
+	                      dm_text_is(c->source, "unsplash.com"))) ||
+	       cr_unsplash_url(c->source_url);
+}
+
+int cr_unsplash_defaults(const dmf_credits *cr, credit *c)
+{
+	if (c->source == NULL && cr_unsplash_url(c->url) &&
+	    (c->source = dm_text("Unsplash")) == NULL)
+		return -1;
+	if (c->role == NULL && cr_is_unsplash(c) &&
+	    (c->role = dm_text(cr->w_photo)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* `url` with Unsplash's referral parameters when it points to Unsplash and
+ * has none yet.  Returns a new string, or NULL when out of memory. */
+static char *referral(const dmf_credits *cr, const char *url)
+{
+	const char *params[] = {"utm_source", cr->utm_source, "utm_medium",
+	                        cr->utm_medium};
+
+	if (!cr_unsplash_url(url) || !cr->utm_source[0] ||
+	    strstr(url, "utm_source=") != NULL)
+		return strdup(url);
+	return dm_url_add_params(url, params, 2);
+}
+
+static const char *source_url(const credit *c)
+{
+	return c->source_url ? c->source_url
+	                     : cr_is_unsplash(c) ? UNSPLASH : NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * Writing a credit.  Each add_ function appends to `out` and returns 0, or
+ * -1 when out of memory.
+ * ------------------------------------------------------------------------ */
+
+/* Appends deep copies of the nodes of `list`. */
+static int add_copies(json_t *out, const json_t *list)
+{
+	json_t *copy = json_deep_copy(list);
+	int rc = copy ? json_array_extend(out, copy) : -1;
+
+	json_decref(copy);
+	return rc;
+}
+
+/* Appends copies of `inlines`, inside a link to `url` (with the referral
+ * when it is Unsplash's) unless `url` is NULL or they hold one. */
+static int add_linked(const dmf_credits *cr, json_t *out,
+                      const json_t *inlines, const char *url)
+{
+	json_t *copy;
+	char *u;
+	int rc;
+
+	if (url == NULL || !url[0] || dm_inlines_have_link(inlines))
+		return add_copies(out, inlines);
+	if ((copy = json_deep_copy(inlines)) == NULL)
+		return -1;
+	if ((u = referral(cr, url)) == NULL) {
+		json_decref(copy);
+		return -1;
+	}
+	rc = dm_append(out, dm_link(dm_attr(NULL), copy, u, NULL));
+	free(u);
+	return rc;
+}
+
+/* Appends Space, the word `w`, Space. */
+static int add_word(json_t *out, const char *w)
+{
+	return dm_append(out, dm_space()) || dm_append(out, dm_str(w)) ||
+	       dm_append(out, dm_space());
+}
+
+/* Appends copies of `role` with `suffix` joined to its last word. */
+static int add_role(json_t *out, const json_t *role, const char *suffix)
+{
+	const json_t *last = json_array_get(role, json_array_size(role) - 1);
+	size_t i, n = json_array_size(role);
+	dm_buf b = {0};
+	int rc;
+
+	if (n == 0 || dm_type_of(last) != DM_T_STR)
+		return dm_append(out, dm_str(suffix));
+	for (i = 0; i + 1 < n; i++)
+		if (dm_append(out, json_deep_copy(json_array_get(role, i))))
+			return -1;
+	dm_buf_puts(&b, json_string_value(dm_content(last)));
+	dm_buf_puts(&b, suffix);
+	rc = dm_buf_failed(&b) ? -1 : dm_append(out, dm_str(dm_buf_str(&b)));
+	dm_buf_free(&b);
+	return rc;
+}
+
+/* "ROLE by NAME on SOURCE (LICENSE)", each part there when known, the
+ * words as written or else the configured ones. */
+static int write_line(const dmf_credits *cr, const credit *c, json_t *out)
+{
+	size_t nrole = json_array_size(c->role);
+	const char *conn = c->conn;
+
+	if (conn == NULL)
+		conn = !c->role ? "/" : cr_is_unsplash(c) ? cr->w_on : cr->w_from;
+	if (c->role && add_copies(out, c->role))
+		return -1;
+	if (c->role && c->name &&
+	    ((nrole && dm_append(out, dm_space())) ||
+	     dm_append(out, dm_str(c->by ? c->by : cr->w_by)) ||
+	     dm_append(out, dm_space())))
+		return -1;
+	if (c->name && add_linked(cr, out, c->name, c->url))
+		return -1;
+	if (c->source && (((nrole || c->name) && add_word(out, conn)) ||
+	                  add_linked(cr, out, c->source, source_url(c))))
+		return -1;
+	if (c->license && (dm_append(out, dm_space()) ||
+	                   dm_append(out, dm_str("(")) ||
+	                   add_linked(cr, out, c->license, c->license_url) ||
+	                   dm_append(out, dm_str(")"))))
+		return -1;
+	return 0;
+}
+
+/* "Photo: NAME / SOURCE", for a figure's caption. */
+static int write_caption(const dmf_credits *cr, const credit *c,
+                         json_t *out)
+{
+	json_t *def = NULL;
+	int rc;
+
+	if (json_array_size(c->role) == 0 &&
+	    (def = dm_text(cr_is_unsplash(c) ? cr->w_photo : cr->w_image)) ==
+	            NULL)
+		return -1;
+	rc = add_role(out, def ? def : c->role, ":") ||
+	     dm_append(out, dm_space()) ||
+	     (c->name && add_linked(cr, out, c->name, c->url)) ||
+	     (c->name && c->source && add_word(out, "/")) ||
+	     (c->source && add_linked(cr, out, c->source, source_url(c)));
+	json_decref(def);
+	return rc;
+}
+
+json_t *cr_write(const dmf_credits *cr, const credit *c, bool caption)
+{
+	json_t *out = json_array();
+	int rc;
+
+	if (out == NULL)
+		return NULL;
+	if (c->raw)
+		rc = add_copies(out, c->raw);
+	else
+		rc = caption ? write_caption(cr, c, out)
+		             : write_line(cr, c, out);
+	if (rc) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}

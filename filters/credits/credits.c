@@ -1,0 +1,371 @@
+/*
+ * credits.c - dm-credits: image credits gathered into one credit footer.
+ *
+ * Credits come from credit lines ("Image Credits: Photo by Lan Lin on
+ * Unsplash"), from the credit attributes of images, from the metadata keys
+ * `credits` and `image-credit`, and from an earlier run's footer.  Each is
+ * read into one credit (role, name, source, license, their URLs), or kept
+ * as written when it does not parse.  The walk collects them, removes the
+ * credit lines and finds the footer's place; finish() puts the credits in
+ * order, each once, and renders one footer for the output format where
+ * the first `dm-credits` Div stands, or at the end of the document.
+ *
+ * The footer's semantic form is a Div of class dm-credits holding a title,
+ * a bullet list of the credits and the footer lines; every rendering of it
+ * is recognised again (footer.c), and its list items are taken as they
+ * are, so a second run changes nothing.
+ *
+ * Also the interface dm-check reads credits through (filters.h), on a
+ * dmf_credits object of its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "credits.h"
+#include "render.h"
+#include "words.h"
+
+/* ------------------------------------------------------------------------
+ * The walk: collect credits, find the footer's place
+ * ------------------------------------------------------------------------ */
+
+/* The footer's place: the first placeholder; the others go.  0 or -1. */
+static int found_place(dmf_credits *cr, json_t *node)
+{
+	if (cr->slot == NULL) {
+		cr->slot = json_incref(node);
+		return 0;
+	}
+	return json_array_append(cr->extra, node);
+}
+
+/* Whether `node` is the raw placeholder <div class="dm-credits"></div>. */
+static bool is_placeholder(const json_t *node)
+{
+	const char *t = json_string_value(dm_field(node, 1));
+	const char *p = "<div class=\"dm-credits\"></div>";
+	size_t n = strlen(p);
+
+	if (!dm_render_is_raw(node, "html", p))
+		return false;
+	for (t += n; *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'; t++)
+		;
+	return *t == '\0';
+}
+
+/* Whether a paragraph at this place may be a credit line: at the top
+ * level, or in divs and block quotes only. */
+static bool line_place(const dm_walk *w)
+{
+	const json_t *a;
+	size_t up;
+
+	for (up = 0; (a = dm_walk_ancestor(w, up)) != NULL; up++)
+		switch (dm_type_of(a)) {
+		case DM_T_DIV:
+		case DM_T_BLOCK_QUOTE:
+			break;
+		default:
+			return false;
+		}
+	return true;
+}
+
+/* With figure-credits, the credit of a figure's image at the end of its
+ * caption: "(Photo: NAME / SOURCE)".  0, or -1 with ctx->err set. */
+static int caption_credit(dm_ctx *ctx, const dmf_credits *cr, json_t *fig)
+{
+	json_t *image = dm_figure_image(fig), *caption, *text = NULL;
+	credit c = {0}, *m = NULL;
+	cr_found rc;
+
+	if (!cr->figure_credits || image == NULL)
+		return 0;
+	if ((rc = cr_image_credit(cr, image, &c)) == CR_NONE &&
+	    (m = cr_meta_for(cr, cr_image_src(image), false)) == NULL)
+		return 0;
+	if (rc == CR_NOMEM || (text = cr_write(cr, m ? m : &c, true)) == NULL ||
+	    (caption = dm_figure_caption(fig)) == NULL)
+		goto nomem;
+	cr_credit_free(&c);
+	dm_inlines_remove_spans(caption, "dm-credit");
+	if (json_array_size(caption) > 0 &&
+	    (json_array_insert_new(text, 0, dm_str("(")) ||
+	     dm_append(text, dm_str(")")) || dm_append(caption, dm_space())))
+		goto nomem;
+	return dm_append(caption, dm_span(json_pack("[s[s][]]", "",
+	                                            "dm-credit"), text))
+	               ? dm_nomem(ctx->err)
+	               : 0;
+nomem:
+	json_decref(text);
+	cr_credit_free(&c);
+	return dm_nomem(ctx->err);
+}
+
+/* Removes `node`, whose parent `up` (NULL at the top) is remembered in
+ * cr->emptied: a div or quote it leaves empty goes as well. */
+static dm_walk_result remove_block(dm_ctx *ctx, json_t *up, json_t **out)
+{
+	dmf_credits *cr = ctx->state;
+
+	if ((up && json_array_append(cr->emptied, up) != 0) ||
+	    (*out = json_array()) == NULL)
+		return dm_nomem(ctx->err), DM_WALK_ERROR;
+	return DM_WALK_REPLACE;
+}
+
+/* On EXIT: whether `node` is a div or quote that held only credit lines,
+ * and so is empty now. */
+static bool emptied(const dmf_credits *cr, const json_t *node)
+{
+	size_t i;
+
+	switch (dm_type_of(node)) {
+	case DM_T_DIV:
+	case DM_T_BLOCK_QUOTE:
+		break;
+	default:
+		return false;
+	}
+	for (i = 0; i < json_array_size(cr->emptied); i++)
+		if (json_array_get(cr->emptied, i) == node)
+			return json_array_size(dm_node_blocks(node)) == 0;
+	return false;
+}
+
+/* A Para or Plain: a credit line is read and removed. */
+static dm_walk_result on_line(dm_ctx *ctx, const dm_walk *w, json_t *node,
+                              json_t **out)
+{
+	dmf_credits *cr = ctx->state;
+	const json_t *in = dm_content(node);
+	size_t i;
+	int n;
+
+	if (!line_place(w) || (i = cr_line_start(cr, &in)) == 0)
+		return DM_WALK_CONTINUE;
+	if ((n = cr_parse_line(cr, in, i, CR_FROM_BODY, &cr->list,
+	                       ctx->err)) < 0)
+		return DM_WALK_ERROR;
+	if (n == 0) /* the prefix alone */
+		return DM_WALK_CONTINUE;
+	return remove_block(ctx, dm_walk_ancestor(w, 0), out);
+}
+
+static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
+                               json_t *node, json_t **out)
+{
+	dmf_credits *cr = ctx->state;
+
+	if (ev == DM_EXIT)
+		return emptied(cr, node)
+		               ? remove_block(ctx, dm_walk_ancestor(w, 0), out)
+		               : DM_WALK_CONTINUE;
+	switch (dm_type_of(node)) {
+	case DM_T_DIV: /* the footer's place, maybe an earlier footer */
+		if (!dm_attr_has_class(dm_node_attr(node), CR_CLASS))
+			return DM_WALK_CONTINUE;
+		if (found_place(cr, node) != 0)
+			return dm_nomem(ctx->err), DM_WALK_ERROR;
+		return cr_take_footer(cr, node, ctx->err) != 0 ? DM_WALK_ERROR
+		                                               : DM_WALK_SKIP;
+	case DM_T_RAW_BLOCK:
+		return is_placeholder(node) && found_place(cr, node) != 0
+		               ? dm_nomem(ctx->err), DM_WALK_ERROR
+		               : DM_WALK_CONTINUE;
+	case DM_T_FIGURE:
+		return caption_credit(ctx, cr, node) != 0 ? DM_WALK_ERROR
+		                                          : DM_WALK_CONTINUE;
+	case DM_T_PARA: /* in pandoc 2.17 also a figure */
+		if (caption_credit(ctx, cr, node) != 0)
+			return DM_WALK_ERROR;
+		return on_line(ctx, w, node, out);
+	case DM_T_PLAIN:
+		return on_line(ctx, w, node, out);
+	default:
+		return DM_WALK_CONTINUE;
+	}
+}
+
+static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
+                                json_t *node, json_t **out)
+{
+	dmf_credits *cr = ctx->state;
+	credit c = {0}, *m;
+	cr_found rc;
+
+	(void)w;
+	(void)out;
+	if (ev != DM_ENTER || dm_type_of(node) != DM_T_IMAGE)
+		return DM_WALK_CONTINUE;
+	if ((rc = cr_image_credit(cr, node, &c)) == CR_NOMEM) {
+		cr_credit_free(&c);
+		return dm_nomem(ctx->err), DM_WALK_ERROR;
+	}
+	c.rank = CR_FROM_BODY;
+	if (rc == CR_FOUND && cr_list_add(&cr->list, &c, ctx->err) != 0)
+		return DM_WALK_ERROR;
+	/* A metadata credit naming this image takes its place. */
+	while ((m = cr_meta_for(cr, cr_image_src(node), true)) != NULL) {
+		c = *m;
+		memset(m, 0, sizeof *m);
+		m->placed = true;
+		c.rank = CR_FROM_BODY;
+		if (cr_list_add(&cr->list, &c, ctx->err) != 0)
+			return DM_WALK_ERROR;
+	}
+	return DM_WALK_CONTINUE;
+}
+
+/* Every list of blocks: a footer an earlier run rendered becomes a Div of
+ * class dm-credits again, which on_block() then reads. */
+static dm_walk_result on_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	(void)w;
+	return cr_footer_recognise(ctx, ctx->state, list) != 0
+	               ? DM_WALK_ERROR
+	               : DM_WALK_CONTINUE;
+}
+
+/* ------------------------------------------------------------------------
+ * The footer in its place
+ * ------------------------------------------------------------------------ */
+
+/* Puts the footer in the slot; drops the other placeholders. */
+static dm_walk_result place(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	dmf_credits *cr = ctx->state;
+	size_t i = 0, k;
+
+	(void)w;
+	while (i < json_array_size(list)) {
+		json_t *b = json_array_get(list, i);
+		bool extra = false;
+		for (k = 0; k < json_array_size(cr->extra); k++)
+			extra = extra || json_array_get(cr->extra, k) == b;
+		if (b == cr->slot) {
+			json_array_remove(list, i);
+			for (k = 0; k < json_array_size(cr->out); k++)
+				if (json_array_insert(
+				            list, i + k,
+				            json_array_get(cr->out, k)) != 0)
+					return dm_nomem(ctx->err), DM_WALK_ERROR;
+			i += k;
+		} else if (extra) {
+			json_array_remove(list, i);
+		} else {
+			i++;
+		}
+	}
+	return DM_WALK_CONTINUE;
+}
+
+static int finish(dm_ctx *ctx)
+{
+	static const dm_visitor placer = {NULL, NULL, place, NULL, 0};
+	dmf_credits *cr = ctx->state;
+	size_t i;
+
+	/* Metadata credits no image placed come first. */
+	for (i = 0; i < cr->meta.n; i++) {
+		credit c = cr->meta.v[i];
+		if (cr->meta.v[i].placed)
+			continue;
+		memset(&cr->meta.v[i], 0, sizeof cr->meta.v[i]);
+		cr->meta.v[i].placed = true;
+		if (cr_list_add(&cr->list, &c, ctx->err) != 0)
+			return -1;
+	}
+	if (cr->list.n == 0)
+		return 0; /* nothing to credit: the document stays as it was */
+	if (cr_footer_build(ctx, cr) != 0)
+		return -1;
+	if (cr->slot != NULL) {
+		if (dm_walk_doc(ctx, &placer) != 0)
+			return -1;
+	} else if (json_array_extend(dm_doc_blocks(ctx->doc), cr->out) != 0) {
+		return dm_nomem(ctx->err);
+	}
+	return cr_footer_style(ctx, cr);
+}
+
+/* Text that +sourcepos split into one Span per word is read whole first
+ * (dm-check reads a copy; see check.c), then the options. */
+static int start(dm_ctx *ctx)
+{
+	dmf_credits *cr;
+
+	if (dm_sourcepos(ctx->doc) && dm_sourcepos_unwrap(ctx))
+		return -1;
+	if ((cr = dmf_credits_open(ctx)) == NULL)
+		return -1;
+	ctx->state = cr;
+	if ((cr->extra = json_array()) == NULL ||
+	    (cr->emptied = json_array()) == NULL)
+		return dm_nomem(ctx->err);
+	return 0;
+}
+
+static void release(dm_ctx *ctx)
+{
+	dmf_credits_close(ctx->state);
+}
+
+const dm_filter dm_credits_filter = {
+	.name = "credits",
+	.summary = "Image credits gathered into one credit footer",
+	.option_table = cr_options,
+	.start = start,
+	.visitor = {.block = on_block, .inline_ = on_inline,
+	            .blocks = on_list},
+	.finish = finish,
+	.release = release,
+};
+
+/* ------------------------------------------------------------------------
+ * For dm-check (filters.h): the same recognisers, on its own object
+ * (dmf_credits_open() and _close() are in options.c)
+ * ------------------------------------------------------------------------ */
+
+dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
+                                 const json_t *b)
+{
+	const json_t *in = dm_content(b);
+	credit_list found = {0};
+	bool unparsed = false;
+	size_t i;
+	int n;
+
+	switch (dm_type_of(b)) {
+	case DM_T_PARA:
+	case DM_T_PLAIN:
+		break;
+	default:
+		return DMF_CREDIT_LINE_NONE;
+	}
+	if ((i = cr_line_start(cr, &in)) == 0)
+		return DMF_CREDIT_LINE_NONE;
+	n = cr_parse_line(cr, in, i, CR_FROM_BODY, &found, ctx->err);
+	for (i = 0; i < found.n; i++)
+		unparsed = unparsed || found.v[i].raw != NULL;
+	cr_list_free(&found);
+	if (n < 0)
+		return DMF_CREDIT_LINE_ERROR;
+	if (n == 0)
+		return DMF_CREDIT_LINE_NONE; /* the prefix alone */
+	return unparsed ? DMF_CREDIT_LINE_UNPARSED : DMF_CREDIT_LINE_PARSED;
+}
+
+bool dmf_credits_image(const json_t *image)
+{
+	const char *name = dm_attr_get(dm_node_attr(image), "credit");
+	const char *source = dm_attr_get(dm_node_attr(image), "source");
+
+	return (name && name[0]) || (source && source[0]);
+}
+
+bool dmf_credits_meta_image(const dmf_credits *cr, const char *src)
+{
+	return cr_meta_for(cr, src, false) != NULL;
+}

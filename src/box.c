@@ -1,0 +1,553 @@
+/*
+ * box.c - a box to blocks for an output format (see box.h): the shared
+ * core, one renderer per format family and role, and the table that joins
+ * them.  Each renderer appends to `out` and returns 0, or -1 when memory
+ * runs out; dm_box_render() turns that into the error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "box.h"
+#include "internal.h"
+#include "render.h"
+
+typedef int (*draw_fn)(const dm_box *b, json_t *out);
+
+/* One row of the table: how one family renders each role of box. */
+typedef struct row {
+	draw_fn draw[2];  /* indexed by dm_box_role */
+	/* the rendering is raw code around the body, which an id would not
+	 * survive: a Div carrying the id wraps it (a link target) */
+	bool wrap_id;
+	/* sets rendered boxes side by side; NULL: one after another */
+	int (*group)(json_t *boxes, json_t *out);
+	/* the definitions for header-includes, in raw format `sheet_format` */
+	const char *sheet_format;
+	int (*sheet)(const dm_box_sheet *s, dm_buf *out);
+} row;
+
+/* ------------------------------------------------------------------------
+ * What the renderers share
+ * ------------------------------------------------------------------------ */
+
+static int add_raw(json_t *out, const char *format, const char *text)
+{
+	return dm_append(out, dm_raw_block(format, text));
+}
+
+/* Moves the blocks of `body` (NULL: none) to the end of `out`. */
+static int add_body(json_t *out, const json_t *body)
+{
+	return body ? json_array_extend(out, (json_t *)body) : 0;
+}
+
+/* A Plain (a Para with `para`) of raw `open`, a copy of the title, raw
+ * `close`: one line of output.  NULL when out of memory. */
+static json_t *title_line(const char *format, const char *open,
+                          const json_t *title, const char *close, bool para)
+{
+	json_t *ils = json_array(), *copy = json_deep_copy(title);
+
+	if (ils == NULL || copy == NULL ||
+	    dm_append(ils, dm_raw_inline(format, open)) ||
+	    json_array_extend(ils, copy) ||
+	    dm_append(ils, dm_raw_inline(format, close))) {
+		json_decref(ils);
+		json_decref(copy);
+		return NULL;
+	}
+	json_decref(copy);
+	return para ? dm_para(ils) : dm_plain(ils);
+}
+
+/* Whether `title` is just what dm_text() makes of its plain text. */
+static bool plain_title(const json_t *title)
+{
+	char *s = dm_stringify(title);
+	json_t *t = s ? dm_text(s) : NULL;
+	bool same = t && json_equal(t, title);
+
+	free(s);
+	json_decref(t);
+	return same;
+}
+
+/* `blocks` (stolen) between RawBlocks `open` and `close` in `format`. */
+static int wrap_raw(json_t *out, const char *format, const char *open,
+                    json_t *blocks, const char *close)
+{
+	json_t *wrapped = dm_render_wrap_raw(blocks, format, open, close);
+	int rc = wrapped == NULL || json_array_extend(out, wrapped);
+
+	json_decref(wrapped);
+	return rc ? -1 : 0;
+}
+
+/* A new array holding the blocks of `body`. */
+static json_t *body_copy(const json_t *body)
+{
+	json_t *blocks = json_array();
+
+	if (blocks != NULL && add_body(blocks, body)) {
+		json_decref(blocks);
+		return NULL;
+	}
+	return blocks;
+}
+
+/* ------------------------------------------------------------------------
+ * html
+ * ------------------------------------------------------------------------ */
+
+/* <div id class role aria-label>, then <details> when it folds. */
+static void html_open(const dm_box *b, const char *label, dm_buf *o)
+{
+	const json_t *classes = json_array_get(b->attr, 1);
+	const char *id = dm_attr_id(b->attr);
+	size_t i;
+
+	dm_buf_puts(o, "<div");
+	if (*id) {
+		dm_buf_puts(o, " id=\"");
+		dm_html_escape(o, id);
+		dm_buf_putc(o, '"');
+	}
+	dm_buf_puts(o, " class=\"callout callout-");
+	dm_html_escape(o, b->type);
+	if (b->look != DM_BOX_LOOK_DEFAULT)
+		dm_buf_puts(o, b->look == DM_BOX_LOOK_SIMPLE ? " callout-simple"
+		                                             : " callout-minimal");
+	for (i = 0; i < json_array_size(classes); i++) {
+		dm_buf_putc(o, ' ');
+		dm_html_escape(o, json_string_value(json_array_get(classes, i)));
+	}
+	dm_buf_puts(o, "\" role=\"note\" aria-label=\"");
+	dm_html_escape(o, label);
+	dm_buf_puts(o, "\">");
+	if (b->fold != DM_BOX_FOLD_NONE)
+		dm_buf_puts(o, b->fold == DM_BOX_FOLD_OPEN ? "\n<details open>"
+		                                           : "\n<details>");
+}
+
+/* The title's opening: <summary> or <div>, and the icon. */
+static void html_head(const dm_box *b, dm_buf *h)
+{
+	dm_buf_puts(h, b->fold != DM_BOX_FOLD_NONE
+	                       ? "<summary class=\"callout-title\">"
+	                       : "<div class=\"callout-title\">");
+	if (!b->icon)
+		return;
+	dm_buf_puts(h, "<span class=\"callout-icon\" aria-hidden=\"true\"");
+	if (b->icon_text) { /* an icon of this box's own */
+		dm_buf_puts(h, " data-icon=\"");
+		dm_html_escape(h, b->icon_text);
+		dm_buf_putc(h, '"');
+	}
+	dm_buf_puts(h, "></span>");
+}
+
+static int html_callout(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0}, head = {0};
+	char *label = dm_stringify(b->title);
+	bool fold = b->fold != DM_BOX_FOLD_NONE;
+	int rc = -1;
+
+	if (label != NULL) {
+		html_open(b, label, &open);
+		html_head(b, &head);
+	}
+	if (label != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&head) &&
+	    add_raw(out, "html", dm_buf_str(&open)) == 0 &&
+	    dm_append(out, title_line("html", dm_buf_str(&head), b->title,
+	                              fold ? "</summary>" : "</div>",
+	                              false)) == 0 &&
+	    add_raw(out, "html", "<div class=\"callout-body\">") == 0 &&
+	    add_body(out, b->body) == 0 &&
+	    add_raw(out, "html", fold ? "</div>\n</details>\n</div>"
+	                              : "</div>\n</div>") == 0)
+		rc = 0;
+	free(label);
+	dm_buf_free(&open);
+	dm_buf_free(&head);
+	return rc;
+}
+
+/* A footer element with a class, as a group: a footer outside any article
+ * or section would otherwise be taken for the page's contentinfo. */
+static int html_footer(const dm_box *b, json_t *out)
+{
+	char *label = dm_stringify(b->title);
+	dm_buf open = {0};
+	int rc = -1;
+
+	dm_buf_puts(&open, "<footer class=\"");
+	dm_html_escape(&open, b->type);
+	dm_buf_puts(&open, "\" role=\"group\"");
+	if (label != NULL && label[0]) {
+		dm_buf_puts(&open, " aria-label=\"");
+		dm_html_escape(&open, label);
+		dm_buf_putc(&open, '"');
+	}
+	dm_buf_putc(&open, '>');
+	if (label != NULL && !dm_buf_failed(&open))
+		rc = wrap_raw(out, "html", dm_buf_str(&open),
+		              body_copy(b->body), "</footer>");
+	free(label);
+	dm_buf_free(&open);
+	return rc;
+}
+
+static int html_group(json_t *boxes, json_t *out)
+{
+	return wrap_raw(out, "html", "<div class=\"callout-group\">", boxes,
+	                "</div>");
+}
+
+/* ------------------------------------------------------------------------
+ * latex: the title and body stay pandoc content, so pandoc escapes them
+ * ------------------------------------------------------------------------ */
+
+static int latex_callout(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0};
+	int rc;
+
+	dm_buf_printf(&open, "\\begin{dmcallout}{dm-%s}{", b->type);
+	rc = dm_buf_failed(&open) ||
+	     dm_append(out, title_line("latex", dm_buf_str(&open), b->title,
+	                               "}", false)) ||
+	     add_body(out, b->body) ||
+	     add_raw(out, "latex", "\\end{dmcallout}");
+	dm_buf_free(&open);
+	return rc ? -1 : 0;
+}
+
+/* Small print in a group, marked with the footer's class. */
+static int latex_footer(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0}, close = {0};
+	int rc = -1;
+
+	dm_buf_printf(&open, "\\medskip\n\\begingroup\\footnotesize %% %s",
+	              b->type);
+	dm_buf_printf(&close, "\\par\\endgroup %% %s", b->type);
+	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
+		rc = wrap_raw(out, "latex", dm_buf_str(&open),
+		              body_copy(b->body), dm_buf_str(&close));
+	dm_buf_free(&open);
+	dm_buf_free(&close);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------
+ * docx and odt: paragraph styles a reference document can define
+ * ------------------------------------------------------------------------ */
+
+/* An Attr with `id` and custom-style=`style`. */
+static json_t *styled_attr(const char *id, const char *style)
+{
+	json_t *attr = dm_attr(id);
+
+	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
+		json_decref(attr);
+		return NULL;
+	}
+	return attr;
+}
+
+static int docx_callout(const dm_box *b, json_t *out)
+{
+	dm_buf style = {0};
+	json_t *blocks = json_array(), *head = NULL;
+
+	dm_buf_printf(&style, "%s Title", b->style);
+	if (!dm_buf_failed(&style))
+		head = dm_div(styled_attr(NULL, dm_buf_str(&style)),
+		              json_pack("[o]", dm_para(json_deep_copy(
+		                                       b->title))));
+	dm_buf_free(&style);
+	if (blocks == NULL) {
+		json_decref(head);
+		return -1;
+	}
+	if (dm_append(blocks, head) || add_body(blocks, b->body)) {
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_div(styled_attr(dm_attr_id(b->attr),
+	                                         b->style),
+	                             blocks));
+}
+
+/* The items of the body's bullet lists open with a Para: a tight list's
+ * Plain would not take the custom style. */
+static void items_as_paras(json_t *body)
+{
+	size_t i, k;
+
+	for (i = 0; i < json_array_size(body); i++) {
+		json_t *items = dm_content(json_array_get(body, i));
+		if (dm_type_of(json_array_get(body, i)) != DM_T_BULLET_LIST)
+			continue;
+		for (k = 0; k < json_array_size(items); k++) {
+			json_t *first = json_array_get(json_array_get(items, k),
+			                               0);
+			if (dm_type_of(first) == DM_T_PLAIN)
+				json_object_set_new(first, "t",
+				                    json_string("Para"));
+		}
+	}
+}
+
+static int docx_footer(const dm_box *b, json_t *out)
+{
+	json_t *blocks = body_copy(b->body);
+
+	items_as_paras(blocks);
+	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
+}
+
+/* ------------------------------------------------------------------------
+ * typst (pandoc 3.x)
+ * ------------------------------------------------------------------------ */
+
+static int typst_callout(const dm_box *b, json_t *out)
+{
+	dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
+	dm_rgb bg = dm_rgb_mix(b->colour, white, 0.92);
+	char fill[7], stroke[7], text[7];
+	dm_buf open = {0}, pre = {0};
+	int rc;
+
+	dm_rgb_hex(b->look == DM_BOX_LOOK_DEFAULT ? bg : white, fill);
+	dm_rgb_hex(b->colour, stroke);
+	dm_rgb_hex(dm_rgb_readable(b->colour, bg, black, 4.5), text);
+	dm_buf_printf(&open,
+	              "#block(width: 100%%, inset: (x: 12pt, y: 8pt), "
+	              "radius: 3pt, fill: rgb(\"#%s\"), stroke: (left: %dpt + "
+	              "rgb(\"#%s\")))[",
+	              fill, b->look == DM_BOX_LOOK_MINIMAL ? 1 : 3, stroke);
+	/* The title bold, in the type's colour darkened to be readable; a
+	 * Para, so a blank line parts it from the body: in Typst a single
+	 * newline is a space, and they would run together. */
+	dm_buf_printf(&pre, "#text(fill: rgb(\"#%s\"), weight: \"bold\")[",
+	              text);
+	rc = dm_buf_failed(&open) || dm_buf_failed(&pre) ||
+	     add_raw(out, "typst", dm_buf_str(&open)) ||
+	     dm_append(out, title_line("typst", dm_buf_str(&pre), b->title,
+	                               "]", true)) ||
+	     add_body(out, b->body) || add_raw(out, "typst", "]");
+	dm_buf_free(&open);
+	dm_buf_free(&pre);
+	return rc ? -1 : 0;
+}
+
+static int typst_footer(const dm_box *b, json_t *out)
+{
+	dm_buf close = {0};
+	int rc = -1;
+
+	dm_buf_printf(&close, "] // %s", b->type);
+	if (!dm_buf_failed(&close))
+		rc = wrap_raw(out, "typst",
+		              "#block(above: 2em)[\n#set text(size: 0.85em)",
+		              body_copy(b->body), dm_buf_str(&close));
+	dm_buf_free(&close);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------
+ * markdown and json: the semantic Div
+ * ------------------------------------------------------------------------ */
+
+static int div_callout(const dm_box *b, json_t *out)
+{
+	json_t *attr = b->attr ? json_deep_copy(b->attr) : dm_attr(NULL);
+	json_t *blocks = json_array();
+	char *title = dm_stringify(b->title);
+	dm_buf cls = {0};
+	int rc;
+
+	dm_buf_printf(&cls, "callout-%s", b->type);
+	rc = attr == NULL || blocks == NULL || title == NULL ||
+	     dm_buf_failed(&cls) ||
+	     json_array_insert_new(json_array_get(attr, 1), 0,
+	                           json_string(dm_buf_str(&cls))) ||
+	     json_array_insert_new(json_array_get(attr, 1), 0,
+	                           json_string("callout")) ||
+	     json_array_insert_new(json_array_get(attr, 2), 0,
+	                           json_pack("[ss]", "title", title)) ||
+	     (!plain_title(b->title) &&
+	      dm_append(blocks,
+	                dm_div(json_pack("[s[s][]]", "", "callout-title"),
+	                       json_pack("[o]", dm_plain(json_deep_copy(
+	                                                b->title)))))) ||
+	     add_body(blocks, b->body);
+	free(title);
+	dm_buf_free(&cls);
+	if (rc) {
+		json_decref(attr);
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_div(attr, blocks));
+}
+
+static int div_footer(const dm_box *b, json_t *out)
+{
+	return dm_append(out, dm_render_styled_div(b->type, NULL,
+	                                           body_copy(b->body)));
+}
+
+static int div_group(json_t *boxes, json_t *out)
+{
+	return dm_append(out, dm_div(json_pack("[s[s][]]", "",
+	                                       "callout-group"),
+	                             boxes));
+}
+
+/* ------------------------------------------------------------------------
+ * gfm and every other writer: a block quote
+ * ------------------------------------------------------------------------ */
+
+/* Whether the title is the type's English label, which GitHub shows on
+ * its own alerts: any other title, a label of the user's own included,
+ * is written out. */
+static bool label_title(const dm_box *b)
+{
+	json_t *l = b->label ? dm_text(b->label) : NULL;
+	bool same = l && json_equal(l, b->title);
+
+	json_decref(l);
+	return same;
+}
+
+/* `> [!TYPE]` when `alert`; else a block quote opening with the bold
+ * title. */
+static int quote(const dm_box *b, bool alert, json_t *out)
+{
+	json_t *blocks = json_array();
+	dm_buf marker = {0};
+	const char *p;
+	int rc;
+
+	dm_buf_puts(&marker, "[!");
+	for (p = b->type; *p; p++)
+		dm_buf_putc(&marker, *p >= 'a' && *p <= 'z'
+		                             ? (char)(*p - 'a' + 'A') : *p);
+	dm_buf_putc(&marker, ']');
+	rc = blocks == NULL || dm_buf_failed(&marker) ||
+	     (alert && add_raw(blocks, "markdown", dm_buf_str(&marker))) ||
+	     ((!alert || !label_title(b)) &&
+	      dm_append(blocks, dm_para(json_pack(
+	                                "[o]", dm_strong(json_deep_copy(
+	                                               b->title)))))) ||
+	     add_body(blocks, b->body);
+	dm_buf_free(&marker);
+	if (rc) {
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_blockquote(blocks));
+}
+
+static int gfm_callout(const dm_box *b, json_t *out)
+{
+	return quote(b, b->alert, out);
+}
+
+static int quote_callout(const dm_box *b, json_t *out)
+{
+	return quote(b, false, out);
+}
+
+/* Plain blocks under a rule. */
+static int plain_footer(const dm_box *b, json_t *out)
+{
+	return dm_append(out, dm_horizontal_rule()) || add_body(out, b->body)
+	               ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The table
+ * ------------------------------------------------------------------------ */
+
+static const row rows[] = {
+	[DM_FMT_HTML] = {{html_callout, html_footer}, false, html_group,
+	                 "html", dmp_box_css},
+	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, NULL,
+	                  "latex", dmp_box_latex},
+	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, NULL},
+	[DM_FMT_DOCX] = {{docx_callout, docx_footer}, false, NULL},
+	[DM_FMT_ODT] = {{docx_callout, docx_footer}, false, NULL},
+	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, NULL},
+	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, div_group},
+	[DM_FMT_GFM] = {{gfm_callout, plain_footer}, false, NULL},
+	[DM_FMT_JSON] = {{div_callout, div_footer}, false, div_group},
+	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, NULL},
+};
+
+static const row *row_of(dm_family family)
+{
+	if ((size_t)family >= sizeof rows / sizeof rows[0])
+		family = DM_FMT_OTHER;
+	return &rows[family];
+}
+
+int dm_box_render(const dm_box *box, dm_family family, json_t *out,
+                  dm_error *err)
+{
+	const row *r = row_of(family);
+	draw_fn draw = r->draw[box->role == DM_BOX_FOOTER ? DM_BOX_FOOTER
+	                                                  : DM_BOX_CALLOUT];
+	const char *id = dm_attr_id(box->attr);
+	json_t *inner;
+
+	if (!r->wrap_id || *id == '\0')
+		return draw(box, out) ? dm_nomem(err) : 0;
+	if ((inner = json_array()) == NULL || draw(box, inner)) {
+		json_decref(inner);
+		return dm_nomem(err);
+	}
+	return dm_append(out, dm_div(dm_attr(id), inner)) ? dm_nomem(err) : 0;
+}
+
+int dm_box_group(dm_family family, json_t *boxes, json_t *out,
+                 dm_error *err)
+{
+	const row *r = row_of(family);
+	int rc;
+
+	if (boxes == NULL)
+		return dm_nomem(err);
+	if (r->group != NULL)
+		return r->group(boxes, out) ? dm_nomem(err) : 0;
+	rc = json_array_extend(out, boxes);
+	json_decref(boxes);
+	return rc ? dm_nomem(err) : 0;
+}
+
+bool dm_box_groups(dm_family family)
+{
+	return row_of(family)->group != NULL;
+}
+
+int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
+                  dm_error *err)
+{
+	const row *r = row_of(family);
+	dm_buf b = {0};
+	int rc;
+
+	if (r->sheet == NULL)
+		return 0;
+	if (r->sheet(sheet, &b) || dm_buf_failed(&b)) {
+		dm_buf_free(&b);
+		return dm_nomem(err);
+	}
+	rc = dm_meta_add_header_include(doc, r->sheet_format, dm_buf_str(&b),
+	                                err);
+	dm_buf_free(&b);
+	return rc;
+}

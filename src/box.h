@@ -1,0 +1,137 @@
+/*
+ * box.h - a box to blocks for an output format.
+ *
+ * A box is content set apart: a titled callout (a note, a warning, a type
+ * of the user's own) or a footer of small print (a credits footer).  A
+ * filter fills a dm_box with what it found; dm_box_render() turns it into
+ * blocks for the output format through one table of renderers, one row per
+ * format family (box.c), as cmark's render.c and its writers: a shared
+ * core, a renderer per format.  Adding an output format is adding a row.
+ *
+ * Every row knows how to draw each role:
+ *
+ * | family        | DM_BOX_CALLOUT                  | DM_BOX_FOOTER           |
+ * |---------------|---------------------------------|-------------------------|
+ * | html          | div.callout.callout-TYPE, a     | footer.TYPE role=group  |
+ * |               | title (details/summary folded)  | aria-label=TITLE        |
+ * | latex         | \begin{dmcallout}{dm-TYPE}      | a \footnotesize group   |
+ * | docx, odt     | Div custom-style=STYLE, title   | Div.TYPE custom-style=  |
+ * |               | custom-style="STYLE Title"      | STYLE                   |
+ * | typst         | #block with fill and stroke     | #block, smaller text    |
+ * | markdown,json | the semantic Div (below)        | Div.TYPE                |
+ * | gfm           | > [!TYPE] for GitHub's types,   | a rule, then the body   |
+ * |               | else as other                   |                         |
+ * | context,other | a block quote, bold title first | a rule, then the body   |
+ *
+ * The semantic Div of a callout is Div (id, [callout, callout-TYPE,
+ * classes...], [title=TEXT, attributes...]) holding a Div.callout-title
+ * with the title first when the title is more than plain text, then the
+ * body: what pandoc's markdown writer keeps whole, and what a filter can
+ * read back.
+ *
+ * Boxes set side by side (a group) go through the table too: html wraps
+ * them in div.callout-group, markdown and json in a Div.callout-group,
+ * other formats set them one after another.
+ *
+ * The definitions the html and latex renderings rely on (a stylesheet, a
+ * tcolorbox environment and its colours) come from dm_box_header().
+ */
+#ifndef DM_BOX_H
+#define DM_BOX_H
+
+#include "dm.h"
+
+/** What a box is for: the row's renderer for it is chosen by this. */
+typedef enum dm_box_role {
+	DM_BOX_CALLOUT, /* a titled box: a callout, an admonition */
+	DM_BOX_FOOTER   /* small print closing a document: a credits footer */
+} dm_box_role;
+
+/** How much a box stands out (html, latex, typst). */
+typedef enum dm_box_look {
+	DM_BOX_LOOK_DEFAULT, /* tinted background, coloured left rule */
+	DM_BOX_LOOK_SIMPLE,  /* outlined, no tint */
+	DM_BOX_LOOK_MINIMAL  /* a thin left rule only */
+} dm_box_look;
+
+/** Whether a callout folds (html: details and summary, no script). */
+typedef enum dm_box_fold {
+	DM_BOX_FOLD_NONE,   /* always open, cannot be folded */
+	DM_BOX_FOLD_CLOSED, /* folded until the reader opens it */
+	DM_BOX_FOLD_OPEN    /* foldable, open at first */
+} dm_box_fold;
+
+/**
+ * A box.  Strings and `title` are borrowed.  The blocks of `body` are put
+ * into the result, not copied: the caller drops its body afterwards.
+ */
+typedef struct dm_box {
+	dm_box_role role;
+	/* Callout: the type, "note": classes callout callout-note, the LaTeX
+	 * colour dm-note.  Footer: its class, "dm-credits". */
+	const char *type;
+	const char *label; /* the type's English title, "Note": a GitHub
+	                      alert so titled is written without a title */
+	bool alert;        /* GitHub has an alert of this type (gfm) */
+	const char *style; /* the docx and odt paragraph style, "DM Note";
+	                      a callout's title gets "DM Note Title" */
+	json_t *title;     /* inlines; a footer's only names it (aria-label),
+	                      its body shows whatever title it has */
+	json_t *body;      /* blocks */
+	/* The box's id, classes and attributes (NULL: none).  The semantic
+	 * Div keeps them all, after the callout classes and the title; html
+	 * keeps the id and classes; latex, typst, docx and odt the id. */
+	json_t *attr;
+	dm_rgb colour;     /* typst draws with it (the others: the header) */
+	dm_box_look look;
+	dm_box_fold fold;
+	bool icon;             /* an icon before the title (html) */
+	const char *icon_text; /* the box's own icon; NULL: the type's, from
+	                          the stylesheet */
+} dm_box;
+
+/**
+ * Renders `box` for `family`, appending its blocks to the array `out`.
+ * Returns 0, or -1 with `err` set (out of memory; `out` may then hold
+ * part of the rendering: drop it).
+ */
+int dm_box_render(const dm_box *box, dm_family family, json_t *out,
+                  dm_error *err);
+
+/**
+ * Renders a group: `boxes` (an array of rendered boxes, stolen) set side
+ * by side, appended to `out`.  0, or -1 with `err` set.
+ */
+int dm_box_group(dm_family family, json_t *boxes, json_t *out,
+                 dm_error *err);
+
+/** True when `family` keeps a group as a group (html, markdown, json);
+ * elsewhere dm_box_group() sets the boxes one after another. */
+bool dm_box_groups(dm_family family);
+
+/** One type of callout, as the definitions need it. */
+typedef struct dm_box_kind {
+	const char *type;  /* "note" */
+	dm_rgb colour;
+	const char *icon;  /* shown before html titles; "" for none */
+} dm_box_kind;
+
+/** What dm_box_header() defines. */
+typedef struct dm_box_sheet {
+	const char *owner;         /* named in a comment: "dm-callouts" */
+	const dm_box_kind *kinds;  /* the callout types */
+	size_t nkinds;
+	dm_box_look look;          /* latex: one look for the document */
+} dm_box_sheet;
+
+/**
+ * Adds to doc's header-includes what `family`'s callout renderings rely
+ * on: html a stylesheet (light and dark, print), latex the dmcallout
+ * environment and a colour pair per type; nothing for the other families.
+ * Added once however often it is called (dm_meta_add_header_include).
+ * 0, or -1 with `err` set.
+ */
+int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
+                  dm_error *err);
+
+#endif /* DM_BOX_H */

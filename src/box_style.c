@@ -1,0 +1,151 @@
+/*
+ * box_style.c - what the html and latex renderings of callout boxes rely
+ * on (box.c draws them): a stylesheet, light and dark and print, and a
+ * tcolorbox environment with a colour pair per type.  Every colour is
+ * made from the type's own, its text kept at a WCAG contrast of 4.5 or
+ * better whatever colour a user picks.
+ */
+#include <string.h>
+
+#include "box.h"
+#include "internal.h"
+
+static const dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
+
+/* ------------------------------------------------------------------------
+ * html
+ * ------------------------------------------------------------------------ */
+
+static const char css_base[] =
+	".callout{--dm-c:#57606a;--dm-bg:#f6f8fa;--dm-h:#3b4048;--dm-t:#1f2328;"
+	"margin:1.25em 0;padding:.75em 1em;border-left:.25rem solid "
+	"var(--dm-c);border-radius:.375rem;background:var(--dm-bg);"
+	"color:var(--dm-t)}\n"
+	".callout-title{font-weight:600;color:var(--dm-h);margin:0 0 .35em}\n"
+	"summary.callout-title{cursor:pointer;margin:0}\n"
+	"details[open]>summary.callout-title{margin-bottom:.35em}\n"
+	".callout-icon::before{content:var(--dm-i,\"\");display:inline-block;"
+	"width:1.3em}\n"
+	".callout-icon[data-icon]::before{content:attr(data-icon)}\n"
+	".callout-body>:first-child{margin-top:0}\n"
+	".callout-body>:last-child{margin-bottom:0}\n"
+	".callout a{color:inherit;text-decoration-color:var(--dm-c)}\n"
+	".callout-group{display:grid;gap:.75em;margin:1.5em 0}\n"
+	".callout-group>.callout{margin:0}\n"
+	".callout-simple{background:none;border:1px solid var(--dm-c);"
+	"border-left-width:.25rem}\n"
+	".callout-minimal{background:none;border-left-width:.125rem;"
+	"border-radius:0;padding:.25em .9em}\n";
+
+/* In a dark scheme every callout gets a dark background, the outlined
+ * ones too: its text turns light, and a page that stays light would show
+ * it on white otherwise. */
+static const char css_dark[] =
+	"@media (prefers-color-scheme:dark){"
+	".callout{--dm-t:#e6edf3}\n"
+	".callout-simple,.callout-minimal{background:var(--dm-bg)}\n";
+
+static const char css_end[] =
+	"@media print{.callout{background:none;color:#000;border:1pt solid "
+	"var(--dm-c);border-left-width:3pt;break-inside:avoid}"
+	".callout-title{color:#000}}\n"
+	"</style>";
+
+/* One type's colours: its border, background and title colour. */
+static void css_kind(dm_buf *b, const dm_box_kind *k, bool dark)
+{
+	dm_rgb night = {0x16, 0x1b, 0x22};
+	dm_rgb bg = dark ? dm_rgb_mix(k->colour, night, 0.82)
+	                 : dm_rgb_mix(k->colour, white, 0.92);
+	dm_rgb head = dm_rgb_readable(k->colour, bg, dark ? white : black,
+	                              4.5);
+	char c[7], h[7], g[7];
+
+	dm_rgb_hex(dark ? dm_rgb_mix(k->colour, white, 0.25) : k->colour, c);
+	dm_rgb_hex(head, h);
+	dm_rgb_hex(bg, g);
+	dm_buf_printf(b, ".callout-%s{--dm-c:#%s;--dm-bg:#%s;--dm-h:#%s",
+	              k->type, c, g, h);
+	if (!dark && *k->icon) {
+		dm_buf_puts(b, ";--dm-i:\"");
+		dm_css_string_escape(b, k->icon);
+		dm_buf_putc(b, '"');
+	}
+	dm_buf_puts(b, "}\n");
+}
+
+int dmp_box_css(const dm_box_sheet *s, dm_buf *out)
+{
+	size_t i;
+
+	dm_buf_printf(out, "<style>\n/* %s */\n", s->owner);
+	dm_buf_puts(out, css_base);
+	for (i = 0; i < s->nkinds; i++)
+		css_kind(out, &s->kinds[i], false);
+	dm_buf_puts(out, css_dark);
+	for (i = 0; i < s->nkinds; i++)
+		css_kind(out, &s->kinds[i], true);
+	dm_buf_puts(out, "}\n");
+	dm_buf_puts(out, css_end);
+	return dm_buf_failed(out) ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * latex
+ * ------------------------------------------------------------------------ */
+
+/* A colour as LaTeX's HTML model writes it: upper-case hex. */
+static void latex_hex(dm_rgb c, char hex[7])
+{
+	char *p;
+
+	dm_rgb_hex(c, hex);
+	for (p = hex; *p; p++)
+		if (*p >= 'a' && *p <= 'f')
+			*p = (char)(*p - 'a' + 'A');
+}
+
+/* The title colour of a box: the type's colour, darkened until it reads
+ * at 4.5:1 on the box's background. */
+static void latex_title(dm_rgb colour, dm_box_look look, char hex[7])
+{
+	dm_rgb bg = look == DM_BOX_LOOK_DEFAULT
+	                    ? dm_rgb_mix(colour, white, 0.93) : white;
+
+	latex_hex(dm_rgb_readable(colour, bg, black, 4.5), hex);
+}
+
+int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
+{
+	const char *box =
+	        s->look == DM_BOX_LOOK_MINIMAL
+	                ? "colback=white,boxrule=0pt,leftrule=1pt,arc=0pt,"
+	                  "left=8pt"
+	        : s->look == DM_BOX_LOOK_SIMPLE
+	                ? "colback=white,boxrule=0.4pt,leftrule=3pt,arc=2pt"
+	                : "colback=#1!7!white,boxrule=0pt,leftrule=3pt,"
+	                  "arc=2pt";
+	size_t i;
+
+	dm_buf_puts(out, "\\usepackage{tcolorbox}\n"
+	                 "\\tcbuselibrary{breakable,skins}\n");
+	for (i = 0; i < s->nkinds; i++) {
+		char hex[7], title[7];
+		latex_hex(s->kinds[i].colour, hex);
+		latex_title(s->kinds[i].colour, s->look, title);
+		dm_buf_printf(out, "\\definecolor{dm-%s}{HTML}{%s}\n",
+		              s->kinds[i].type, hex);
+		dm_buf_printf(out, "\\definecolor{dm-%s-title}{HTML}{%s}\n",
+		              s->kinds[i].type, title);
+	}
+	dm_buf_printf(out,
+	              "\\newenvironment{dmcallout}[2]{%%\n"
+	              "  \\begin{tcolorbox}[enhanced,breakable,%s,\n"
+	              "    colframe=#1,left=8pt,right=8pt,top=6pt,"
+	              "bottom=6pt,\n"
+	              "    before upper={{\\bfseries\\color{#1-title}"
+	              "#2}\\par\\smallskip}]}%%\n"
+	              "  {\\end{tcolorbox}}",
+	              box);
+	return dm_buf_failed(out) ? -1 : 0;
+}

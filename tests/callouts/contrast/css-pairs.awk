@@ -1,0 +1,39 @@
+# css-pairs.awk - the colour pairs of the dm-callouts stylesheet, for
+# tests/callouts/run.sh: reads the filter's JSON output (its \n made
+# newlines) and prints, per type in the light and the dark scheme, its
+# title (--dm-h) and the text (--dm-t) on its background (--dm-bg):
+# "FOREGROUND BACKGROUND WHAT" lines for wcag.awk.
+function var(rule, v, n) {
+	if (!match(rule, "--dm-" v ":#[0-9a-fA-F]+"))
+		return ""
+	n = length(v) + 6
+	return substr(rule, RSTART + n, RLENGTH - n)
+}
+/prefers-color-scheme:dark/ { mode = "dark" }
+/@media print/ { mode = "print" }
+{
+	if (mode == "")
+		mode = "light"
+	line = $0
+	while (match(line, /\.callout(-[a-z0-9-]+)?\{[^}]*\}/)) {
+		rule = substr(line, RSTART, RLENGTH)
+		line = substr(line, RSTART + RLENGTH)
+		sel = substr(rule, 1, index(rule, "{") - 1)
+		if (var(rule, "t") != "")
+			text[mode] = var(rule, "t")
+		if (var(rule, "bg") != "" && mode != "print") {
+			k = mode ":" sel
+			keys[++nk] = k
+			bg[k] = var(rule, "bg")
+			head[k] = var(rule, "h")
+			md[k] = mode
+		}
+	}
+}
+END {
+	for (i = 1; i <= nk; i++) {
+		k = keys[i]
+		print head[k], bg[k], k "/title"
+		print text[md[k]], bg[k], k "/text"
+	}
+}

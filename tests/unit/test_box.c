@@ -1,0 +1,143 @@
+/*
+ * test_box.c - a box to blocks for an output format (src/box.c): every
+ * family has a renderer for every role, footers as the credits footer is
+ * drawn, the id kept around raw renderings, groups.
+ */
+#include "suites.h"
+
+#include "box.h"
+
+/* Renders a box whose title and body are given as JSON text. */
+static json_t *render(dm_box *b, dm_family family, const char *title,
+                      const char *body)
+{
+	json_t *out = json_array(), *t = t_json(title), *bl = t_json(body);
+	dm_error err;
+
+	dm_error_clear(&err);
+	b->title = t;
+	b->body = bl;
+	ck_assert_int_eq(dm_box_render(b, family, out, &err), 0);
+	json_decref(t);
+	json_decref(bl);
+	return out;
+}
+
+static const char title[] = "[{'t':'Str','c':'Credits'}]";
+static const char body[] =
+	"[{'t':'BulletList','c':[[{'t':'Plain','c':[{'t':'Str','c':'a'}]}]]}]";
+
+START_TEST(every_family_every_role)
+{
+	dm_family f;
+	int role;
+
+	for (f = DM_FMT_HTML; f <= DM_FMT_OTHER; f++)
+		for (role = DM_BOX_CALLOUT; role <= DM_BOX_FOOTER; role++) {
+			dm_box b = {.role = (dm_box_role)role, .type = "note",
+			            .label = "Note", .style = "DM Note"};
+			json_t *out = render(&b, f, Q(title), Q(body));
+			ck_assert_msg(json_array_size(out) > 0, "%s role %d",
+			              dm_family_name(f), role);
+			json_decref(out);
+		}
+}
+END_TEST
+
+START_TEST(footer_html)
+{
+	dm_box b = {.role = DM_BOX_FOOTER, .type = "dm-credits"};
+	json_t *out = render(&b, DM_FMT_HTML, Q(title), Q(body));
+
+	t_assert_json(out, Q("[{'t':'RawBlock','c':['html','<footer class="
+	                     "\\'dm-credits\\' role=\\'group\\' aria-label="
+	                     "\\'Credits\\'>']},"
+	                     "{'t':'BulletList','c':[[{'t':'Plain','c':[{'t':"
+	                     "'Str','c':'a'}]}]]},"
+	                     "{'t':'RawBlock','c':['html','</footer>']}]"));
+	json_decref(out);
+}
+END_TEST
+
+START_TEST(footer_docx_paras)
+{
+	dm_box b = {.role = DM_BOX_FOOTER, .type = "dm-credits",
+	            .style = "DM Credits"};
+	json_t *out = render(&b, DM_FMT_DOCX, Q(title), Q(body));
+
+	t_assert_json(out, Q("[{'t':'Div','c':[['',['dm-credits'],[["
+	                     "'custom-style','DM Credits']]],"
+	                     "[{'t':'BulletList','c':[[{'t':'Para','c':[{'t':"
+	                     "'Str','c':'a'}]}]]}]]}]"));
+	json_decref(out);
+}
+END_TEST
+
+START_TEST(footer_latex_and_other)
+{
+	dm_box b = {.role = DM_BOX_FOOTER, .type = "dm-credits"};
+	json_t *out = render(&b, DM_FMT_LATEX, Q(title), "[]");
+
+	t_assert_json(out, Q("[{'t':'RawBlock','c':['latex','\\\\medskip\\n"
+	                     "\\\\begingroup\\\\footnotesize % dm-credits']},"
+	                     "{'t':'RawBlock','c':['latex','\\\\par"
+	                     "\\\\endgroup % dm-credits']}]"));
+	json_decref(out);
+	out = render(&b, DM_FMT_GFM, Q(title), "[]");
+	t_assert_json(out, Q("[{'t':'HorizontalRule'}]"));
+	json_decref(out);
+}
+END_TEST
+
+START_TEST(callout_id_kept)
+{
+	json_t *attr = t_json(Q("['top',[],[]]"));
+	dm_box b = {.type = "note", .attr = attr};
+	json_t *out = render(&b, DM_FMT_LATEX, Q(title), "[]");
+
+	ck_assert_int_eq(json_array_size(out), 1);
+	ck_assert_str_eq(dm_tag(json_array_get(out, 0)), "Div");
+	ck_assert_str_eq(dm_attr_id(dm_node_attr(json_array_get(out, 0))),
+	                 "top");
+	json_decref(out);
+	out = render(&b, DM_FMT_JSON, Q(title), "[]");
+	t_assert_json(out, Q("[{'t':'Div','c':[['top',['callout',"
+	                     "'callout-note'],[['title','Credits']]],[]]}]"));
+	json_decref(out);
+	json_decref(attr);
+}
+END_TEST
+
+START_TEST(groups)
+{
+	json_t *out = json_array();
+	dm_error err;
+
+	dm_error_clear(&err);
+	ck_assert(dm_box_groups(DM_FMT_HTML) && !dm_box_groups(DM_FMT_LATEX));
+	ck_assert_int_eq(dm_box_group(DM_FMT_JSON, t_json(Q("[{'t':'Null'}]")),
+	                              out, &err), 0);
+	t_assert_json(out, Q("[{'t':'Div','c':[['',['callout-group'],[]],"
+	                     "[{'t':'Null'}]]}]"));
+	json_array_clear(out);
+	ck_assert_int_eq(dm_box_group(DM_FMT_LATEX, t_json(Q("[{'t':'Null'}]")),
+	                              out, &err), 0);
+	t_assert_json(out, Q("[{'t':'Null'}]"));
+	json_decref(out);
+}
+END_TEST
+
+Suite *box_suite(void)
+{
+	Suite *s = suite_create("box");
+	TCase *tc = tcase_create("box");
+
+	tcase_add_test(tc, every_family_every_role);
+	tcase_add_test(tc, footer_html);
+	tcase_add_test(tc, footer_docx_paras);
+	tcase_add_test(tc, footer_latex_and_other);
+	tcase_add_test(tc, callout_id_kept);
+	tcase_add_test(tc, groups);
+	suite_add_tcase(s, tc);
+	return s;
+}
