@@ -85,7 +85,8 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len);
  */
 cmark_syntax_extension *dmp_md_math_extension(void);
 
-/* The Math inline for a node that extension made: a new node or NULL. */
+/* The Math inline for a node that extension made (a code node of the
+ * extension): a new node, or NULL. */
 json_t *dmp_md_math(cmark_node *n);
 
 /* ---- ident.c ------------------------------------------------------------ */
