@@ -687,17 +687,28 @@ typedef struct dm_visitor {
 /**
  * True when the document was read with pandoc's `+sourcepos` extension
  * (commonmark_x+sourcepos): its blocks then sit in Divs carrying
- * `wrapper="1"` and `data-pos`, and every inline in such a Span.
+ * `data-pos` (and `wrapper="1"` from pandoc 3; pandoc 2.17 writes
+ * data-pos alone), and every inline in such a Span.
  */
 bool dm_sourcepos(dm_doc *doc);
 
 /**
  * Takes out the Spans `+sourcepos` wraps around every inline, and joins
  * the Str they split ("Tension" ":" becomes "Tension:"), so the text reads
- * as without positions; the block wrappers, which carry the positions
+ * as without positions; and the wrapper Divs around blocks inside other
+ * blocks (a quote's first paragraph, a list item's), so that a block
+ * quote or Div holds the blocks it holds without positions.  The
+ * wrappers of the document's own blocks, which carry the positions
  * dm_walk_ancestor() finds, stay.  0, or -1 with ctx->err set.
  */
 int dm_sourcepos_unwrap(dm_ctx *ctx);
+
+/**
+ * dm_sourcepos_unwrap(), keeping in `positions` (an object, or NULL) the
+ * `data-pos` of each block taken out of a wrapper, under the block's
+ * address printed with "%p" (the blocks stay where the walk found them).
+ */
+int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);

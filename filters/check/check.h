@@ -78,6 +78,7 @@ typedef struct dmc_state {
 	size_t block;        /* the top-level block's number in its section */
 	/* what it has seen */
 	json_t *findings;    /* the report, in document order */
+	json_t *positions;   /* +sourcepos: "%p" of a block -> its data-pos */
 	size_t triad[8];     /* statements seen per triad type */
 	json_t *first_triad; /* where the first triad statement is */
 	json_t *uncredited;  /* images waiting for a credit line */
