@@ -53,6 +53,7 @@ static void release(dm_ctx *ctx)
 	dmf_credits_close(st->credits);
 	json_decref(st->findings);
 	json_decref(st->positions);
+	dmc_source_free(&st->src);
 	json_decref(st->first_triad);
 	json_decref(st->uncredited);
 	free(st->section);
@@ -157,6 +158,8 @@ static int check_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		    dmc_report(ctx, dmc_here(st, w, node), DMC_CALLOUT_EMPTY,
 		               "the %s statement (item %zu) says nothing",
 		               types[i], i + 1))
+			return -1;
+		if (dmc_run_on(ctx, w, node, i, types[i]))
 			return -1;
 	}
 	return 0;

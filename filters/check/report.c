@@ -46,13 +46,15 @@ static void position(const dmc_state *st, const dm_walk *w,
 	}
 }
 
-json_t *dmc_here(const dmc_state *st, const dm_walk *w, const json_t *node)
+json_t *dmc_here(dmc_state *st, const dm_walk *w, const json_t *node)
 {
 	char path[256];
 	long line, col;
 
 	dm_walk_where(w, path, sizeof path);
 	position(st, w, node, &line, &col);
+	if (line == 0 && st->file != NULL)
+		dmc_source_find(st, node, &line, &col);
 	return json_pack("{s:s*,s:I,s:s,s:I,s:I}", "section", st->section,
 	                 "block", (json_int_t)st->block, "path", path, "line",
 	                 (json_int_t)line, "column", (json_int_t)col);
