@@ -82,7 +82,7 @@ static line_kind kind_of(const char *s, size_t len)
  * one block (no blank line between them). */
 static bool joins(line_kind prev, line_kind k)
 {
-	if (k == L_INDENT)
+	if (k == L_INDENT || k == L_LIST)
 		return prev == L_LIST || prev == L_INDENT;
 	return k == prev && (k == L_LIST || k == L_QUOTE || k == L_TABLE);
 }
@@ -172,7 +172,7 @@ static void measure(const char *s, size_t len, shape *sh)
 			sh->inner_stop = true;
 		if (!colon && (cp == ':' || cp == 0xff1a) && i < len) {
 			colon = true;
-			sh->label_words = words + (in_word ? 1 : 0);
+			sh->label_words = words;
 			sh->label_cjk = cjkn;
 		}
 		if (cjk(cp)) {
