@@ -9,7 +9,8 @@
  * is, so `- ` items still make a list and `#` lines headings.
  *
  * A bare line that reads as a heading becomes a level-2 heading
- * (heading_like() says when; dm-from-md(1) documents the rule).
+ * (heading_like() says when, and the loop: not first, not under a
+ * heading or an image; dm-from-md(1) documents the rule).
  */
 #include <string.h>
 
@@ -272,6 +273,7 @@ int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 	line cur, next;
 	line_kind prev = L_BLANK;
 	bool have = next_block_line(text, len, &pos, &cur), more;
+	bool image = false; /* the line before is an image: this its caption */
 
 	while (have) {
 		if (prev != L_BLANK && !joins(prev, cur.kind))
@@ -285,12 +287,15 @@ int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 		npos = pos;
 		more = next_block_line(text, len, &npos, &next);
 		if (cur.kind == L_PARA && prev != L_BLANK && prev != L_HEAD &&
-		    heading_like(&cur, more ? &next : NULL)) {
+		    !image && heading_like(&cur, more ? &next : NULL)) {
 			dm_buf_puts(out, "## ");
 			cur.kind = L_HEAD;
 		}
 		dm_buf_add(out, cur.s, cur.len);
 		dm_buf_putc(out, '\n');
+		image = cur.len >= 2 && (memcmp(cur.s, "![", 2) == 0 ||
+		                         (cur.len >= 3 &&
+		                          memcmp(cur.s, "[![", 3) == 0));
 		prev = cur.kind;
 		cur = next;
 		pos = npos;
