@@ -469,8 +469,11 @@ static int finish(dm_ctx *ctx)
 {
 	dmc_state *st = ctx->state;
 
-	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx) ||
-	    dmc_report_write(ctx))
+	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx))
+		return -1;
+	if (st->src.nomem)
+		return dm_nomem(ctx->err);
+	if (dmc_report_write(ctx))
 		return -1;
 	if (st->strict && st->errors > 0)
 		return dm_error_set(ctx->err, DM_EFAIL, NULL,

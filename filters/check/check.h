@@ -75,6 +75,7 @@ typedef struct dmc_source {
 	dm_buf skel;      /* its letters and digits */
 	size_t *offsets;  /* each byte of skel: its offset in text */
 	size_t from;      /* where the last block was found in skel */
+	bool nomem;       /* memory ran out: finish() says so */
 } dmc_source;
 
 /** One run of the checker (ctx->state). */
@@ -148,7 +149,8 @@ json_t *dmc_here(dmc_state *st, const dm_walk *w, const json_t *node);
  * The line and column in st->file where the text of `node` is (its first
  * letters and digits, looked for after the last block found, then from
  * the start): sets `*line` and `*col`, or leaves them when the file
- * cannot be read or the text is not in it.
+ * cannot be read or the text is not in it.  When memory runs out it sets
+ * st->src.nomem.
  */
 void dmc_source_find(dmc_state *st, const json_t *node, long *line,
                      long *col);

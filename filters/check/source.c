@@ -93,6 +93,7 @@ static void load(dmc_state *st)
 	    (src->offsets = malloc(text.len * sizeof *src->offsets)) == NULL ||
 	    skeleton(text.data, text.len, (size_t)-1, &src->skel,
 	             src->offsets)) {
+		src->nomem = !ferror(f) && text.len > 0;
 		fclose(f);
 		dm_buf_free(&text);
 		dmc_source_free(src);
@@ -100,7 +101,10 @@ static void load(dmc_state *st)
 	}
 	fclose(f);
 	src->text = dm_buf_take(&text);
-	dm_buf_add(&src->skel, "", 0);
+	if (dm_buf_add(&src->skel, "", 0) != 0) { /* a string */
+		src->nomem = true;
+		dmc_source_free(src);
+	}
 }
 
 /* The key of `node`: its text, or an image's or link's target when it has
@@ -147,10 +151,15 @@ void dmc_source_find(dmc_state *st, const json_t *node, long *line,
 
 	if (!src->tried)
 		load(st);
-	if (src->text == NULL || (text = key_text(node)) == NULL)
+	if (src->text == NULL)
 		return;
-	if (skeleton(text, strlen(text), KEY_BYTES, &key, NULL) == 0 &&
-	    key.len > 0 && dm_buf_str(&key) != NULL) {
+	if ((text = key_text(node)) == NULL) {
+		src->nomem = true;
+		return;
+	}
+	if (skeleton(text, strlen(text), KEY_BYTES, &key, NULL) != 0)
+		src->nomem = true;
+	else if (key.len > 0) {
 		hit = strstr(src->skel.data + src->from, dm_buf_str(&key));
 		if (hit == NULL)
 			hit = strstr(src->skel.data, dm_buf_str(&key));
