@@ -684,31 +684,20 @@ typedef struct dm_visitor {
 	unsigned flags;
 } dm_visitor;
 
-/**
- * True when the document was read with pandoc's `+sourcepos` extension
- * (commonmark_x+sourcepos): its blocks then sit in Divs carrying
- * `data-pos` (and `wrapper="1"` from pandoc 3; pandoc 2.17 writes
- * data-pos alone), and every inline in such a Span.
- */
+/** True when the document was read with pandoc's `+sourcepos` (blocks in
+ * Divs with `data-pos`, and `wrapper="1"` from pandoc 3; inlines in such
+ * Spans). */
 bool dm_sourcepos(dm_doc *doc);
 
-/**
- * Takes out the Spans `+sourcepos` wraps around every inline, and joins
- * the Str they split ("Tension" ":" becomes "Tension:"), so the text reads
- * as without positions; and the wrapper Divs around blocks inside other
- * blocks (a quote's first paragraph, a list item's), so that a block
- * quote or Div holds the blocks it holds without positions.  The
- * wrappers of the document's own blocks, which carry the positions
- * dm_walk_ancestor() finds, stay.  0, or -1 with ctx->err set.
- */
-int dm_sourcepos_unwrap(dm_ctx *ctx);
-
-/**
- * dm_sourcepos_unwrap(), keeping in `positions` (an object, or NULL) the
- * `data-pos` of each block taken out of a wrapper, under the block's
- * address printed with "%p" (the blocks stay where the walk found them).
- */
+/* Takes out the Spans `+sourcepos` wraps around inlines, joining the Str
+ * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
+ * blocks inside blocks (a quote's first paragraph): the document reads as
+ * without positions; the top-level blocks' wrappers (whose positions
+ * dm_walk_ancestor() finds) stay.  With `positions` (an object, or NULL),
+ * keeps there the `data-pos` of each block taken out of a wrapper, under
+ * its address printed with "%p".  0, or -1 with ctx->err set. */
 int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
+int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);
