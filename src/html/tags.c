@@ -101,11 +101,31 @@ static bool dropped(const json_t *kvs, size_t i)
 	return false;
 }
 
+/* dropped(), in constant time with `*seen` (when not NULL) the set of the
+ * keys before pair `i`; without memory for the set, by dropped(). */
+static bool dropped_fast(const json_t *kvs, size_t i, json_t **seen)
+{
+	const char *k = json_string_value(
+	        json_array_get(json_array_get(kvs, i), 0));
+
+	if (*seen == NULL)
+		return dropped(kvs, i);
+	if (!*k || !strcmp(k, "id") || !strcmp(k, "class") ||
+	    json_object_get(*seen, k) != NULL)
+		return true;
+	if (json_object_set_new_nocheck(*seen, k, json_true()) != 0) {
+		json_decref(*seen);
+		*seen = NULL;
+	}
+	return false;
+}
+
 void dmp_html_attrs(dm_buf *b, const json_t *attr)
 {
 	const char *id = json_string_value(json_array_get(attr, 0));
 	const json_t *cls = json_array_get(attr, 1);
 	const json_t *kvs = json_array_get(attr, 2), *kv;
+	json_t *seen = NULL; /* for many pairs, the keys met */
 	size_t i;
 
 	if (id && *id)
@@ -120,13 +140,16 @@ void dmp_html_attrs(dm_buf *b, const json_t *attr)
 		}
 		dm_buf_putc(b, '"');
 	}
+	if (json_array_size(kvs) > 16)
+		seen = json_object();
 	for (i = 0; i < json_array_size(kvs); i++) {
 		kv = json_array_get(kvs, i);
-		if (!dropped(kvs, i))
+		if (!dropped_fast(kvs, i, &seen))
 			dmp_html_attribute(
 			        b, json_string_value(json_array_get(kv, 0)),
 			        json_string_value(json_array_get(kv, 1)));
 	}
+	json_decref(seen);
 }
 
 bool dmp_html_attr_empty(const json_t *attr)

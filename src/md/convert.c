@@ -22,6 +22,7 @@
 
 typedef struct conv {
 	dm_error *err;
+	int api_minor;                /* 23: as pandoc 3, 22: as 2.17 */
 	cmark_syntax_extension *math; /* pandoc 3 only: math and alerts */
 	cmark_node **notes;           /* footnote definitions, number - 1 */
 	json_t **note_blocks;         /* their contents, once converted */
@@ -80,6 +81,34 @@ static json_t *empty_note(conv *c)
 	return dm_node("Note", b);
 }
 
+/*
+ * pandoc 3 leaves the references to notes inside a note unresolved: each
+ * an empty Str, joined to nothing around it.  They were read as empty
+ * Notes (which join to nothing); those in `v` become empty Strs.  0 or -1
+ * (out of memory).
+ */
+static int unresolve(json_t *v)
+{
+	const char *k;
+	json_t *e;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, k, e)
+			if (unresolve(e) != 0)
+				return -1;
+		return 0;
+	}
+	for (i = 0; i < json_array_size(v); i++) {
+		e = json_array_get(v, i);
+		if (dm_type_of(e) != DM_T_NOTE ? unresolve(e) != 0
+		                               : json_array_set_new(v, i,
+		                                                    dm_str("")))
+			return -1;
+	}
+	return 0;
+}
+
 /* A footnote reference: a Note holding a copy of the definition.  A new
  * node, or NULL with c->err set. */
 static json_t *note(conv *c, cmark_node *ref)
@@ -100,8 +129,10 @@ static json_t *note(conv *c, cmark_node *ref)
 			return NULL;
 		}
 		c->in_note++;
-		if (blocks(c, c->notes[k], b, false) != 0) {
+		if (blocks(c, c->notes[k], b, false) != 0 ||
+		    (c->api_minor >= 23 && unresolve(b) != 0)) {
 			json_decref(b);
+			dm_nomem(c->err);
 			return NULL;
 		}
 		c->in_note--;
@@ -165,7 +196,9 @@ static int inline_(conv *c, cmark_node *n, json_t *out)
 		node = dm_raw_inline("html", lit);
 		break;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		node = note(c, n);
+		/* in a note, pandoc 3 reads none (see unresolve()) */
+		node = c->in_note && c->api_minor >= 23 ? empty_note(c)
+		                                        : note(c, n);
 		break;
 	case CMARK_NODE_CUSTOM_INLINE:
 		if (c->math == NULL ||
@@ -1006,6 +1039,7 @@ json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
 	int rc = -1;
 
 	c.err = err;
+	c.api_minor = api_minor;
 	c.text = text;
 	c.len = len;
 	c.math = api_minor >= 23 ? dmp_md_math_extension() : NULL;

@@ -197,21 +197,14 @@ static enum number yaml_number(const char *s, char **out)
  * The event-driven loader
  * ------------------------------------------------------------------------ */
 
-typedef struct anchor {
-	char *name;
-	json_t *value;
-	size_t count; /* values in it, charged again for every alias */
-} anchor;
-
 typedef struct loader {
 	yaml_parser_t parser;
 	int api_minor;
 	dmp_yaml_string_fn *read_string;
 	size_t first_line;
 	dm_error *err;
-	anchor *anchors;
-	size_t nanchors;
-	size_t count;
+	json_t *anchors; /* name -> [its value, the values in it] */
+	size_t count;    /* values read, aliases counted in full */
 	size_t depth;
 } loader;
 
@@ -299,27 +292,17 @@ static json_t *scalar(loader *y, const yaml_event_t *ev)
 
 static json_t *node(loader *y, yaml_event_t *ev);
 
+/* Keeps value `v` of `n` values under anchor `name` (may be NULL: none)
+ * for its aliases; a later anchor of the same name replaces it.  0 or -1
+ * (out of memory). */
 static int keep_anchor(loader *y, const yaml_char_t *name, json_t *v,
                        size_t n)
 {
-	anchor *a;
-
 	if (name == NULL)
 		return 0;
-	a = realloc(y->anchors, (y->nanchors + 1) * sizeof *a);
-	if (a == NULL)
-		return -1;
-	y->anchors = a;
-	a += y->nanchors;
-	a->name = strdup((const char *)name);
-	a->value = json_incref(v);
-	a->count = n;
-	if (a->name == NULL) {
-		json_decref(v);
-		return -1;
-	}
-	y->nanchors++;
-	return 0;
+	return json_object_set_new_nocheck(y->anchors, (const char *)name,
+	                                   json_pack("[O,I]", v,
+	                                             (json_int_t)n));
 }
 
 /* Sorts a MetaMap's keys, as pandoc's Data.Map does. */
@@ -525,8 +508,7 @@ static json_t *collection(loader *y, yaml_event_t *start)
 /* The MetaValue of the node starting with event `ev` (consumed). */
 static json_t *node(loader *y, yaml_event_t *ev)
 {
-	json_t *r = NULL;
-	size_t i;
+	json_t *r = NULL, *a;
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
@@ -541,17 +523,16 @@ static json_t *node(loader *y, yaml_event_t *ev)
 		}
 		break;
 	case YAML_ALIAS_EVENT:
-		for (i = y->nanchors; i-- > 0;)
-			if (strcmp(y->anchors[i].name,
-			           (const char *)ev->data.alias.anchor) == 0)
-				break;
-		if (i == (size_t)-1) {
+		a = json_object_get(y->anchors,
+		                    (const char *)ev->data.alias.anchor);
+		if (a == NULL) {
 			yaml_error(y, "unknown alias", &ev->start_mark);
 			break;
 		}
-		if (count(y, y->anchors[i].count, &ev->start_mark) != 0)
+		if (count(y, (size_t)json_integer_value(json_array_get(a, 1)),
+		          &ev->start_mark) != 0)
 			break;
-		r = json_deep_copy(y->anchors[i].value);
+		r = json_deep_copy(json_array_get(a, 0));
 		if (r == NULL)
 			dm_nomem(y->err);
 		break;
@@ -619,7 +600,6 @@ json_t *dmp_yaml_meta(const char *text, size_t len, size_t first_line,
 	loader y;
 	json_t *root = NULL, *meta = NULL;
 	bool map = false;
-	size_t i;
 
 	memset(&y, 0, sizeof y);
 	y.api_minor = api_minor;
@@ -627,7 +607,9 @@ json_t *dmp_yaml_meta(const char *text, size_t len, size_t first_line,
 	y.first_line = first_line;
 	y.err = err;
 	*not_map = false;
-	if (!yaml_parser_initialize(&y.parser)) {
+	y.anchors = json_object();
+	if (y.anchors == NULL || !yaml_parser_initialize(&y.parser)) {
+		json_decref(y.anchors);
 		dm_nomem(err);
 		return NULL;
 	}
@@ -646,11 +628,7 @@ json_t *dmp_yaml_meta(const char *text, size_t len, size_t first_line,
 	if (meta == NULL && !*not_map)
 		dm_nomem(err); /* unless something else was said */
 	json_decref(root);
-	for (i = 0; i < y.nanchors; i++) {
-		free(y.anchors[i].name);
-		json_decref(y.anchors[i].value);
-	}
-	free(y.anchors);
+	json_decref(y.anchors);
 	yaml_parser_delete(&y.parser);
 	return meta;
 }
