@@ -161,38 +161,51 @@ static int keep(const kept *k, const json_t *b, const json_t *div)
 	                                                   "data-pos")));
 }
 
+/* Appends block `b` to `out`, or, for a wrapper Div, its blocks (wrappers
+ * nest), keeping their positions.  0 or -1. */
+static int emit_block(const kept *k, json_t *out, json_t *b)
+{
+	json_t *inner = json_array_get(dm_content(b), 1);
+	size_t j;
+
+	if (!is_wrapper(b, "Div"))
+		return json_array_append(out, b);
+	for (j = 0; j < json_array_size(inner); j++) {
+		json_t *x = json_array_get(inner, j);
+		if (keep(k, x, b) || emit_block(k, out, x))
+			return -1;
+	}
+	return 0;
+}
+
 /* A list of blocks other than the document's own: each wrapper Div in it
- * gives its blocks in its place (wrappers nest). */
+ * gives its blocks in its place, in one pass (linear in the list). */
 static dm_walk_result unwrap_blocks(dm_ctx *ctx, const dm_walk *w,
                                     json_t *list)
 {
 	const kept *k = ctx->state;
-	size_t i = 0, j;
+	json_t *out;
+	size_t i, n = json_array_size(list);
+	int rc = 0;
 
 	(void)w;
 	if (list == k->top)
 		return DM_WALK_CONTINUE;
-	while (i < json_array_size(list)) {
-		json_t *div = json_incref(json_array_get(list, i));
-		json_t *inner = json_array_get(dm_content(div), 1);
-		int rc = 0;
-		if (!is_wrapper(div, "Div")) {
-			json_decref(div);
-			i++;
-			continue;
-		}
-		rc = json_array_remove(list, i);
-		for (j = 0; rc == 0 && j < json_array_size(inner); j++)
-			rc = keep(k, json_array_get(inner, j), div) ||
-			     json_array_insert(list, i + j,
-			                       json_array_get(inner, j));
-		json_decref(div);
-		if (rc) {
-			dm_nomem(ctx->err);
-			return DM_WALK_ERROR;
-		}
-	}
-	return DM_WALK_CONTINUE;
+	for (i = 0; i < n && !is_wrapper(json_array_get(list, i), "Div"); i++)
+		;
+	if (i == n)
+		return DM_WALK_CONTINUE;
+	if ((out = json_array()) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = emit_block(k, out, json_array_get(list, i));
+	if (rc == 0)
+		rc = json_array_clear(list) || json_array_extend(list, out);
+	json_decref(out);
+	if (rc == 0)
+		return DM_WALK_CONTINUE;
+	dm_nomem(ctx->err);
+	return DM_WALK_ERROR;
 }
 
 int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions)
