@@ -64,7 +64,7 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-credits test-alloc \
-        test-pathological test-lib test-layout lib golden \
+        test-pathological test-site test-lib test-layout lib golden \
         golden-update demo bench \
         install uninstall clean valgrind
 
@@ -105,8 +105,12 @@ $(BUILD)/dm-%: $(BUILD)/dm
 $(BUILD)/dm-from-md: $(BUILD)/obj/filters/from-md.o $(BUILD)/libdm.a
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
 
-$(BUILD)/dm-to-html: $(BUILD)/obj/filters/to-html.o $(BUILD)/libdm.a
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
+# dm-to-html runs the chain over Markdown files: the filters, not dm's main.
+TOHTML_OBJ = $(BUILD)/obj/filters/to-html.o \
+             $(filter-out $(BUILD)/obj/filters/dm.o,$(FLT_OBJ))
+
+$(BUILD)/dm-to-html: $(TOHTML_OBJ) $(BUILD)/libdm.a
+	$(CC) $(CFLAGS) -o $@ $(TOHTML_OBJ) $(BUILD)/libdm.a $(DM_LIBS)
 
 # ---- tests ---------------------------------------------------------------
 
@@ -135,7 +139,7 @@ include tests/fuzz/fuzz.mk
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
 	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
-	    test-check test-md test-alloc test-lib fuzz-replay
+	    test-check test-md test-site test-alloc test-lib fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -143,6 +147,10 @@ test-credits: all
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq
 	@sh tests/md/run.sh $(BUILD)
+
+# dm-to-html -o DIR FILE.md...: the pages of the three-process pipe
+test-site: all
+	@sh tests/site/run.sh $(BUILD)
 
 # the house rules: file and function sizes, no include circles
 test-layout:

@@ -4,14 +4,7 @@
  */
 #include "filters.h"
 
-static const dm_filter *const filters[] = {
-	&dm_check_filter,
-	&dm_callouts_filter,
-	&dm_credits_filter,
-	NULL
-};
-
 int main(int argc, char **argv)
 {
-	return dm_main(argc, argv, filters, "callouts,credits");
+	return dm_main(argc, argv, dmf_filters, dmf_chain);
 }

@@ -12,8 +12,13 @@ extern const dm_filter dm_callouts_filter;
 extern const dm_filter dm_credits_filter;
 extern const dm_filter dm_check_filter;
 
+/** Every filter of `dm`, NULL-terminated (registry.c), and its default
+ * chain ("callouts,credits"). */
+extern const dm_filter *const dmf_filters[];
+extern const char dmf_chain[];
+
 /* ------------------------------------------------------------------------
- * Callouts (callouts.c)
+ * Callouts (callouts/shared.c)
  * ------------------------------------------------------------------------ */
 
 /** The callout types and options of a document (the dm-callouts map). */

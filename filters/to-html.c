@@ -1,43 +1,87 @@
 /*
  * to-html.c - dm-to-html: a pandoc JSON document on standard input to
- * HTML5 on standard output, through cmark-gfm's renderer.
+ * HTML5 on standard output, through cmark-gfm's renderer; or, given
+ * Markdown files, each one read, run through the chain `dm html` runs and
+ * written as a page, in one process and without JSON in between.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dm_md.h"
+#include "filters.h"
+#include "internal.h" /* the arena the documents are read from */
 
 static const char *prog = "dm-to-html";
+
+/* What the command line asks for. */
+typedef struct args {
+	unsigned flags;
+	const char *outdir; /* -o DIR, or NULL */
+	const char *list;   /* --filters LIST, or NULL: as dm chooses */
+	char **files;       /* the Markdown files */
+	int nfiles;
+} args;
 
 static int help(void)
 {
 	printf("Usage: %s [-s]\n"
+	       "       %s [-s] [--filters LIST] [-o DIR] FILE.md...\n"
 	       "Reads a pandoc JSON document (pandoc -t json, dm-from-md, a "
 	       "filter)\non standard input and writes it as HTML5 on standard "
-	       "output.\n\n"
+	       "output.\n\nGiven Markdown files, reads each as dm-from-md "
+	       "does, runs the chain\n`dm html` runs over it and writes the "
+	       "page DIR/NAME.html (NAME: the\nfile's name without its "
+	       "extension), in one process: the pages of\n`dm-from-md FILE | "
+	       "dm html | dm-to-html`.  A file that fails is named\non "
+	       "standard error and gets no page; the other pages are written; "
+	       "the\nexit status is then 1.  With one file and no -o, the page "
+	       "goes to\nstandard output.\n\n"
 	       "  -s, --standalone  a whole page: title, header-includes, "
 	       "style\n"
+	       "  -o, --output DIR  the folder the pages are written to\n"
+	       "      --filters LIST  the chain, as dm --filters (default: as "
+	       "dm chooses)\n"
 	       "  -h, --help        print this help and exit\n"
 	       "      --version     print the version and exit\n\n"
 	       "Exit status: 0 success; 1 bad input or a failed write "
 	       "(nothing is\nwritten then); 2 bad command line.\n",
-	       prog);
+	       prog, prog);
 	return dm_close_stdout(prog);
 }
 
-int main(int argc, char **argv)
+/* The value of option argv[*i], or NULL (a usage error) when missing. */
+static const char *value(int argc, char **argv, int *i)
 {
-	unsigned flags = 0;
-	dm_error err;
-	dm_doc *doc;
+	return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+/* Parses the command line into `r`: -1 to run, or the exit status. */
+static int parse_args(args *r, int argc, char **argv)
+{
+	bool done = false;
 	int i;
 
-	dm_error_clear(&err);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "-s") || !strcmp(a, "--standalone"))
-			flags |= DM_HTML_STANDALONE;
+		if (done || a[0] != '-' || a[1] == '\0')
+			r->files[r->nfiles++] = argv[i];
+		else if (!strcmp(a, "--"))
+			done = true;
+		else if (!strcmp(a, "-s") || !strcmp(a, "--standalone"))
+			r->flags |= DM_HTML_STANDALONE;
+		else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			if ((r->outdir = value(argc, argv, &i)) == NULL)
+				return dm_usage(prog, "%s needs a folder", a);
+		} else if (!strcmp(a, "--filters")) {
+			if ((r->list = value(argc, argv, &i)) == NULL)
+				return dm_usage(prog, "%s needs a value", a);
+		} else if (!strncmp(a, "--filters=", 10))
+			r->list = a + 10;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
 			return help();
 		else if (!strcmp(a, "--version")) {
@@ -46,10 +90,162 @@ int main(int argc, char **argv)
 		} else
 			return dm_usage(prog, "unknown argument %s", a);
 	}
+	if (r->nfiles == 0 && (r->outdir || r->list))
+		return dm_usage(prog, "%s: no Markdown files given",
+		                r->outdir ? "-o" : "--filters");
+	if (r->nfiles > 1 && r->outdir == NULL)
+		return dm_usage(prog, "%s", "several files need -o DIR");
+	return -1;
+}
+
+/* DIR/NAME.html for `file`: a new string, or NULL. */
+static char *page_name(const char *dir, const char *file)
+{
+	const char *base = strrchr(file, '/'), *dot;
+	dm_buf b = {0};
+
+	base = base ? base + 1 : file;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	dm_buf_printf(&b, "%s/%.*s.html", dir, (int)(dot - base), base);
+	if (dm_buf_failed(&b)) {
+		dm_buf_free(&b);
+		return NULL;
+	}
+	return dm_buf_take(&b);
+}
+
+/* Writes `doc` as the page `path`, through PATH.tmp renamed at the end,
+ * so a failure leaves no half page.  0, or -1 with `err` set. */
+static int write_page(const dm_doc *doc, unsigned flags, const char *path,
+                      dm_error *err)
+{
+	dm_buf tmp = {0};
+	int fd, rc = 0;
+
+	dm_buf_printf(&tmp, "%s.tmp", path);
+	if (dm_buf_failed(&tmp))
+		return dm_nomem(err);
+	fd = open(dm_buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	if (fd < 0) {
+		rc = dm_error_set(err, DM_EIO, NULL, "cannot write %s: %s",
+		                  path, strerror(errno));
+	} else if (dm_html_write_fd(doc, flags, fd, err) != 0) {
+		close(fd); /* it closes only what it wrote in full */
+		unlink(dm_buf_str(&tmp));
+		rc = -1;
+	} else if (rename(dm_buf_str(&tmp), path) != 0) {
+		rc = dm_error_set(err, DM_EIO, NULL, "cannot write %s: %s",
+		                  path, strerror(errno));
+		unlink(dm_buf_str(&tmp));
+	}
+	dm_buf_free(&tmp);
+	return rc;
+}
+
+/* Reads Markdown `file` into a document.  NULL with `err` set. */
+static dm_doc *read_md(const char *file, dm_error *err)
+{
+	int fd = strcmp(file, "-") ? open(file, O_RDONLY) : STDIN_FILENO;
+	dm_doc *doc;
+
+	if (fd < 0) {
+		dm_error_set(err, DM_EIO, NULL, "cannot open %s: %s", file,
+		             strerror(errno));
+		return NULL;
+	}
+	doc = dm_md_read_fd(fd, 23, err);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return doc;
+}
+
+/* One Markdown file to its page.  The exit status: 0, or 1 reported. */
+static int one_file(const args *r, const char *file, bool last)
+{
+	dm_error err;
+	dm_doc *doc;
+	char *path = NULL;
+
+	dm_error_clear(&err);
+	dmp_nomem_reset();
+	if (!DM_FREE_AT_EXIT) /* jalloc.c; given back after the page */
+		dmp_json_arena(true);
+	doc = read_md(file, &err);
+	dmp_json_arena(false);
+	if (doc != NULL) {
+		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
+		              &err, NULL};
+		if (dm_chain_run(&ctx, dmf_filters, r->list, dmf_chain) == 0 &&
+		    dmp_nomem_seen())
+			dm_nomem(&err); /* a filter ran short and went on */
+		if (!dm_error_is_set(&err)) {
+			if (r->outdir == NULL)
+				dm_html_write_fd(doc, r->flags, STDOUT_FILENO,
+				                 &err);
+			else if ((path = page_name(r->outdir, file)) == NULL)
+				dm_nomem(&err);
+			else
+				write_page(doc, r->flags, path, &err);
+		}
+	}
+	if (dm_error_is_set(&err)) { /* "what: FILE, line 3, column 2" */
+		dm_buf where = {0};
+		dm_buf_printf(&where, "%s%s%s", file, err.where[0] ? ", " : "",
+		              err.where);
+		snprintf(err.where, sizeof err.where, "%s",
+		         dm_buf_failed(&where) ? file : dm_buf_str(&where));
+		dm_buf_free(&where);
+	}
+	free(path);
+	if (!last || DM_FREE_AT_EXIT) { /* the last one the kernel takes */
+		dm_doc_free(doc);
+		dmp_json_arena_reset();
+	}
+	return dm_report(prog, &err);
+}
+
+/* JSON on standard input to HTML on standard output. */
+static int from_json(unsigned flags)
+{
+	dm_error err;
+	dm_doc *doc;
+
+	dm_error_clear(&err);
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
 	if (doc != NULL)
 		dm_html_write_fd(doc, flags, STDOUT_FILENO, &err);
 	if (DM_FREE_AT_EXIT)
 		dm_doc_free(doc);
 	return dm_report(prog, &err);
+}
+
+int main(int argc, char **argv)
+{
+	args r = {0, NULL, NULL, NULL, 0};
+	int i, rc, status = 0;
+
+	if ((r.files = calloc((size_t)argc + 1, sizeof *r.files)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return 1;
+	}
+	if ((rc = parse_args(&r, argc, argv)) < 0) {
+		if (r.outdir != NULL && mkdir(r.outdir, 0777) != 0 &&
+		    errno != EEXIST)
+			fprintf(stderr, "%s: cannot make %s: %s\n", prog,
+			        r.outdir, strerror(errno));
+		if (r.nfiles == 0)
+			status = from_json(r.flags);
+		for (i = 0; i < r.nfiles; i++)
+			if (one_file(&r, r.files[i], i == r.nfiles - 1))
+				status = 1;
+		if (r.nfiles > 0 && r.outdir != NULL &&
+		    dm_close_stdout(prog) != 0)
+			status = 1;
+	} else {
+		status = rc;
+	}
+	free(r.files);
+	return status;
 }

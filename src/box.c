@@ -60,12 +60,13 @@ static json_t *title_line(const char *format, const char *open,
 	return para ? dm_para(ils) : dm_plain(ils);
 }
 
-/* Whether `title` is just what dm_text() makes of its plain text. */
-static bool plain_title(const json_t *title)
+/* Whether `title` is just what dm_text() makes of its plain text: 1 yes,
+ * 0 no, -1 out of memory. */
+static int plain_title(const json_t *title)
 {
 	char *s = dm_stringify(title);
 	json_t *t = s ? dm_text(s) : NULL;
-	bool same = t && json_equal(t, title);
+	int same = t ? json_equal(t, title) : -1;
 
 	free(s);
 	json_decref(t);
@@ -281,8 +282,8 @@ static int docx_callout(const dm_box *b, json_t *out)
 }
 
 /* The items of the body's bullet lists open with a Para: a tight list's
- * Plain would not take the custom style. */
-static void items_as_paras(json_t *body)
+ * Plain would not take the custom style.  0 or -1. */
+static int items_as_paras(json_t *body)
 {
 	size_t i, k;
 
@@ -293,18 +294,22 @@ static void items_as_paras(json_t *body)
 		for (k = 0; k < json_array_size(items); k++) {
 			json_t *first = json_array_get(json_array_get(items, k),
 			                               0);
-			if (dm_type_of(first) == DM_T_PLAIN)
-				json_object_set_new(first, "t",
-				                    json_string("Para"));
+			if (dm_type_of(first) == DM_T_PLAIN &&
+			    json_object_set_new(first, "t", json_string("Para")))
+				return -1;
 		}
 	}
+	return 0;
 }
 
 static int docx_footer(const dm_box *b, json_t *out)
 {
 	json_t *blocks = body_copy(b->body);
 
-	items_as_paras(blocks);
+	if (items_as_paras(blocks)) {
+		json_decref(blocks);
+		return -1;
+	}
 	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
 }
 
@@ -366,11 +371,11 @@ static int div_callout(const dm_box *b, json_t *out)
 	json_t *attr = b->attr ? json_deep_copy(b->attr) : dm_attr(NULL);
 	json_t *blocks = json_array();
 	char *title = dm_stringify(b->title);
+	int plain = plain_title(b->title), rc;
 	dm_buf cls = {0};
-	int rc;
 
 	dm_buf_printf(&cls, "callout-%s", b->type);
-	rc = attr == NULL || blocks == NULL || title == NULL ||
+	rc = attr == NULL || blocks == NULL || title == NULL || plain < 0 ||
 	     dm_buf_failed(&cls) ||
 	     json_array_insert_new(json_array_get(attr, 1), 0,
 	                           json_string(dm_buf_str(&cls))) ||
@@ -378,7 +383,7 @@ static int div_callout(const dm_box *b, json_t *out)
 	                           json_string("callout")) ||
 	     json_array_insert_new(json_array_get(attr, 2), 0,
 	                           json_pack("[ss]", "title", title)) ||
-	     (!plain_title(b->title) &&
+	     (!plain &&
 	      dm_append(blocks,
 	                dm_div(json_pack("[s[s][]]", "", "callout-title"),
 	                       json_pack("[o]", dm_plain(json_deep_copy(
@@ -413,11 +418,11 @@ static int div_group(json_t *boxes, json_t *out)
 
 /* Whether the title is the type's English label, which GitHub shows on
  * its own alerts: any other title, a label of the user's own included,
- * is written out. */
-static bool label_title(const dm_box *b)
+ * is written out.  1 yes, 0 no, -1 out of memory. */
+static int label_title(const dm_box *b)
 {
 	json_t *l = b->label ? dm_text(b->label) : NULL;
-	bool same = l && json_equal(l, b->title);
+	int same = l ? json_equal(l, b->title) : b->label ? -1 : 0;
 
 	json_decref(l);
 	return same;
@@ -430,16 +435,16 @@ static int quote(const dm_box *b, bool alert, json_t *out)
 	json_t *blocks = json_array();
 	dm_buf marker = {0};
 	const char *p;
-	int rc;
+	int same = alert ? label_title(b) : 0, rc;
 
 	dm_buf_puts(&marker, "[!");
 	for (p = b->type; *p; p++)
 		dm_buf_putc(&marker, *p >= 'a' && *p <= 'z'
 		                             ? (char)(*p - 'a' + 'A') : *p);
 	dm_buf_putc(&marker, ']');
-	rc = blocks == NULL || dm_buf_failed(&marker) ||
+	rc = blocks == NULL || dm_buf_failed(&marker) || same < 0 ||
 	     (alert && add_raw(blocks, "markdown", dm_buf_str(&marker))) ||
-	     ((!alert || !label_title(b)) &&
+	     (!same &&
 	      dm_append(blocks, dm_para(json_pack(
 	                                "[o]", dm_strong(json_deep_copy(
 	                                               b->title)))))) ||

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dm.h"
+#include "internal.h"
 
 static int reserve(dm_buf *b, size_t extra)
 {
@@ -30,6 +30,7 @@ static int reserve(dm_buf *b, size_t extra)
 	return 0;
 fail:
 	b->failed = true;
+	dmp_nomem_note();
 	return -1;
 }
 

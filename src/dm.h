@@ -782,17 +782,18 @@ int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);
 int dm_main(int argc, char **argv, const dm_filter *const *filters,
             const char *chain);
 
+/** Runs over ctx->doc the chain dm_main() would run (`list` as --filters
+ * LIST, or NULL).  0, or -1 with ctx->err set. */
+int dm_chain_run(dm_ctx *ctx, const dm_filter *const *filters,
+                 const char *list, const char *chain);
+
 /**
  * The whole program of one filter, whatever the program is called: the
  * main of a filter of your own.  `PROG [FORMAT]`, --help (with the
  * options of filter->option_table) and --version; reads standard input,
  * runs `filter`, writes standard output, reports errors.  Returns the exit
- * status:
- *
- *   int main(int argc, char **argv)
- *   {
- *       return dm_filter_main(argc, argv, &my_filter);
- *   }
+ * status: `int main(int argc, char **argv) { return dm_filter_main(argc,
+ * argv, &my_filter); }`
  */
 int dm_filter_main(int argc, char **argv, const dm_filter *filter);
 

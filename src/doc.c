@@ -192,44 +192,6 @@ dm_doc *dm_doc_new(int api_minor, json_t *meta, json_t *blocks)
 	            api_minor);
 }
 
-/*
- * jansson's allocator: malloc() and free(), remembering a failure.  Not
- * every allocation failure in jansson's parser reaches its caller (a
- * string buffer that cannot grow drops the byte), so a load or a dump
- * during which one failed is a failure, whatever jansson returned.  It is
- * installed only over jansson's default, never over a program's own.
- */
-static bool json_alloc_failed;
-
-static void *json_alloc(size_t n)
-{
-	void *p = malloc(n);
-
-	if (p == NULL)
-		json_alloc_failed = true;
-	return p;
-}
-
-void dmp_json_alloc_begin(void)
-{
-	static bool installed;
-	json_malloc_t m;
-	json_free_t f;
-
-	if (!installed) {
-		json_get_alloc_funcs(&m, &f);
-		if (m == malloc && f == free)
-			json_set_alloc_funcs(json_alloc, free);
-		installed = true;
-	}
-	json_alloc_failed = false;
-}
-
-bool dmp_json_alloc_failed(void)
-{
-	return json_alloc_failed;
-}
-
 /* Checks the top level of a document: an object with a supported
  * "pandoc-api-version", a "meta" object and a "blocks" array.  Returns the
  * API minor version, or -1 with `err` set. */

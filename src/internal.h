@@ -82,6 +82,24 @@ int dmp_validate(const json_t *node, dm_kind kind, int api_minor,
 void dmp_json_alloc_begin(void);
 bool dmp_json_alloc_failed(void);
 
+/* A run during which an allocation failed is a failure, even where a
+ * function could not say so (a bool, a count): jansson's allocator and
+ * dm_buf note every failure, and the runner and dm-to-html ask at the
+ * end of a document (jalloc.c). */
+void dmp_nomem_note(void);
+bool dmp_nomem_seen(void);
+void dmp_nomem_reset(void);
+
+/* For a program that reads one document and exits without freeing it
+ * (jalloc.c): with `on`, jansson allocates from an arena, whose memory is
+ * never freed, until called again without: later allocations come from
+ * malloc() again (and arena pointers are still told apart when freed). */
+void dmp_json_arena(bool on);
+
+/* Gives the arena's blocks back, for a program that reads documents one
+ * after another: only once every node read from it has been let go. */
+void dmp_json_arena_reset(void);
+
 /* True when `v` is a JSON integer, or a real with an integral value. */
 bool dmp_is_int(const json_t *v);
 

@@ -229,32 +229,80 @@ static int walk_meta_value(dm_walk *w, json_t *value)
 	return walk_children(w, value, DM_META);
 }
 
-/* Puts `out` (stolen: a node, or an array of nodes) in place of list[i].
- * Returns how many nodes now stand there, or -1. */
-static long splice(dm_walk *w, json_t *list, size_t i, json_t *out)
-{
-	size_t k, n;
+/*
+ * A list being walked.  Its nodes are visited in order.  Replacing one by
+ * several in place would move every node after it, so a list whose nodes
+ * are replaced by thousands of others would cost the square of its
+ * length.  Until the first replacement by a list of nodes the walk goes on
+ * in place; then the nodes not yet visited are moved aside, once, to
+ * `rest`, and each is put back at the end of the list when its turn comes:
+ * the node being visited is always the list's last, and replacing it costs
+ * only the nodes that replace it.  The list holds, at every moment, the
+ * nodes walked and the one being visited, so a path leads to it.
+ */
+typedef struct wlist {
+	json_t *list;
+	json_t *rest; /* the nodes not yet visited, once moved aside */
+	size_t i;     /* before: the index of the node being visited; */
+	size_t next;  /* after: the index in `rest` of the next one */
+} wlist;
 
-	if (out == NULL) {
-		fail_nomem(w);
+/* Where the node being visited stands in the list. */
+static size_t position(const wlist *l)
+{
+	return l->rest ? json_array_size(l->list) - 1 : l->i;
+}
+
+static json_t *current(const wlist *l)
+{
+	return json_array_get(l->list, position(l));
+}
+
+/* Moves the nodes after the one being visited to `rest`.  0 or -1. */
+static int move_rest(dm_walk *w, wlist *l)
+{
+	size_t k, n = json_array_size(l->list);
+
+	if ((l->rest = json_array()) == NULL)
+		return fail_nomem(w);
+	for (k = l->i + 1; k < n; k++)
+		if (json_array_append(l->rest, json_array_get(l->list, k)))
+			return fail_nomem(w);
+	while (json_array_size(l->list) > l->i + 1) /* from the end: no moves */
+		if (json_array_remove(l->list, json_array_size(l->list) - 1))
+			return fail_nomem(w);
+	l->next = 0;
+	return 0;
+}
+
+/* Takes the node being visited out, to be replaced by a list.  0 or -1. */
+static int take_current(dm_walk *w, wlist *l)
+{
+	if (l->rest == NULL && move_rest(w, l))
 		return -1;
-	}
-	if (!json_is_array(out)) {
-		if (json_array_set_new(list, i, out) != 0)
+	return json_array_remove(l->list, json_array_size(l->list) - 1)
+	               ? fail_nomem(w) : 0;
+}
+
+/* Puts `rep` (stolen: a node, or an array of nodes) in place of the node
+ * being visited.  Returns how many nodes now stand there, or -1. */
+static long splice(dm_walk *w, wlist *l, json_t *rep)
+{
+	size_t n;
+
+	if (rep == NULL)
+		return fail_nomem(w);
+	if (!json_is_array(rep)) {
+		if (json_array_set_new(l->list, position(l), rep) != 0)
 			return fail_nomem(w);
 		return 1;
 	}
-	n = json_array_size(out);
-	if (json_array_remove(list, i) != 0) {
-		json_decref(out);
+	n = json_array_size(rep);
+	if (take_current(w, l) || json_array_extend(l->list, rep)) {
+		json_decref(rep);
 		return fail_nomem(w);
 	}
-	for (k = 0; k < n; k++)
-		if (json_array_insert(list, i + k, json_array_get(out, k))) {
-			json_decref(out);
-			return fail_nomem(w);
-		}
-	json_decref(out);
+	json_decref(rep);
 	return (long)n;
 }
 
@@ -280,60 +328,118 @@ static int result(dm_walk *w, dm_walk_result r)
 	return 0;
 }
 
-/* Walks the children of list[i], then calls EXIT on it.  Returns how many
- * nodes stand at i afterwards (EXIT may splice), or -1. */
-static long finish(dm_walk *w, json_t *list, size_t i, dm_kind kind)
+/* Walks the children of the node being visited, then calls EXIT on it.
+ * 0 or -1. */
+static int finish(dm_walk *w, wlist *l, dm_kind kind)
 {
-	json_t *node = json_array_get(list, i), *out = NULL;
+	json_t *node = current(l), *out = NULL;
 	dm_node_fn fn = callback(w, kind);
 	dm_walk_result r;
 
 	if (walk_children(w, node, kind))
 		return -1;
 	if (fn == NULL)
-		return 1;
+		return 0;
 	r = fn(w->ctx, w, DM_EXIT, node, &out);
 	if (r == DM_WALK_REPLACE || r == DM_WALK_REPLACE_SKIP)
-		return splice(w, list, i, out);
-	return result(w, r) ? -1 : 1;
+		return splice(w, l, out) < 0 ? -1 : 0;
+	return result(w, r);
 }
 
-/* Visits list[i]: ENTER, children, EXIT.  Returns the nodes now there. */
-static long visit(dm_walk *w, json_t *list, size_t i, dm_kind kind)
+/* Replaces the node being visited by `rep` (stolen) and walks the new
+ * nodes, each in turn the last of the list: their children, then EXIT. */
+static int replace_and_walk(dm_walk *w, wlist *l, json_t *rep, dm_kind kind)
+{
+	size_t k, n;
+	int rc = 0;
+
+	if (rep == NULL)
+		return fail_nomem(w);
+	if (!json_is_array(rep)) {
+		if (splice(w, l, rep) < 0)
+			return -1;
+		return finish(w, l, kind);
+	}
+	if (take_current(w, l)) {
+		json_decref(rep);
+		return -1;
+	}
+	n = json_array_size(rep);
+	for (k = 0; k < n && rc == 0; k++) {
+		if (json_array_append(l->list, json_array_get(rep, k))) {
+			rc = fail_nomem(w);
+			break;
+		}
+		dmp_path_set_index(&w->path, position(l));
+		rc = finish(w, l, kind);
+	}
+	json_decref(rep);
+	return rc;
+}
+
+/* Visits the node: ENTER, children, EXIT.  0 or -1. */
+static int visit(dm_walk *w, wlist *l, dm_kind kind)
 {
 	json_t *out = NULL;
 	dm_node_fn fn = callback(w, kind);
 	dm_walk_result r = DM_WALK_CONTINUE;
-	long k, j, done, c;
 
+	dmp_path_set_index(&w->path, position(l));
 	if (fn != NULL)
-		r = fn(w->ctx, w, DM_ENTER, json_array_get(list, i), &out);
+		r = fn(w->ctx, w, DM_ENTER, current(l), &out);
 	switch (r) {
 	case DM_WALK_CONTINUE:
-		return finish(w, list, i, kind);
+		return finish(w, l, kind);
 	case DM_WALK_SKIP:
-		return 1;
+		return 0;
 	case DM_WALK_REPLACE_SKIP:
-		return splice(w, list, i, out);
+		return splice(w, l, out) < 0 ? -1 : 0;
 	case DM_WALK_REPLACE:
-		k = splice(w, list, i, out);
-		for (j = 0, done = 0; j < k; j++, done += c) {
-			dmp_path_set_index(&w->path, i + (size_t)done);
-			if ((c = finish(w, list, i + (size_t)done, kind)) < 0)
-				return -1;
-		}
-		return k < 0 ? -1 : done;
+		return replace_and_walk(w, l, out, kind);
 	default:
 		return result(w, r);
 	}
+}
+
+/* Puts back the nodes still aside (after a stop or a failure: the
+ * document stays whole).  0 or -1. */
+static int put_back(dm_walk *w, wlist *l)
+{
+	int rc = 0;
+
+	for (; l->next < json_array_size(l->rest) && rc == 0; l->next++)
+		rc = json_array_append(l->list,
+		                       json_array_get(l->rest, l->next));
+	json_decref(l->rest);
+	l->rest = NULL;
+	return rc ? fail_nomem(w) : 0;
+}
+
+/* The next node to visit: in place, or back from `rest`.  False at the
+ * end of the list (or on failure, with w->status set). */
+static bool next_node(dm_walk *w, wlist *l, bool first)
+{
+	if (l->rest == NULL) {
+		if (!first)
+			l->i++;
+		return l->i < json_array_size(l->list);
+	}
+	if (l->next >= json_array_size(l->rest))
+		return false;
+	if (json_array_append(l->list, json_array_get(l->rest, l->next++))) {
+		fail_nomem(w);
+		return false;
+	}
+	return true;
 }
 
 static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 {
 	dm_list_fn lfn = kind == DM_BLOCK ? w->v->blocks
 	                 : kind == DM_INLINE ? w->v->inlines : NULL;
-	size_t i;
-	long n;
+	wlist l = {list, NULL, 0, 0};
+	bool first = true;
+	int rc = 0;
 
 	if (!json_is_array(list))
 		return 0;
@@ -341,13 +447,17 @@ static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 		return -1;
 	if (push_index(w, 0))
 		return -1;
-	for (i = 0; i < json_array_size(list); i += (size_t)n) {
-		dmp_path_set_index(&w->path, i);
-		if ((n = visit(w, list, i, kind)) < 0)
-			return -1;
+	while (rc == 0 && next_node(w, &l, first)) {
+		first = false;
+		rc = visit(w, &l, kind);
 	}
-	dmp_path_pop(&w->path);
-	return 0;
+	if (w->status < 0)
+		rc = -1;
+	if (l.rest && put_back(w, &l))
+		rc = -1;
+	if (rc == 0)
+		dmp_path_pop(&w->path);
+	return rc;
 }
 
 static int run(dm_ctx *ctx, const dm_visitor *v, json_t *meta, json_t *list,

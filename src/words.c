@@ -41,49 +41,59 @@ char *dm_text_fold(const char *s)
 	return dm_buf_take(&b); /* NULL when an add failed */
 }
 
-bool dm_text_is(const json_t *node, const char *text)
+dm_text_match dm_text_is(const json_t *node, const char *text)
 {
 	char *a = dm_stringify(node), *fa = a ? dm_text_fold(a) : NULL;
-	char *fp = dm_text_fold(text);
-	bool eq = fa && fp && strcmp(fa, fp) == 0;
+	char *ft = dm_text_fold(text);
+	dm_text_match m = fa == NULL || ft == NULL ? DM_TEXT_NOMEM
+	                  : strcmp(fa, ft) == 0    ? DM_TEXT_MATCHES
+	                                           : DM_TEXT_DIFFERS;
 
 	free(a);
 	free(fa);
-	free(fp);
-	return eq;
+	free(ft);
+	return m;
 }
 
 /* A phrase written as a leading Strong or Emph: the whole of it ("**Photo
- * credits:**"), or all but the phrase's final ':', which follows as a Str
- * ("**Photo credits**:").  Returns how many inlines it covers, or 0. */
-static size_t match_emphasis(const json_t *inlines, const char *phrase)
+ * credits:**", *n is 1), or all but the phrase's final ':', which follows
+ * as a Str ("**Photo credits**:", *n is 2). */
+static dm_text_match match_emphasis(const json_t *inlines, const char *phrase,
+                                    size_t *n)
 {
 	const json_t *first = json_array_get(inlines, 0);
 	const json_t *next = json_array_get(inlines, 1);
-	size_t n, plen = strlen(phrase);
+	size_t plen = strlen(phrase);
+	dm_text_match m;
 	char *bare;
 
-	if (dm_text_is(first, phrase))
-		return 1;
+	*n = 1;
+	if ((m = dm_text_is(first, phrase)) != DM_TEXT_DIFFERS)
+		return m;
 	if (phrase[plen - 1] != ':' || dm_type_of(next) != DM_T_STR ||
-	    strcmp(json_string_value(dm_content(next)), ":") != 0 ||
-	    (bare = strndup(phrase, plen - 1)) == NULL)
-		return 0;
-	n = dm_text_is(first, bare) ? 2 : 0;
+	    strcmp(json_string_value(dm_content(next)), ":") != 0)
+		return DM_TEXT_DIFFERS;
+	if ((bare = strndup(phrase, plen - 1)) == NULL)
+		return DM_TEXT_NOMEM;
+	*n = 2;
+	m = dm_text_is(first, bare);
 	free(bare);
-	return n;
+	return m;
 }
 
 /* The phrase written plainly: its text is grown inline by inline while it
- * stays a prefix of the (folded) phrase `want`.  How many inlines, or 0. */
-static size_t match_plain(const json_t *inlines, const char *want)
+ * stays a prefix of the (folded) phrase `want`, a word at a time; *n is
+ * how many inlines it covers. */
+static dm_text_match match_plain(const json_t *inlines, const char *want,
+                                 size_t *n)
 {
+	dm_text_match m = DM_TEXT_DIFFERS;
 	dm_buf text = {0};
 	char *fold;
-	size_t i, n = 0, len;
-	bool equal, prefix;
+	size_t i, len;
+	bool prefix = true;
 
-	for (i = 0; i < json_array_size(inlines); i++) {
+	for (i = 0; prefix && i < json_array_size(inlines); i++) {
 		const json_t *in = json_array_get(inlines, i);
 		switch (dm_type_of(in)) {
 		case DM_T_STR:
@@ -94,44 +104,52 @@ static size_t match_plain(const json_t *inlines, const char *want)
 			dm_buf_putc(&text, ' ');
 			continue;
 		default:
-			goto out;
+			prefix = false;
+			continue;
 		}
 		if (dm_buf_failed(&text) ||
-		    (fold = dm_text_fold(dm_buf_str(&text))) == NULL)
+		    (fold = dm_text_fold(dm_buf_str(&text))) == NULL) {
+			m = DM_TEXT_NOMEM;
 			break;
+		}
 		len = strlen(fold);
-		equal = strcmp(fold, want) == 0;
-		prefix = strncmp(fold, want, len) == 0 && want[len] == ' ';
+		if (strcmp(fold, want) == 0) {
+			m = DM_TEXT_MATCHES;
+			*n = i + 1;
+		}
+		/* Go on while the words so far are the phrase's first ones. */
+		prefix = m != DM_TEXT_MATCHES && strncmp(fold, want, len) == 0 &&
+		         want[len] == ' ';
 		free(fold);
-		if (equal)
-			n = i + 1;
-		if (equal || !prefix)
-			break; /* matched, or a word differs or ends elsewhere */
 	}
-out:
 	dm_buf_free(&text);
-	return n;
+	return m;
 }
 
-size_t dm_inlines_match_phrase(const json_t *inlines, const char *phrase)
+dm_text_match dm_inlines_match_phrase(const json_t *inlines,
+                                      const char *phrase, size_t *n)
 {
+	dm_text_match m;
 	char *want;
-	size_t n;
 
+	*n = 0;
 	if (json_array_size(inlines) == 0 || phrase[0] == '\0')
-		return 0;
+		return DM_TEXT_DIFFERS;
 	switch (dm_type_of(json_array_get(inlines, 0))) {
 	case DM_T_STRONG:
 	case DM_T_EMPH:
-		return match_emphasis(inlines, phrase);
+		m = match_emphasis(inlines, phrase, n);
+		break;
 	default:
+		if ((want = dm_text_fold(phrase)) == NULL)
+			return DM_TEXT_NOMEM;
+		m = match_plain(inlines, want, n);
+		free(want);
 		break;
 	}
-	if ((want = dm_text_fold(phrase)) == NULL)
-		return 0;
-	n = match_plain(inlines, want);
-	free(want);
-	return n;
+	if (m != DM_TEXT_MATCHES)
+		*n = 0;
+	return m;
 }
 
 /* Ends the word in progress: appends it to `words` unless empty. */

@@ -11,15 +11,24 @@
 
 #include "dm.h"
 
+/** What comparing text found.  The comparisons fold the text first, and
+ * so need memory: DM_TEXT_NOMEM says it ran out, and there is no answer. */
+typedef enum dm_text_match {
+	DM_TEXT_NOMEM = -1,
+	DM_TEXT_DIFFERS = 0,
+	DM_TEXT_MATCHES = 1
+} dm_text_match;
+
 /**
  * Whether the list of inlines opens with the words of `phrase` (ASCII case
  * ignored, a run of white space or a no-break space matching one space),
  * written plainly or as the whole of a leading Strong or Emph; a final ':'
  * of the phrase may follow the emphasis as a Str of its own ("**Photo**:").
- * The phrase must end where an inline ends.  Returns how many inlines it
- * covers (the rest starts there), or 0 when it does not match.
+ * The phrase must end where an inline ends.  When it matches, *n is how
+ * many inlines it covers (the rest starts there); otherwise *n is 0.
  */
-size_t dm_inlines_match_phrase(const json_t *inlines, const char *phrase);
+dm_text_match dm_inlines_match_phrase(const json_t *inlines,
+                                      const char *phrase, size_t *n);
 
 /**
  * The inlines from index `from` on, as words: a word is a JSON array of
@@ -62,10 +71,9 @@ bool dm_inlines_have_link(const json_t *inlines);
  */
 int dm_inlines_remove_spans(json_t *inlines, const char *cls);
 
-/** True when the plain text of `node` (a node or a list, as dm_stringify()
- * reads it) equals `text`, both folded as dm_text_fold() folds them;
- * false also when memory runs out. */
-bool dm_text_is(const json_t *node, const char *text);
+/** Whether the plain text of `node` (a node or a list, as dm_stringify()
+ * reads it) equals `text`, both folded as dm_text_fold() folds them. */
+dm_text_match dm_text_is(const json_t *node, const char *text);
 
 /**
  * `s` folded for comparing words: ASCII letters in lower case, runs of

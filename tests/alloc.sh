@@ -131,4 +131,6 @@ sweep "dm-from-md --lines" "$ROOT/samples/seed.txt" "$BUILD/dm-from-md" \
 sweep "dm-check (lines from dm-check.file)" "$TMP/lines.json" \
 	"$BUILD/dm-check" html
 sweep "dm-to-html -s" "$TMP/seed-html.json" "$BUILD/dm-to-html" -s
+sweep "dm-to-html -s FILE.md (the chain in one process)" \
+	"$ROOT/samples/seed.md" "$BUILD/dm-to-html" -s -
 summary

@@ -88,9 +88,15 @@ awk 'BEGIN { print "[^0]"; print ""
 run_case "md: footnotes cite twice" 0 "$FROM_MD"
 rep 200000 '*a **b ' > "$TMP/in"
 run_case "md: open emphasis" 0 "$FROM_MD"
+# past the nesting limit: refused, with the line where it happens
 rep 10000 '> ' > "$TMP/in"
 echo text >> "$TMP/in"
-run_case "md: 10k nested quotes" 0 "$FROM_MD"
+run_case "md: 10k nested quotes" 1 "$FROM_MD"
+if ! grep -q 'nested too deeply (more than [0-9]* levels): line 1$' \
+	"$TMP/err"; then
+	fail "md: 10k nested quotes: the message names the line" "got:"
+	show "$TMP/err"
+fi
 
 # ---- YAML front matter (dm-from-md) ----------------------------------------
 awk 'BEGIN { print "---"

@@ -235,8 +235,11 @@ static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
 			i += (size_t)n - 1;
 			continue;
 		case DM_T_HEADER:
-			if (st->section && dmf_is_section(st, b) &&
-			    (r = dmf_section(ctx, list, i)) == NULL)
+			if (!st->section || (n = dmf_is_section(st, b)) == 0)
+				break;
+			if (n < 0)
+				return dm_nomem(ctx->err), DM_WALK_ERROR;
+			if ((r = dmf_section(ctx, list, i)) == NULL)
 				return DM_WALK_ERROR;
 			break;
 		default:

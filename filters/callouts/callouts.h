@@ -105,15 +105,18 @@ int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
 
 /* labels.c */
 
-/** The triad type a list item's leading label names, or NULL; with
- * `strip`, takes the label and its colon out of the item. */
-const ctype *dmf_take_label(const state *st, json_t *item, bool strip);
+/** The triad type a list item's leading label names, in `*type`: 1 found
+ * (with `strip`, the label and its colon are taken out of the item), 0
+ * none, -1 out of memory. */
+int dmf_take_label(const state *st, json_t *item, bool strip,
+                   const ctype **type);
 /** A bullet list whose every item opens with a triad label, as a group
  * of callout Divs (a new array); NULL when it is no such list, or with
  * ctx->err set. */
 json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list);
-/** True when Header `h` heads the Direct Message section. */
-bool dmf_is_section(const state *st, const json_t *h);
+/** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
+ * out of memory. */
+int dmf_is_section(const state *st, const json_t *h);
 /** The section headed at list[i], taken out of the list, as a semantic
  * callout Div (a new reference); NULL with ctx->err set. */
 json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i);

@@ -118,21 +118,25 @@ static const ctype *triad_type(const state *st, const char *text)
 }
 
 /* The label: plain, bold or emphasised, the colon inside or out, ':' or
- * the full-width '\uff1a'.  NULL also when out of memory while stripping.
- */
-const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
+ * the full-width '\uff1a'. */
+int dmf_take_label(const state *st, json_t *item, bool strip,
+                   const ctype **type)
 {
 	json_t *ils = dmf_block_text(json_array_get(item, 0));
 	dm_buf text = {0};
-	const ctype *found = NULL;
 	const char *colon = NULL;
 	size_t i, len, n = json_array_size(ils);
 
+	*type = NULL;
 	/* Gather the text of the leading words until a colon shows. */
 	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
 		json_t *x = json_array_get(ils, i);
-		if (!label_part(x, i) || dm_stringify_buf(x, &text) != 0)
+		if (!label_part(x, i))
 			break;
+		if (dm_stringify_buf(x, &text)) {
+			dm_buf_free(&text);
+			return -1;
+		}
 		colon = find_colon(dm_buf_str(&text), &len);
 	}
 	if (colon != NULL) {
@@ -140,12 +144,12 @@ const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
 		while (len > 0 && text.data[len - 1] == ' ')
 			len--;
 		text.data[len] = '\0';
-		found = triad_type(st, text.data);
+		*type = triad_type(st, text.data);
 	}
 	dm_buf_free(&text);
-	if (found && strip && strip_label(ils, i))
-		return NULL;
-	return found;
+	if (*type && strip && strip_label(ils, i))
+		return -1;
+	return *type != NULL;
 }
 
 /* A list item, its label taken out, as a callout Div; NULL when out of
@@ -153,11 +157,11 @@ const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
 static json_t *item_callout(const state *st, const json_t *orig)
 {
 	json_t *item = json_deep_copy(orig), *attr;
-	const ctype *t = item ? dmf_take_label(st, item, true) : NULL;
+	const ctype *t = NULL;
 	dm_buf cls = {0};
 	size_t k;
 
-	if (t == NULL) {
+	if (item == NULL || dmf_take_label(st, item, true, &t) != 1) {
 		json_decref(item);
 		return NULL;
 	}
@@ -166,9 +170,12 @@ static json_t *item_callout(const state *st, const json_t *orig)
 		json_array_remove(item, 0);
 	/* A tight list's Plain items read as paragraphs in a box. */
 	for (k = 0; k < json_array_size(item); k++)
-		if (dm_type_of(json_array_get(item, k)) == DM_T_PLAIN)
-			json_object_set_new(json_array_get(item, k), "t",
-			                    json_string("Para"));
+		if (dm_type_of(json_array_get(item, k)) == DM_T_PLAIN &&
+		    json_object_set_new(json_array_get(item, k), "t",
+		                        json_string("Para"))) {
+			json_decref(item);
+			return NULL;
+		}
 	dm_buf_printf(&cls, "callout-%s", t->name);
 	attr = dm_buf_failed(&cls) ? NULL
 	                           : json_pack("[s[ss][]]", "", "callout",
@@ -181,14 +188,20 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 {
 	const state *st = ctx->state;
 	const json_t *items = dm_content(list);
+	const ctype *t;
 	json_t *group;
 	size_t i;
+	int rc;
 
 	if (json_array_size(items) == 0)
 		return NULL;
 	for (i = 0; i < json_array_size(items); i++)
-		if (dmf_take_label(st, json_array_get(items, i), false) == NULL)
+		if ((rc = dmf_take_label(st, json_array_get(items, i), false,
+		                         &t)) != 1) {
+			if (rc < 0)
+				dm_nomem(ctx->err);
 			return NULL;
+		}
 	group = json_array();
 	for (i = 0; group && i < json_array_size(items); i++)
 		if (dm_append(group, item_callout(st,
@@ -196,21 +209,21 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 			json_decref(group);
 			group = NULL;
 		}
-	if (group == NULL) {
+	if (group == NULL ||
+	    (group = dm_div(json_pack("[s[s][]]", "", "callout-group"),
+	                    group)) == NULL)
 		dm_nomem(ctx->err);
-		return NULL;
-	}
-	return dm_div(json_pack("[s[s][]]", "", "callout-group"), group);
+	return group;
 }
 
-bool dmf_is_section(const state *st, const json_t *h)
+int dmf_is_section(const state *st, const json_t *h)
 {
 	char *s = dm_stringify(dm_node_inlines(h));
 	size_t n;
-	bool yes;
+	int yes;
 
 	if (s == NULL)
-		return false;
+		return -1;
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
 		s[--n] = '\0';

@@ -52,16 +52,21 @@ size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
 {
 	const json_t *items = dm_content(list);
 	size_t i, n = json_array_size(items);
+	const ctype *t;
 
+	/* Out of memory, a list reads as no such list (this answer cannot
+	 * say more). */
 	if (dm_type_of(list) != DM_T_BULLET_LIST || n == 0)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (dmf_take_label(st, json_array_get(items, i), false) == NULL)
+		if (dmf_take_label(st, json_array_get(items, i), false, &t) != 1)
 			return 0;
 	for (i = 0; i < n && i < max; i++) {
 		json_t *item = json_deep_copy(json_array_get(items, i));
-		const ctype *t = item ? dmf_take_label(st, item, true) : NULL;
-		char *text = item ? dm_stringify(item) : NULL;
+		char *text;
+		if (item == NULL || dmf_take_label(st, item, true, &t) != 1)
+			t = NULL;
+		text = item ? dm_stringify(item) : NULL;
 		types[i] = t ? t->name : NULL;
 		empty[i] = text == NULL || text[strspn(text, " \n")] == '\0';
 		free(text);
@@ -72,7 +77,8 @@ size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
 
 bool dmf_callouts_section(const dmf_callouts *st, const json_t *header)
 {
-	return dm_type_of(header) == DM_T_HEADER && dmf_is_section(st, header);
+	return dm_type_of(header) == DM_T_HEADER &&
+	       dmf_is_section(st, header) == 1;
 }
 
 const char *dmf_callouts_heading(const dmf_callouts *st)
@@ -80,12 +86,13 @@ const char *dmf_callouts_heading(const dmf_callouts *st)
 	return st->heading;
 }
 
-/* True when inlines hold nothing to read: only white space. */
-static bool blank_text(const json_t *ils)
+/* Whether inlines hold nothing to read, only white space: 1 yes, 0 no, -1
+ * out of memory. */
+static int blank_text(const json_t *ils)
 {
 	size_t k;
 	char *text;
-	bool none;
+	int none;
 
 	for (k = 0; k < json_array_size(ils); k++)
 		switch (dm_type_of(json_array_get(ils, k))) {
@@ -95,37 +102,40 @@ static bool blank_text(const json_t *ils)
 		case DM_T_LINE_BREAK:
 			break;
 		default:
-			return false;
+			return 0;
 		}
-	text = dm_stringify(ils);
-	none = text == NULL || text[strspn(text, " ")] == '\0';
+	if ((text = dm_stringify(ils)) == NULL)
+		return -1;
+	none = text[strspn(text, " ")] == '\0';
 	free(text);
 	return none;
 }
 
-/* True when blocks hold nothing to read: no text, and no image, code,
- * table or other content that has none. */
-static bool blank(const json_t *blocks)
+/* Whether blocks hold nothing to read: no text, and no image, code, table
+ * or other content that has none.  1 yes, 0 no, -1 out of memory. */
+static int blank(const json_t *blocks)
 {
 	size_t i;
+	int rc;
 
 	for (i = 0; i < json_array_size(blocks); i++) {
 		const json_t *b = json_array_get(blocks, i);
 		switch (dm_type_of(b)) {
 		case DM_T_DIV:
-			if (!blank(dm_node_blocks(b)))
-				return false;
+			rc = blank(dm_node_blocks(b));
 			break;
 		case DM_T_PARA:
 		case DM_T_PLAIN:
-			if (!blank_text(dm_content(b)))
-				return false;
+			rc = blank_text(dm_content(b));
 			break;
 		default:
-			return false;
+			rc = 0;
+			break;
 		}
+		if (rc != 1)
+			return rc;
 	}
-	return true;
+	return 1;
 }
 
 int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
@@ -149,8 +159,8 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	default:
 		return 0;
 	}
-	if (rc == 0)
-		rc = blank(c.body);
+	if (rc == 0 && (rc = blank(c.body)) < 0)
+		dm_nomem(ctx->err);
 	dmf_callout_free(&c);
 	return rc;
 }

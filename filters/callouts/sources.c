@@ -120,7 +120,8 @@ static int div_title(const ctype *t, callout *c)
 		/* pandoc's alert structure; its titles are English, so the
 		 * type's default title stands for the label */
 		json_t *ils = dmf_block_text(first);
-		s = ils ? dm_stringify(ils) : NULL;
+		if ((s = ils ? dm_stringify(ils) : NULL) == NULL && ils)
+			return -1;
 		c->title = s && t->alert &&
 		                   dmf_same_text(s, dmf_default_label(t))
 		                   ? json_deep_copy(t->title)

@@ -246,15 +246,16 @@ static bool credit_place(const json_t *parent)
 static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
+	dmf_credit_line line = DMF_CREDIT_LINE_NONE;
 	char *text;
-	int line = 0, rc;
+	int rc;
 
 	if (credit_place(dm_walk_ancestor(w, 0)))
 		line = dmf_credits_line(ctx, st->credits, node);
-	if (line <= 0)
-		return line;
+	if (line == DMF_CREDIT_LINE_ERROR || line == DMF_CREDIT_LINE_NONE)
+		return line == DMF_CREDIT_LINE_ERROR ? -1 : 0;
 	json_array_clear(st->uncredited);
-	if (line != 2)
+	if (line != DMF_CREDIT_LINE_UNPARSED)
 		return 1;
 	text = dm_stringify(node);
 	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,

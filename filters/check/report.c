@@ -183,16 +183,19 @@ static void github_line(dm_buf *b, const char *file, const json_t *f)
 	dm_buf_puts(b, ")\n");
 }
 
-/* The finding as one line of compact JSON.  -1 when out of memory. */
+static int to_buf(const char *s, size_t n, void *b)
+{
+	return dm_buf_add(b, s, n);
+}
+
+/* The finding as one line of compact JSON, dumped straight into `b` (not
+ * through json_dumps(), whose string comes from jansson's allocator, which
+ * the runner may have replaced).  -1 when out of memory. */
 static int json_line(dm_buf *b, const json_t *f)
 {
-	char *js = json_dumps(f, JSON_COMPACT);
-
-	if (js == NULL)
+	if (json_dump_callback(f, to_buf, b, JSON_COMPACT) != 0)
 		return -1;
-	dm_buf_printf(b, "%s\n", js);
-	free(js);
-	return 0;
+	return dm_buf_putc(b, '\n');
 }
 
 /* The whole report into `b`.  -1 when out of memory. */

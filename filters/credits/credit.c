@@ -82,20 +82,30 @@ bool cr_unsplash_url(const char *url)
 	       strchr("/?#", url[n]) != NULL; /* also the final NUL */
 }
 
-bool cr_is_unsplash(const credit *c)
+cr_found cr_unsplash(const credit *c)
 {
-	return (c->source && (dm_text_is(c->source, "unsplash") ||
-	                      dm_text_is(c->source, "unsplash.com"))) ||
-	       cr_unsplash_url(c->source_url);
+	dm_text_match m;
+
+	if (cr_unsplash_url(c->source_url))
+		return CR_FOUND;
+	if (c->source == NULL)
+		return CR_NONE;
+	if ((m = dm_text_is(c->source, "unsplash")) == DM_TEXT_DIFFERS)
+		m = dm_text_is(c->source, "unsplash.com");
+	return m == DM_TEXT_NOMEM ? CR_NOMEM
+	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
 }
 
 int cr_unsplash_defaults(const dmf_credits *cr, credit *c)
 {
+	cr_found u;
+
 	if (c->source == NULL && cr_unsplash_url(c->url) &&
 	    (c->source = dm_text("Unsplash")) == NULL)
 		return -1;
-	if (c->role == NULL && cr_is_unsplash(c) &&
-	    (c->role = dm_text(cr->w_photo)) == NULL)
+	if (c->role != NULL || (u = cr_unsplash(c)) == CR_NONE)
+		return 0;
+	if (u == CR_NOMEM || (c->role = dm_text(cr->w_photo)) == NULL)
 		return -1;
 	return 0;
 }
@@ -113,10 +123,10 @@ static char *referral(const dmf_credits *cr, const char *url)
 	return dm_url_add_params(url, params, 2);
 }
 
-static const char *source_url(const credit *c)
+/* The link of a credit's source: its own, or Unsplash's home page. */
+static const char *source_url(const credit *c, bool unsplash)
 {
-	return c->source_url ? c->source_url
-	                     : cr_is_unsplash(c) ? UNSPLASH : NULL;
+	return c->source_url ? c->source_url : unsplash ? UNSPLASH : NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -184,14 +194,16 @@ static int add_role(json_t *out, const json_t *role, const char *suffix)
 }
 
 /* "ROLE by NAME on SOURCE (LICENSE)", each part there when known, the
- * words as written or else the configured ones. */
-static int write_line(const dmf_credits *cr, const credit *c, json_t *out)
+ * words as written or else the configured ones; `unsplash` when it credits
+ * Unsplash. */
+static int write_line(const dmf_credits *cr, const credit *c, bool unsplash,
+                      json_t *out)
 {
 	size_t nrole = json_array_size(c->role);
 	const char *conn = c->conn;
 
 	if (conn == NULL)
-		conn = !c->role ? "/" : cr_is_unsplash(c) ? cr->w_on : cr->w_from;
+		conn = !c->role ? "/" : unsplash ? cr->w_on : cr->w_from;
 	if (c->role && add_copies(out, c->role))
 		return -1;
 	if (c->role && c->name &&
@@ -202,7 +214,8 @@ static int write_line(const dmf_credits *cr, const credit *c, json_t *out)
 	if (c->name && add_linked(cr, out, c->name, c->url))
 		return -1;
 	if (c->source && (((nrole || c->name) && add_word(out, conn)) ||
-	                  add_linked(cr, out, c->source, source_url(c))))
+	                  add_linked(cr, out, c->source,
+	                             source_url(c, unsplash))))
 		return -1;
 	if (c->license && (dm_append(out, dm_space()) ||
 	                   dm_append(out, dm_str("(")) ||
@@ -214,20 +227,20 @@ static int write_line(const dmf_credits *cr, const credit *c, json_t *out)
 
 /* "Photo: NAME / SOURCE", for a figure's caption. */
 static int write_caption(const dmf_credits *cr, const credit *c,
-                         json_t *out)
+                         bool unsplash, json_t *out)
 {
 	json_t *def = NULL;
 	int rc;
 
 	if (json_array_size(c->role) == 0 &&
-	    (def = dm_text(cr_is_unsplash(c) ? cr->w_photo : cr->w_image)) ==
-	            NULL)
+	    (def = dm_text(unsplash ? cr->w_photo : cr->w_image)) == NULL)
 		return -1;
 	rc = add_role(out, def ? def : c->role, ":") ||
 	     dm_append(out, dm_space()) ||
 	     (c->name && add_linked(cr, out, c->name, c->url)) ||
 	     (c->name && c->source && add_word(out, "/")) ||
-	     (c->source && add_linked(cr, out, c->source, source_url(c)));
+	     (c->source && add_linked(cr, out, c->source,
+	                              source_url(c, unsplash)));
 	json_decref(def);
 	return rc;
 }
@@ -235,15 +248,19 @@ static int write_caption(const dmf_credits *cr, const credit *c,
 json_t *cr_write(const dmf_credits *cr, const credit *c, bool caption)
 {
 	json_t *out = json_array();
+	cr_found u = c->raw ? CR_NONE : cr_unsplash(c);
 	int rc;
 
-	if (out == NULL)
+	if (out == NULL || u == CR_NOMEM) {
+		json_decref(out);
 		return NULL;
+	}
 	if (c->raw)
 		rc = add_copies(out, c->raw);
+	else if (caption)
+		rc = write_caption(cr, c, u == CR_FOUND, out);
 	else
-		rc = caption ? write_caption(cr, c, out)
-		             : write_line(cr, c, out);
+		rc = write_line(cr, c, u == CR_FOUND, out);
 	if (rc) {
 		json_decref(out);
 		return NULL;

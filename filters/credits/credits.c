@@ -143,8 +143,16 @@ static dm_walk_result on_line(dm_ctx *ctx, const dm_walk *w, json_t *node,
 	size_t i;
 	int n;
 
-	if (!line_place(w) || (i = cr_line_start(cr, &in)) == 0)
+	if (!line_place(w))
 		return DM_WALK_CONTINUE;
+	switch (cr_line_start(cr, &in, &i)) {
+	case CR_NOMEM:
+		return dm_nomem(ctx->err), DM_WALK_ERROR;
+	case CR_NONE:
+		return DM_WALK_CONTINUE;
+	case CR_FOUND:
+		break;
+	}
 	if ((n = cr_parse_line(cr, in, i, CR_FROM_BODY, &cr->list,
 	                       ctx->err)) < 0)
 		return DM_WALK_ERROR;
@@ -344,8 +352,14 @@ dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
 	default:
 		return DMF_CREDIT_LINE_NONE;
 	}
-	if ((i = cr_line_start(cr, &in)) == 0)
+	switch (cr_line_start(cr, &in, &i)) {
+	case CR_NOMEM:
+		return dm_nomem(ctx->err), DMF_CREDIT_LINE_ERROR;
+	case CR_NONE:
 		return DMF_CREDIT_LINE_NONE;
+	case CR_FOUND:
+		break;
+	}
 	n = cr_parse_line(cr, in, i, CR_FROM_BODY, &found, ctx->err);
 	for (i = 0; i < found.n; i++)
 		unparsed = unparsed || found.v[i].raw != NULL;

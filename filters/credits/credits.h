@@ -93,8 +93,9 @@ void cr_list_free(credit_list *l);
 /** True when `url` is on unsplash.com. */
 bool cr_unsplash_url(const char *url);
 
-/** True when `c` credits Unsplash: by its source's name or URL. */
-bool cr_is_unsplash(const credit *c);
+/** Whether `c` credits Unsplash, by its source's URL or name: CR_FOUND
+ * when it does. */
+cr_found cr_unsplash(const credit *c);
 
 /** For a credit written from attributes or metadata: Unsplash as the
  * source of a photographer's Unsplash URL, and the role "Photo" of an
@@ -113,11 +114,13 @@ json_t *cr_write(const dmf_credits *cr, const credit *c, bool caption);
 unsigned char cr_fold_byte(const char *s);
 
 /**
- * Where the credits of a line start: the index in *inlines after its
- * prefix, or 0 when it opens with none.  A line wholly in bold or italics
- * ("*Image credits: ...*") is read inside: *inlines moves there.
+ * Whether a line opens with a credit prefix (CR_FOUND), and where its
+ * credits start: *start is the index in *inlines after the prefix (0 when
+ * there is none).  A line wholly in bold or italics ("*Image credits:
+ * ...*") is read inside: *inlines moves there.
  */
-size_t cr_line_start(const dmf_credits *cr, const json_t **inlines);
+cr_found cr_line_start(const dmf_credits *cr, const json_t **inlines,
+                       size_t *start);
 
 /** If `inlines` is a lone Link, makes it the Link's text and stores its
  * target in *url (freeing the old one).  0, or -1 (out of memory). */

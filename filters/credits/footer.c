@@ -214,9 +214,12 @@ static json_t *credit_list_block(const dmf_credits *cr, bool paras)
 		                 : json_pack("[o]", dm_plain(cr_write(
 		                                            cr, c, false)));
 		if (item && paras &&
-		    dm_type_of(json_array_get(item, 0)) == DM_T_PLAIN)
-			json_object_set_new(json_array_get(item, 0), "t",
-			                    json_string("Para"));
+		    dm_type_of(json_array_get(item, 0)) == DM_T_PLAIN &&
+		    json_object_set_new(json_array_get(item, 0), "t",
+		                        json_string("Para")) != 0) {
+			json_decref(item);
+			item = NULL;
+		}
 		if (dm_append(items, item) != 0) {
 			json_decref(items);
 			return NULL;
@@ -345,19 +348,20 @@ static bool has_list(const json_t *list, size_t a, size_t b)
 }
 
 /* Whether `b` is a Para holding only the title in bold. */
-static bool is_title(const dmf_credits *cr, const json_t *b)
+static dm_text_match is_title(const dmf_credits *cr, const json_t *b)
 {
 	const json_t *in = dm_content(b);
+	dm_text_match m;
 	char *want;
-	bool eq;
 
 	if (dm_type_of(b) != DM_T_PARA || json_array_size(in) != 1 ||
-	    dm_type_of(json_array_get(in, 0)) != DM_T_STRONG ||
-	    (want = dm_stringify(cr->title)) == NULL)
-		return false;
-	eq = dm_text_is(in, want);
+	    dm_type_of(json_array_get(in, 0)) != DM_T_STRONG)
+		return DM_TEXT_DIFFERS;
+	if ((want = dm_stringify(cr->title)) == NULL)
+		return DM_TEXT_NOMEM;
+	m = dm_text_is(in, want);
 	free(want);
-	return eq;
+	return m;
 }
 
 /* Every raw wrapping of row `r` in `list` that holds a list becomes a
@@ -381,6 +385,7 @@ static int unwrap_raw(json_t *list, const struct rendering *r)
  * lines become a Div.  0, or -1 when out of memory. */
 static int unwrap_plain(const dmf_credits *cr, json_t *list)
 {
+	dm_text_match m;
 	size_t i, j, k;
 	json_t *div;
 
@@ -389,8 +394,12 @@ static int unwrap_plain(const dmf_credits *cr, json_t *list)
 			continue;
 		j = i + 1;
 		if (json_array_size(cr->title) > 0 &&
-		    !is_title(cr, json_array_get(list, j++)))
+		    (m = is_title(cr, json_array_get(list, j++))) !=
+		            DM_TEXT_MATCHES) {
+			if (m == DM_TEXT_NOMEM)
+				return -1;
 			continue;
+		}
 		if (dm_type_of(json_array_get(list, j)) != DM_T_BULLET_LIST)
 			continue;
 		for (k = 0; k < json_array_size(cr->footer) &&

@@ -44,21 +44,25 @@ static bool cannot_open(const dmf_credits *cr, const json_t *inlines)
 	       !cr->first[cr_fold_byte(json_string_value(dm_content(in)))];
 }
 
-size_t cr_line_start(const dmf_credits *cr, const json_t **inlines)
+cr_found cr_line_start(const dmf_credits *cr, const json_t **inlines,
+                       size_t *start)
 {
 	const json_t *in = *inlines, *only = json_array_get(in, 0);
-	size_t i = 0, p;
+	dm_text_match m = DM_TEXT_DIFFERS;
+	size_t p;
 
+	*start = 0;
 	while (json_array_size(in) == 1 && is_emphasis(only)) {
 		in = dm_content(only);
 		only = json_array_get(in, 0);
 	}
 	if (cannot_open(cr, in))
-		return 0;
-	for (p = 0; p < cr->nprefixes && i == 0; p++)
-		i = dm_inlines_match_phrase(in, cr->prefixes[p]);
+		return CR_NONE;
+	for (p = 0; p < cr->nprefixes && m == DM_TEXT_DIFFERS; p++)
+		m = dm_inlines_match_phrase(in, cr->prefixes[p], start);
 	*inlines = in;
-	return i;
+	return m == DM_TEXT_NOMEM ? CR_NOMEM
+	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
 }
 
 /* ------------------------------------------------------------------------
@@ -97,30 +101,38 @@ int cr_take_link(json_t **inlines, char **url)
 	return *url ? 0 : -1;
 }
 
+/* Whether word `w` starts (`end` false) or ends with `c`: 1 or 0, or -1
+ * when out of memory. */
+static int word_edge(const json_t *w, char c, bool end)
+{
+	char *t = word_text(w);
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	rc = t[0] && t[end ? strlen(t) - 1 : 0] == c;
+	free(t);
+	return rc;
+}
+
 /* "(LICENSE)" at the end of words[a..*n): into c->license, and *n moves
  * before it.  0, or -1 when out of memory. */
 static int parse_license(const json_t *words, size_t a, size_t *n,
                          credit *c)
 {
-	char *t = NULL;
 	size_t i;
-	bool open = false;
+	int rc;
 
-	if (*n - a < 3 || (t = word_text(json_array_get(words, *n - 1))) ==
-	                          NULL ||
-	    !t[0] || t[strlen(t) - 1] != ')') {
-		free(t);
+	if (*n - a < 3)
 		return 0;
-	}
-	free(t);
-	for (i = *n - 1; i > a + 1; i--) {
-		char *u = word_text(json_array_get(words, i));
-		open = u && u[0] == '(';
-		free(u);
-		if (open)
+	if ((rc = word_edge(json_array_get(words, *n - 1), ')', true)) <= 0)
+		return rc;
+	for (i = *n - 1; i > a + 1; i--)
+		if ((rc = word_edge(json_array_get(words, i), '(', false)) != 0)
 			break;
-	}
-	if (!open)
+	if (rc < 0)
+		return -1;
+	if (i == a + 1)
 		return 0;
 	c->license = dm_words_join(words, i, *n);
 	if (c->license == NULL ||

@@ -121,6 +121,7 @@ static int meta_credit(dmf_credits *cr, const json_t *v, const char *where,
 	credit c = {0};
 	json_t *inlines = NULL;
 	const json_t *line;
+	cr_found found;
 	size_t i;
 	int rc;
 
@@ -141,9 +142,11 @@ static int meta_credit(dmf_credits *cr, const json_t *v, const char *where,
 		if (dm_meta_inlines(v, where, &inlines, err) < 0)
 			return -1;
 		line = inlines;
-		i = cr_line_start(cr, &line);
-		rc = cr_parse_line(cr, i ? line : inlines, i, CR_FROM_META,
-		                   &cr->meta, err);
+		if ((found = cr_line_start(cr, &line, &i)) == CR_NOMEM)
+			rc = dm_nomem(err);
+		else
+			rc = cr_parse_line(cr, found == CR_FOUND ? line : inlines,
+			                   i, CR_FROM_META, &cr->meta, err);
 		json_decref(inlines);
 		return rc < 0 ? -1 : 0;
 	}

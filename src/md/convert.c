@@ -33,21 +33,32 @@ typedef struct conv {
 	size_t in_note;               /* inside a footnote: no identifiers */
 	const char *text;             /* the Markdown, and its length */
 	size_t len;
+	int line_no;                  /* a line of it seen last (1-based), */
+	size_t line_at;               /* and the offset where it starts */
 } conv;
 
-static int too_deep(conv *c)
+/* The error for nesting past MAX_DEPTH at `n`, naming its source line (the
+ * line of the nearest enclosing node that knows its own). */
+static int too_deep(conv *c, cmark_node *n)
 {
-	return dm_error_set(c->err, DM_EINPUT, NULL,
+	char where[32] = "";
+	int line = 0;
+
+	for (; n && line == 0; n = cmark_node_parent(n))
+		line = cmark_node_get_start_line(n);
+	if (line > 0)
+		snprintf(where, sizeof where, "line %d", line);
+	return dm_error_set(c->err, DM_EINPUT, where,
 	                    "Markdown nested too deeply (more than %d levels)",
 	                    MAX_DEPTH);
 }
 
-/* Counts one level down; -1 (c->err) past MAX_DEPTH. */
-static int descend(conv *c)
+/* Counts one level down into `n`; -1 (c->err) past MAX_DEPTH. */
+static int descend(conv *c, cmark_node *n)
 {
 	if (++c->depth > MAX_DEPTH) {
 		c->depth--;
-		return too_deep(c);
+		return too_deep(c, n);
 	}
 	return 0;
 }
@@ -228,7 +239,7 @@ static int inlines(conv *c, cmark_node *parent, json_t *out)
 	cmark_node *n;
 	int rc = 0;
 
-	if (descend(c) != 0)
+	if (descend(c, parent) != 0)
 		return -1;
 	for (n = cmark_node_first_child(parent); n && rc == 0;
 	     n = cmark_node_next(n))
@@ -288,11 +299,19 @@ static int alert_type(cmark_node *quote)
 static bool quote_marker(conv *c, int line, int col)
 {
 	size_t i = 0, k;
-	int l;
+	int l = 1;
 
-	for (l = 1; l < line && i < c->len; i++)
+	/* From the line seen last when this one is not before it: an alert's
+	 * lazy lines are asked about in order, so each costs its own length. */
+	if (c->line_no > 0 && c->line_no <= line) {
+		l = c->line_no;
+		i = c->line_at;
+	}
+	for (; l < line && i < c->len; i++)
 		if (c->text[i] == '\n')
 			l++;
+	c->line_no = l;
+	c->line_at = i;
 	for (k = 0; k < (size_t)col - 1 && i < c->len && c->text[i] != '\n';
 	     k++)
 		i++;
@@ -887,7 +906,7 @@ static int blocks(conv *c, cmark_node *parent, json_t *out, bool tight)
 	cmark_node *n, *next;
 	int rc = 0;
 
-	if (descend(c) != 0)
+	if (descend(c, parent) != 0)
 		return -1;
 	for (n = cmark_node_first_child(parent); n && rc == 0; n = next) {
 		next = cmark_node_next(n); /* block() may free n's children */

@@ -18,8 +18,34 @@ static bool ws(unsigned char ch)
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-/* $`...`$ (GitHub's form): the end of the content or -1. */
-static int gfm_math_end(cmark_inline_parser *ip, int start, int ticks)
+/*
+ * A scan for the closing dollar that fails runs to the end of the
+ * paragraph, so a paragraph of n unmatched dollars ("${${${...") would cost
+ * n * n / 2 steps.  What failed scans may cost in a paragraph is bounded
+ * by what has been read of it: past 16 steps a byte (and a few thousand to
+ * start with), a dollar no longer opens math there.  Math that closes costs
+ * its own length, so only input made to be slow ever reaches the bound.
+ */
+static _Thread_local struct {
+	const cmark_node *block; /* the paragraph (or heading, cell) */
+	int last;                /* the offset of the last scan in it */
+	long spent;              /* what its failed scans cost */
+} budget;
+
+static bool may_scan(const cmark_node *block, int p)
+{
+	if (block != budget.block || p < budget.last) {
+		budget.block = block; /* a new block: a new budget */
+		budget.spent = 0;
+	}
+	budget.last = p;
+	return budget.spent <= 16L * p + 4096;
+}
+
+/* $`...`$ (GitHub's form): the end of the content or -1; the bytes looked
+ * at in *cost. */
+static int gfm_math_end(cmark_inline_parser *ip, int start, int ticks,
+                        long *cost)
 {
 	int j, k;
 
@@ -31,11 +57,13 @@ static int gfm_math_end(cmark_inline_parser *ip, int start, int ticks)
 		if (k == ticks && peek(ip, j + k) == '$')
 			return j;
 	}
+	*cost += j - start;
 	return -1;
 }
 
-/* $...$ and $$...$$: the offset of the closing dollar, or -1. */
-static int dollar_math_end(cmark_inline_parser *ip, int start)
+/* $...$ and $$...$$: the offset of the closing dollar, or -1; the bytes
+ * looked at by a failed scan added to *cost. */
+static int dollar_math_end(cmark_inline_parser *ip, int start, long *cost)
 {
 	int i = start, depth = 0;
 	unsigned char ch;
@@ -45,16 +73,17 @@ static int dollar_math_end(cmark_inline_parser *ip, int start)
 			return i;
 		if (ch == '\\') {
 			if (peek(ip, i + 1) == 0)
-				return -1;
+				break;
 			i += 2;
 			continue;
 		}
 		if (ch == '{')
 			depth++;
 		else if (ch == '}' && depth-- == 0)
-			return -1;
+			break;
 		i++;
 	}
+	*cost += i - start;
 	return -1;
 }
 
@@ -70,8 +99,7 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 	char *tex;
 
 	(void)parser;
-	(void)parent;
-	if (character != '$')
+	if (character != '$' || !may_scan(parent, p))
 		return NULL;
 	end = -1;
 	if (peek(ip, p + 1) == '`') {
@@ -79,7 +107,7 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 		while (peek(ip, p + 1 + ticks) == '`')
 			ticks++;
 		start = p + 1 + ticks;
-		end = gfm_math_end(ip, start, ticks);
+		end = gfm_math_end(ip, start, ticks, &budget.spent);
 		next = end + ticks + 1;
 	}
 	if (end < 0) {
@@ -87,7 +115,7 @@ static cmark_node *math_match(cmark_syntax_extension *ext,
 		start = p + 1 + display;
 		if (!display && (ws(peek(ip, start)) || peek(ip, start) == 0))
 			return NULL;
-		end = dollar_math_end(ip, start);
+		end = dollar_math_end(ip, start, &budget.spent);
 		if (end < 0)
 			return NULL;
 		if (display) {

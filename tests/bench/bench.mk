@@ -11,3 +11,4 @@ $(BENCH_PROGS): $(BUILD)/bench/%: tests/bench/%.c
 
 bench: all $(BENCH_PROGS)
 	@sh tests/bench/bench.sh $(BUILD)
+	@sh tests/bench/article.sh $(BUILD)

@@ -33,12 +33,12 @@ sizes=${BENCH_SIZES:-1 10 50}
 rounds=${BENCH_ROUNDS:-7}
 api=${BENCH_API:-23}
 dir=$B/bench
-T_TIME=0.6
+T_TIME=0.65
 T_MEM=1.1
 
 # The filters, and the default chain as `dm --help` states it.
 names=$("$B/dm" --list | sed 's/ .*//')
-chain=$("$B/dm" --help | sed -n 's/.*(default: \([^;]*\);.*/\1/p')
+chain=$("$B/dm" --help | sed -n 's/.*dm-filters, else \([a-z,]*\)$/\1/p')
 [ "$chain" = none ] && chain=
 pipe=
 nchain=0

@@ -53,8 +53,11 @@ int main(void)
 	}
 	para = json_array_get(dm_doc_blocks(ctx.doc), 0);
 	in = dm_content(para);
-	if (dm_is(para, "Para") || dm_is(para, "Plain"))
-		i = cr_line_start(cr, &in);
+	if ((dm_is(para, "Para") || dm_is(para, "Plain")) &&
+	    cr_line_start(cr, &in, &i) == CR_NOMEM) {
+		fprintf(stderr, "parse: out of memory\n");
+		return 1;
+	}
 	if (i > 0 && (n = cr_parse_line(cr, in, i, CR_FROM_BODY, &found,
 	                                &err)) < 0) {
 		fprintf(stderr, "parse: %s\n", err.what);

@@ -1,0 +1,188 @@
+/*
+ * jalloc.c - the allocators jansson builds its trees with.
+ *
+ * By default malloc() and free(), remembering a failure: not every
+ * allocation failure in jansson's parser reaches its caller (a string
+ * buffer that cannot grow drops the byte), so a load or a dump during
+ * which one failed is a failure, whatever jansson returned.  It is
+ * installed only over jansson's default, never over a program's own.
+ *
+ * A program that reads one document, writes it and exits (the runner,
+ * unless DM_FREE_AT_EXIT) reads it from an arena: jansson's nodes,
+ * strings and tables are cut one after another out of large blocks, with
+ * no header each and nothing to free at exit.  A parse of a pandoc
+ * document is millions of small allocations; from the arena each costs a
+ * pointer bump instead of malloc's search and its header, which is a
+ * third of the time of a load.  After the load, new allocations (the
+ * filters') come from malloc() again and are freed as usual, so what the
+ * filters build and drop is reused; only the parts of the document they
+ * drop stay until exit.  Leak-checking builds keep malloc, so that every
+ * node is still freed and checked.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+static bool json_alloc_failed;
+static bool nomem_seen; /* since dmp_nomem_reset() */
+
+void dmp_nomem_note(void)
+{
+	nomem_seen = true;
+}
+
+bool dmp_nomem_seen(void)
+{
+	return nomem_seen;
+}
+
+void dmp_nomem_reset(void)
+{
+	nomem_seen = false;
+}
+
+static void *json_alloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (p == NULL)
+		json_alloc_failed = nomem_seen = true;
+	return p;
+}
+
+/* The arena: the free part of the current block, and every block's
+ * start, in address order, so that free() knows an arena pointer. */
+#define ARENA_BLOCK ((size_t)64 << 10) /* below malloc's mmap threshold */
+#define ARENA_BIG ((size_t)1 << 10)    /* larger ones: malloc() each */
+#define ARENA_ALIGN ((size_t)8)        /* jansson's types need no more */
+
+static char *arena_p, *arena_end;
+static char **blocks;
+static size_t nblocks, capblocks;
+
+/* The index of the last block starting at or before `p`, or nblocks. */
+static size_t block_of(const char *p)
+{
+	size_t lo = 0, hi = nblocks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)blocks[mid] <= (uintptr_t)p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? nblocks : lo - 1;
+}
+
+/* Records block `b` in address order.  0, or -1 when out of memory. */
+static int add_block(char *b)
+{
+	size_t i;
+
+	if (nblocks == capblocks) {
+		size_t cap = capblocks ? capblocks * 2 : 256;
+		char **a = realloc(blocks, cap * sizeof *a);
+		if (a == NULL)
+			return -1;
+		blocks = a;
+		capblocks = cap;
+	}
+	i = nblocks;
+	while (i > 0 && (uintptr_t)blocks[i - 1] > (uintptr_t)b) {
+		blocks[i] = blocks[i - 1]; /* rare: malloc mostly goes up */
+		i--;
+	}
+	blocks[i] = b;
+	nblocks++;
+	return 0;
+}
+
+static void *arena_alloc(size_t n)
+{
+	char *p;
+
+	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (n > ARENA_BIG)
+		return json_alloc(n);
+	if ((size_t)(arena_end - arena_p) < n) {
+		if ((p = json_alloc(ARENA_BLOCK)) == NULL)
+			return NULL;
+		if (add_block(p) != 0) {
+			free(p);
+			json_alloc_failed = nomem_seen = true;
+			return NULL;
+		}
+		arena_p = p;
+		arena_end = p + ARENA_BLOCK;
+	}
+	p = arena_p;
+	arena_p += n;
+	return p;
+}
+
+/* A pointer from an arena block stays (the process's exit takes it back
+ * with the rest); any other came from malloc(). */
+static void arena_free(void *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	i = block_of(p);
+	if (i < nblocks && (char *)p < blocks[i] + ARENA_BLOCK)
+		return;
+	free(p);
+}
+
+/* Whether jansson still uses its own allocator, or ours. */
+static bool ours_or_default(void)
+{
+	json_malloc_t m;
+	json_free_t f;
+
+	json_get_alloc_funcs(&m, &f);
+	return (m == malloc && f == free) || m == json_alloc ||
+	       m == arena_alloc;
+}
+
+void dmp_json_alloc_begin(void)
+{
+	static bool installed;
+
+	if (!installed) {
+		if (ours_or_default())
+			json_set_alloc_funcs(json_alloc, free);
+		installed = true;
+	}
+	json_alloc_failed = false;
+}
+
+void dmp_json_arena(bool on)
+{
+	json_malloc_t m;
+	json_free_t f;
+
+	dmp_json_alloc_begin();
+	json_get_alloc_funcs(&m, &f);
+	if (on && m == json_alloc && (f == free || f == arena_free))
+		json_set_alloc_funcs(arena_alloc, arena_free);
+	else if (!on && m == arena_alloc) /* arena_free() still frees all */
+		json_set_alloc_funcs(json_alloc, arena_free);
+}
+
+void dmp_json_arena_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < nblocks; i++)
+		free(blocks[i]);
+	nblocks = 0;
+	arena_p = arena_end = NULL;
+}
+
+bool dmp_json_alloc_failed(void)
+{
+	return json_alloc_failed;
+}
