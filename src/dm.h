@@ -684,20 +684,20 @@ typedef struct dm_visitor {
 	unsigned flags;
 } dm_visitor;
 
-/**
- * True when the document was read with pandoc's `+sourcepos` extension
- * (commonmark_x+sourcepos): its blocks then sit in Divs carrying
- * `wrapper="1"` and `data-pos`, and every inline in such a Span.
- */
+/** True when the document was read with pandoc's `+sourcepos` (blocks in
+ * Divs with `data-pos`, and `wrapper="1"` from pandoc 3; inlines in such
+ * Spans). */
 bool dm_sourcepos(dm_doc *doc);
 
-/**
- * Takes out the Spans `+sourcepos` wraps around every inline, and joins
- * the Str they split ("Tension" ":" becomes "Tension:"), so the text reads
- * as without positions; the block wrappers, which carry the positions
- * dm_walk_ancestor() finds, stay.  0, or -1 with ctx->err set.
- */
-int dm_sourcepos_unwrap(dm_ctx *ctx);
+/* Takes out the Spans `+sourcepos` wraps around inlines, joining the Str
+ * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
+ * blocks inside blocks (a quote's first paragraph): the document reads as
+ * without positions; the top-level blocks' wrappers (whose positions
+ * dm_walk_ancestor() finds) stay.  With `positions` (an object, or NULL),
+ * keeps there the `data-pos` of each block taken out of a wrapper, under
+ * its address printed with "%p".  0, or -1 with ctx->err set. */
+int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
+int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);
