@@ -235,7 +235,8 @@ if "$FROM" --lines "$SEEDTXT" | "$DM" html | "$TOHTML" -s >"$TMP/st.html" &&
 	ok=1
 	for c in 'class="callout callout-tension"' 'class="callout callout-noise"' \
 		'<div class="callout callout-direct-message"' \
-		'<div id="the-direct-message" class="callout callout-direct-message"' \
+		'<h2 id="the-direct-message" class="callout-heading">The Direct Message</h2>' \
+		'<div class="callout callout-direct-message" role="note" aria-label="The Direct Message">' \
 		'<h2 id="what-makes-hangzhou-a-tech-innovation-hub">' \
 		'<h2 id="the-deeper-tension-innovation-beyond-the-spotlight">' \
 		'<h2 id="what-gets-in-the-way-familiarity-bias-and-the-bat-trap">' \
