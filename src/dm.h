@@ -81,6 +81,9 @@ bool dm_error_is_set(const dm_error *err);
 /** Sets "out of memory" (DM_ENOMEM) unless an error is already set; the one
  * way every part of the library and the filters says so.  Returns -1. */
 int dm_nomem(dm_error *err);
+/** True when an allocation failed since the document was read, also where
+ * no function could say so: what was found since is in doubt. */
+bool dm_nomem_seen(void);
 
 /** The exit status for an error: 0 for none, 2 for usage, 1 otherwise. */
 int dm_error_exit_status(const dm_error *err);
@@ -741,12 +744,9 @@ typedef struct dm_filter {
 	                        the document as written (a checker) */
 } dm_filter;
 
-/*
- * Leak-checking builds (SAN=1, VALGRIND=1) define DM_FREE_AT_EXIT to 1 and
- * free the document before exiting; other builds leave it to the kernel,
- * which takes the whole heap back at once: freeing a large document node
- * by node costs a fifth of a run.
- */
+/* Leak-checking builds (SAN=1, VALGRIND=1) define DM_FREE_AT_EXIT to 1 and
+ * free the document before exiting; other builds leave it to the kernel
+ * (freeing a large document node by node costs a fifth of a run). */
 #ifndef DM_FREE_AT_EXIT
 #define DM_FREE_AT_EXIT 0
 #endif

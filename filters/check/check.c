@@ -153,6 +153,8 @@ static int check_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	size_t i, n = dmf_callouts_list(st->callouts, node, types, empty, 16);
 
 	for (i = 0; i < n && i < 16; i++) {
+		if (types[i] == NULL) /* its label could not be read again */
+			return dm_nomem(ctx->err);
 		triad_seen(st, types[i], dmc_here(st, w, node));
 		if (empty[i] &&
 		    dmc_report(ctx, dmc_here(st, w, node), DMC_CALLOUT_EMPTY,
@@ -472,7 +474,8 @@ static int finish(dm_ctx *ctx)
 
 	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx))
 		return -1;
-	if (st->src.nomem)
+	/* a question answered "no" for want of memory: findings in doubt */
+	if (st->src.nomem || dm_nomem_seen())
 		return dm_nomem(ctx->err);
 	if (dmc_report_write(ctx))
 		return -1;
