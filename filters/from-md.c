@@ -16,13 +16,17 @@ static const char *prog = "dm-from-md";
 
 static int help(void)
 {
-	printf("Usage: %s [--api 1.22|1.23] [FILE]\n"
+	printf("Usage: %s [--api 1.22|1.23] [--lines] [FILE]\n"
 	       "Reads Markdown (CommonMark with GitHub's tables, strikethrough,"
 	       "\nautolinks, task lists, footnotes and alerts, and YAML front "
 	       "matter)\nfrom FILE or standard input, and writes the pandoc "
 	       "JSON document\nthat `pandoc -f gfm -t json` writes for it.\n\n"
 	       "      --api 1.23   as pandoc 3 (the default)\n"
 	       "      --api 1.22   as pandoc 2.17: no alerts, no math\n"
+	       "      --lines      one block per line, as a CMS exports an "
+	       "article:\n                   every line a paragraph, bare "
+	       "lines that read as\n                   headings level-2 "
+	       "headings (see dm-from-md(1))\n"
 	       "  -h, --help       print this help and exit\n"
 	       "      --version    print the version and exit\n\n"
 	       "Exit status: 0 success; 1 bad input or a failed read or "
@@ -35,6 +39,7 @@ int main(int argc, char **argv)
 {
 	const char *file = NULL, *api = "1.23";
 	bool options_done = false;
+	unsigned flags = 0;
 	dm_error err;
 	dm_doc *doc;
 	int i, fd = STDIN_FILENO;
@@ -53,6 +58,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--version")) {
 			printf("%s (dmfilters) %s\n", prog, DM_VERSION);
 			return dm_close_stdout(prog);
+		} else if (!strcmp(a, "--lines")) {
+			flags |= DM_MD_LINES;
 		} else if (!strcmp(a, "--api")) {
 			if (++i == argc)
 				return dm_usage(prog, "%s needs a value", a);
@@ -74,7 +81,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	doc = dm_md_read_fd(fd, strcmp(api, "1.22") ? 23 : 22, &err);
+	doc = dm_md_read_fd(fd, strcmp(api, "1.22") ? 23 : 22, flags, &err);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (doc != NULL)

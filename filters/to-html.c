@@ -155,7 +155,7 @@ static dm_doc *read_md(const char *file, dm_error *err)
 		             strerror(errno));
 		return NULL;
 	}
-	doc = dm_md_read_fd(fd, 23, err);
+	doc = dm_md_read_fd(fd, 23, 0, err);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return doc;

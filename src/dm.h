@@ -81,6 +81,9 @@ bool dm_error_is_set(const dm_error *err);
 /** Sets "out of memory" (DM_ENOMEM) unless an error is already set; the one
  * way every part of the library and the filters says so.  Returns -1. */
 int dm_nomem(dm_error *err);
+/** True when an allocation failed since the document was read, also where
+ * no function could say so: what was found since is in doubt. */
+bool dm_nomem_seen(void);
 
 /** The exit status for an error: 0 for none, 2 for usage, 1 otherwise. */
 int dm_error_exit_status(const dm_error *err);
@@ -684,20 +687,20 @@ typedef struct dm_visitor {
 	unsigned flags;
 } dm_visitor;
 
-/**
- * True when the document was read with pandoc's `+sourcepos` extension
- * (commonmark_x+sourcepos): its blocks then sit in Divs carrying
- * `wrapper="1"` and `data-pos`, and every inline in such a Span.
- */
+/** True when the document was read with pandoc's `+sourcepos` (blocks in
+ * Divs with `data-pos`, and `wrapper="1"` from pandoc 3; inlines in such
+ * Spans). */
 bool dm_sourcepos(dm_doc *doc);
 
-/**
- * Takes out the Spans `+sourcepos` wraps around every inline, and joins
- * the Str they split ("Tension" ":" becomes "Tension:"), so the text reads
- * as without positions; the block wrappers, which carry the positions
- * dm_walk_ancestor() finds, stay.  0, or -1 with ctx->err set.
- */
-int dm_sourcepos_unwrap(dm_ctx *ctx);
+/* Takes out the Spans `+sourcepos` wraps around inlines, joining the Str
+ * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
+ * blocks inside blocks (a quote's first paragraph): the document reads as
+ * without positions; the top-level blocks' wrappers (whose positions
+ * dm_walk_ancestor() finds) stay.  With `positions` (an object, or NULL),
+ * keeps there the `data-pos` of each block taken out of a wrapper, under
+ * its address printed with "%p".  0, or -1 with ctx->err set. */
+int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
+int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);
@@ -741,12 +744,9 @@ typedef struct dm_filter {
 	                        the document as written (a checker) */
 } dm_filter;
 
-/*
- * Leak-checking builds (SAN=1, VALGRIND=1) define DM_FREE_AT_EXIT to 1 and
- * free the document before exiting; other builds leave it to the kernel,
- * which takes the whole heap back at once: freeing a large document node
- * by node costs a fifth of a run.
- */
+/* Leak-checking builds (SAN=1, VALGRIND=1) define DM_FREE_AT_EXIT to 1 and
+ * free the document before exiting; other builds leave it to the kernel
+ * (freeing a large document node by node costs a fifth of a run). */
 #ifndef DM_FREE_AT_EXIT
 #define DM_FREE_AT_EXIT 0
 #endif

@@ -26,8 +26,23 @@
 dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
                    dm_error *err);
 
-/** Reads all of file descriptor `fd` and parses it as dm_md_read() does. */
-dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err);
+/** Flags for dm_md_read_ex() and dm_md_read_fd(). */
+enum {
+	/* The text has one block per line, as a CMS exports an article:
+	 * every non-blank line is a block (list items, quote lines and table
+	 * rows in a row make one), and a bare line that reads as a heading
+	 * (short, no closing punctuation, a longer paragraph after it) is a
+	 * level-2 heading.  See dm-from-md(1), --lines. */
+	DM_MD_LINES = 1 << 0
+};
+
+/** dm_md_read() with `flags` (DM_MD_LINES). */
+dm_doc *dm_md_read_ex(const char *text, size_t len, int api_minor,
+                      unsigned flags, dm_error *err);
+
+/** Reads all of file descriptor `fd` and parses it as dm_md_read_ex()
+ * does. */
+dm_doc *dm_md_read_fd(int fd, int api_minor, unsigned flags, dm_error *err);
 
 /**
  * Text read as inline Markdown, as pandoc 3 reads a one-line metadata

@@ -37,6 +37,11 @@ bool dmp_nomem_seen(void)
 	return nomem_seen;
 }
 
+bool dm_nomem_seen(void)
+{
+	return nomem_seen;
+}
+
 void dmp_nomem_reset(void)
 {
 	nomem_seen = false;

@@ -21,6 +21,11 @@ int dm_filter_run(const dm_filter *f, dm_ctx *ctx)
 	if (rc == 0 && (v->block || v->inline_ || v->blocks || v->inlines) &&
 	    dm_walk_doc(ctx, v) != 0)
 		rc = -1;
+	/* An allocation that failed where no function could say so (a
+	 * question answered "no") leaves the filter's findings in doubt:
+	 * finish, which reports and adds, does not run on them. */
+	if (rc == 0 && dmp_nomem_seen())
+		rc = dm_nomem(ctx->err);
 	if (rc == 0 && f->finish && f->finish(ctx) != 0)
 		rc = -1;
 	if (f->release)

@@ -3,23 +3,25 @@
  * Div and every inline in a Span, both with wrapper="1" and data-pos.
  * Filters read text; this lets them read it as if positions were not there.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
 /* A Span or Div that +sourcepos made: no id, no class, and the attributes
- * wrapper="1" and data-pos only. */
+ * data-pos (empty on a SoftBreak) and, from pandoc 3, wrapper="1"; pandoc
+ * 2.17 writes data-pos alone. */
 static bool is_wrapper(const json_t *node, const char *tag)
 {
 	const json_t *attr = dm_node_attr(node);
+	const char *wrapper = dm_attr_get(attr, "wrapper");
+	size_t n = json_array_size(json_array_get(attr, 2));
 
 	return dm_is(node, tag) && *dm_attr_id(attr) == '\0' &&
 	       json_array_size(json_array_get(attr, 1)) == 0 &&
-	       json_array_size(json_array_get(attr, 2)) == 2 &&
 	       dm_attr_get(attr, "data-pos") != NULL &&
-	       (dm_attr_get(attr, "wrapper") &&
-	        strcmp(dm_attr_get(attr, "wrapper"), "1") == 0);
+	       (wrapper ? n == 2 && strcmp(wrapper, "1") == 0 : n == 1);
 }
 
 bool dm_sourcepos(dm_doc *doc)
@@ -27,8 +29,9 @@ bool dm_sourcepos(dm_doc *doc)
 	const json_t *blocks = dm_doc_blocks(doc);
 	size_t i;
 
-	/* Every top-level block carries a position: a heading in its own
-	 * attributes, the others in a wrapper Div.  One look at each. */
+	/* Every top-level block carries a position: a heading, a callout Div
+	 * in its own attributes, the others in a wrapper Div.  One look at
+	 * each. */
 	for (i = 0; i < json_array_size(blocks); i++) {
 		const json_t *b = json_array_get(blocks, i);
 		if (is_wrapper(b, "Div"))
@@ -136,9 +139,88 @@ static dm_walk_result unwrap(dm_ctx *ctx, const dm_walk *w, json_t *list)
 	return DM_WALK_ERROR;
 }
 
+/* What the block unwrapping keeps: the position of each block taken out
+ * of a wrapper Div, or NULL. */
+typedef struct kept {
+	json_t *positions;
+	json_t *top; /* the document's blocks: their wrappers stay */
+} kept;
+
+/* Keeps the position of block `b`, taken out of wrapper `div`. */
+static int keep(const kept *k, const json_t *b, const json_t *div)
+{
+	char key[32];
+
+	if (k->positions == NULL)
+		return 0;
+	snprintf(key, sizeof key, "%p", (const void *)b);
+	if (json_object_get(k->positions, key) != NULL)
+		return 0; /* an inner wrapper said it more precisely */
+	return json_object_set_new(k->positions, key,
+	                           json_string(dm_attr_get(dm_node_attr(div),
+	                                                   "data-pos")));
+}
+
+/* Appends block `b` to `out`, or, for a wrapper Div, its blocks (wrappers
+ * nest), keeping their positions.  0 or -1. */
+static int emit_block(const kept *k, json_t *out, json_t *b)
+{
+	json_t *inner = json_array_get(dm_content(b), 1);
+	size_t j;
+
+	if (!is_wrapper(b, "Div"))
+		return json_array_append(out, b);
+	for (j = 0; j < json_array_size(inner); j++) {
+		json_t *x = json_array_get(inner, j);
+		if (keep(k, x, b) || emit_block(k, out, x))
+			return -1;
+	}
+	return 0;
+}
+
+/* A list of blocks other than the document's own: each wrapper Div in it
+ * gives its blocks in its place, in one pass (linear in the list). */
+static dm_walk_result unwrap_blocks(dm_ctx *ctx, const dm_walk *w,
+                                    json_t *list)
+{
+	const kept *k = ctx->state;
+	json_t *out;
+	size_t i, n = json_array_size(list);
+	int rc = 0;
+
+	(void)w;
+	if (list == k->top)
+		return DM_WALK_CONTINUE;
+	for (i = 0; i < n && !is_wrapper(json_array_get(list, i), "Div"); i++)
+		;
+	if (i == n)
+		return DM_WALK_CONTINUE;
+	if ((out = json_array()) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = emit_block(k, out, json_array_get(list, i));
+	if (rc == 0)
+		rc = json_array_clear(list) || json_array_extend(list, out);
+	json_decref(out);
+	if (rc == 0)
+		return DM_WALK_CONTINUE;
+	dm_nomem(ctx->err);
+	return DM_WALK_ERROR;
+}
+
+int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions)
+{
+	static const dm_visitor v = {.inlines = unwrap,
+	                             .blocks = unwrap_blocks,
+	                             .flags = DM_WALK_META};
+	kept k = {positions, dm_doc_blocks(ctx->doc)};
+	dm_ctx sub = *ctx;
+
+	sub.state = &k;
+	return dm_walk_doc(&sub, &v);
+}
+
 int dm_sourcepos_unwrap(dm_ctx *ctx)
 {
-	static const dm_visitor v = {.inlines = unwrap, .flags = DM_WALK_META};
-
-	return dm_walk_doc(ctx, &v);
+	return dm_sourcepos_unwrap_keep(ctx, NULL);
 }

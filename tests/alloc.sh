@@ -117,6 +117,19 @@ sweep "dm-check" "$J" "$BUILD/dm-check" html
 sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"
 sweep "dm-from-md (front matter)" "$ROOT/samples/custom-zh.md" \
 	"$BUILD/dm-from-md"
+sweep "dm-from-md --lines" "$ROOT/samples/seed.txt" "$BUILD/dm-from-md" \
+	--lines
+# dm-check looking up lines in dm-check.file (no positions in the
+# document): a valid article, whose triad statements it looks up, and no
+# finding (a report is written before the document, so a failure after it
+# would leave two lines)
+{
+	printf -- '---\ndm-check:\n  file: %s\n' "$TMP/lines.md"
+	sed 1d "$ROOT/tests/check/formats/sourcepos-valid/input.md"
+} > "$TMP/lines.md"
+"$BUILD/dm-from-md" "$TMP/lines.md" > "$TMP/lines.json"
+sweep "dm-check (lines from dm-check.file)" "$TMP/lines.json" \
+	"$BUILD/dm-check" html
 sweep "dm-to-html -s" "$TMP/seed-html.json" "$BUILD/dm-to-html" -s
 sweep "dm-to-html -s FILE.md (the chain in one process)" \
 	"$ROOT/samples/seed.md" "$BUILD/dm-to-html" -s -

@@ -23,8 +23,19 @@ if [ -n "$PANDOC" ] && ! command -v "$PANDOC" >/dev/null 2>&1; then
 	PANDOC=
 fi
 
-for md in "$ROOT"/samples/*.md; do
-	name=$(basename "$md" .md)
+# Text with one block per line (samples/*.txt, as a CMS exports an
+# article) is read by dm-from-md --lines, for the API of this pandoc.
+api=1.23
+if [ -n "$PANDOC" ] &&
+	"$PANDOC" --version | head -n 1 | grep -q ' [12]\.'; then
+	api=1.22
+fi
+
+for md in "$ROOT"/samples/*.md "$ROOT"/samples/*.txt; do
+	[ -f "$md" ] || continue
+	name=$(basename "$md")
+	name=${name%.*}
+	case $md in *.txt) name=$name-lines ;; esac
 	from=markdown
 	case $name in *-alerts) from=gfm+yaml_metadata_block ;; esac
 	if [ -z "$PANDOC" ]; then
@@ -32,11 +43,19 @@ for md in "$ROOT"/samples/*.md; do
 			echo "demo: no pandoc and no dm-from-md: nothing to do" >&2
 			exit 1
 		fi
-		"$ROOT/$BUILD/dm-from-md" "$md" | "$DM" html |
+		lines=
+		case $md in *.txt) lines=--lines ;; esac
+		"$ROOT/$BUILD/dm-from-md" $lines "$md" | "$DM" html |
 			"$ROOT/$BUILD/dm-to-html" -s >"$OUT/$name.html"
 		echo "demo: $OUT/$name.html (without pandoc)"
 		continue
 	fi
+	case $md in *.txt)
+		"$ROOT/$BUILD/dm-from-md" --api $api --lines "$md" \
+			>"$OUT/$name.json"
+		md=$OUT/$name.json
+		from=json ;;
+	esac
 	"$PANDOC" -f "$from" "$md" --filter "$DM" -s -o "$OUT/$name.html"
 	"$PANDOC" -f "$from" "$md" --filter "$DM" -o "$OUT/$name.docx"
 	"$PANDOC" -f "$from" "$md" --filter "$DM" -t gfm -o "$OUT/$name.gfm.md"

@@ -52,6 +52,8 @@ static void release(dm_ctx *ctx)
 	dmf_callouts_close(st->callouts);
 	dmf_credits_close(st->credits);
 	json_decref(st->findings);
+	json_decref(st->positions);
+	dmc_source_free(&st->src);
 	json_decref(st->first_triad);
 	json_decref(st->uncredited);
 	free(st->section);
@@ -151,11 +153,15 @@ static int check_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	size_t i, n = dmf_callouts_list(st->callouts, node, types, empty, 16);
 
 	for (i = 0; i < n && i < 16; i++) {
+		if (types[i] == NULL) /* its label could not be read again */
+			return dm_nomem(ctx->err);
 		triad_seen(st, types[i], dmc_here(st, w, node));
 		if (empty[i] &&
 		    dmc_report(ctx, dmc_here(st, w, node), DMC_CALLOUT_EMPTY,
 		               "the %s statement (item %zu) says nothing",
 		               types[i], i + 1))
+			return -1;
+		if (dmc_run_on(ctx, w, node, i, types[i]))
 			return -1;
 	}
 	return 0;
@@ -375,6 +381,11 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	return rc ? DM_WALK_ERROR : DM_WALK_CONTINUE;
 }
 
+static dmc_state *ctx_state(dm_ctx *ctx)
+{
+	return ctx->state;
+}
+
 /* Walks the article.  Read with +sourcepos, its text is split into one
  * Span per word: the walk reads a copy without them, as the other filters
  * read the document, and the original passes through as it came. */
@@ -389,7 +400,11 @@ static int walk(dm_ctx *ctx)
 		return dm_walk_doc(ctx, &visitor);
 	if ((sub.doc = dm_doc_copy(ctx->doc)) == NULL)
 		return dm_nomem(ctx->err);
-	rc = dm_sourcepos_unwrap(&sub) || dm_walk_doc(&sub, &visitor) ? -1 : 0;
+	if ((ctx_state(ctx)->positions = json_object()) == NULL)
+		rc = dm_nomem(ctx->err);
+	else
+		rc = dm_sourcepos_unwrap_keep(&sub, ctx_state(ctx)->positions) ||
+		     dm_walk_doc(&sub, &visitor) ? -1 : 0;
 	dm_doc_free(sub.doc);
 	return rc;
 }
@@ -457,8 +472,12 @@ static int finish(dm_ctx *ctx)
 {
 	dmc_state *st = ctx->state;
 
-	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx) ||
-	    dmc_report_write(ctx))
+	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx))
+		return -1;
+	/* a question answered "no" for want of memory: findings in doubt */
+	if (st->src.nomem || dm_nomem_seen())
+		return dm_nomem(ctx->err);
+	if (dmc_report_write(ctx))
 		return -1;
 	if (st->strict && st->errors > 0)
 		return dm_error_set(ctx->err, DM_EFAIL, NULL,

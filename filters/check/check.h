@@ -1,7 +1,7 @@
 /*
  * check.h - what the parts of dm-check share, private to filters/check/:
- * the rules (rules.c), the state of one run (check.c) and the findings
- * and their report (report.c).
+ * the rules (rules.c), the state of one run (check.c), the rules on text
+ * (runon.c) and the findings and their report (report.c).
  */
 #ifndef DM_CHECK_H
 #define DM_CHECK_H
@@ -32,6 +32,9 @@ typedef enum dmc_severity { DMC_OFF, DMC_WARNING, DMC_ERROR } dmc_severity;
 	  "an alert [!TYPE] names no type")                                 \
 	X(CLASS_NEAR_MISS, "DM105", "class-near-miss", warning,             \
 	  "a div class is a misspelt callout type")                         \
+	X(TRIAD_RUN_ON, "DM106", "triad-run-on", error,                     \
+	  "a triad statement runs on into the article (no blank line "      \
+	  "after the list)")                                                \
 	X(IMAGE_NO_ALT, "DM201", "image-no-alt", warning,                   \
 	  "an image has no alternative text")                               \
 	X(IMAGE_NO_CREDIT, "DM202", "image-no-credit", warning,             \
@@ -64,6 +67,17 @@ extern const dmc_rule dmc_rules[DMC_NRULES];
 /** How the findings are written to standard error. */
 typedef enum dmc_output { DMC_TEXT, DMC_GITHUB, DMC_JSON } dmc_output;
 
+/** The article's file (dm-check.file), read when a finding needs a line
+ * the document does not carry (source.c). */
+typedef struct dmc_source {
+	bool tried;       /* read, or tried to */
+	char *text;       /* the file, or NULL */
+	dm_buf skel;      /* its letters and digits */
+	size_t *offsets;  /* each byte of skel: its offset in text */
+	size_t from;      /* where the last block was found in skel */
+	bool nomem;       /* memory ran out: finish() says so */
+} dmc_source;
+
 /** One run of the checker (ctx->state). */
 typedef struct dmc_state {
 	dmf_callouts *callouts;
@@ -78,11 +92,13 @@ typedef struct dmc_state {
 	size_t block;        /* the top-level block's number in its section */
 	/* what it has seen */
 	json_t *findings;    /* the report, in document order */
+	json_t *positions;   /* +sourcepos: "%p" of a block -> its data-pos */
 	size_t triad[8];     /* statements seen per triad type */
 	json_t *first_triad; /* where the first triad statement is */
 	json_t *uncredited;  /* images waiting for a credit line */
 	bool section_seen;
 	size_t errors, warnings;
+	dmc_source src;      /* st->file, read */
 } dmc_state;
 
 /* ------------------------------------------------------------------------
@@ -101,15 +117,46 @@ int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
                    void *state);
 
 /* ------------------------------------------------------------------------
+ * Text rules (runon.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Item `i` of the triad list `node`, a statement of `type`: reports
+ * DM106 when it runs on for three lines or more, two of its line breaks
+ * after the end of a sentence (the article after the list swallowed).
+ * 0, or -1 with ctx->err set.
+ */
+int dmc_run_on(dm_ctx *ctx, const dm_walk *w, json_t *node, size_t i,
+               const char *type);
+
+/* ------------------------------------------------------------------------
  * Findings and the report (report.c)
  * ------------------------------------------------------------------------ */
 
 /**
  * Where the walk is, as an object: section, block, path, and the line and
- * column of the nearest `data-pos` (0 when there is none).  A new
- * reference, or NULL when out of memory.
+ * column of the nearest `data-pos`, else, with dm-check.file, where the
+ * node's text is in the file (0 when neither says).  A new reference, or
+ * NULL when out of memory.
  */
-json_t *dmc_here(const dmc_state *st, const dm_walk *w, const json_t *node);
+json_t *dmc_here(dmc_state *st, const dm_walk *w, const json_t *node);
+
+/* ------------------------------------------------------------------------
+ * The article's file (source.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * The line and column in st->file where the text of `node` is (its first
+ * letters and digits, looked for after the last block found, then from
+ * the start): sets `*line` and `*col`, or leaves them when the file
+ * cannot be read or the text is not in it.  When memory runs out it sets
+ * st->src.nomem.
+ */
+void dmc_source_find(dmc_state *st, const json_t *node, long *line,
+                     long *col);
+
+/** Frees what `src` holds. */
+void dmc_source_free(dmc_source *src);
 
 /**
  * Adds a finding of `rule` with the message `fmt` at `where` (stolen; NULL:

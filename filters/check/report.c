@@ -13,16 +13,29 @@
  * Findings
  * ------------------------------------------------------------------------ */
 
+/* The `data-pos` of `node`: its own, or the one of the wrapper it was
+ * taken out of (st->positions); NULL when it has none. */
+static const char *pos_of(const dmc_state *st, const json_t *node)
+{
+	const char *pos = dm_attr_get(dm_node_attr(node), "data-pos");
+	char key[32];
+
+	if (pos != NULL || st->positions == NULL)
+		return pos;
+	snprintf(key, sizeof key, "%p", (const void *)node);
+	return json_string_value(json_object_get(st->positions, key));
+}
+
 /* The line and column of the nearest `data-pos` ("file@3:1-4:2" or
  * "3:1-4:2") on the node or around it; 0 when there is none. */
-static void position(const dm_walk *w, const json_t *node, long *line,
-                     long *col)
+static void position(const dmc_state *st, const dm_walk *w,
+                     const json_t *node, long *line, long *col)
 {
 	size_t up;
 
 	*line = *col = 0;
 	for (up = 0; node != NULL; node = dm_walk_ancestor(w, up++)) {
-		const char *pos = dm_attr_get(dm_node_attr(node), "data-pos");
+		const char *pos = pos_of(st, node);
 		const char *at;
 		if (pos == NULL)
 			continue;
@@ -33,13 +46,15 @@ static void position(const dm_walk *w, const json_t *node, long *line,
 	}
 }
 
-json_t *dmc_here(const dmc_state *st, const dm_walk *w, const json_t *node)
+json_t *dmc_here(dmc_state *st, const dm_walk *w, const json_t *node)
 {
 	char path[256];
 	long line, col;
 
 	dm_walk_where(w, path, sizeof path);
-	position(w, node, &line, &col);
+	position(st, w, node, &line, &col);
+	if (line == 0 && st->file != NULL)
+		dmc_source_find(st, node, &line, &col);
 	return json_pack("{s:s*,s:I,s:s,s:I,s:I}", "section", st->section,
 	                 "block", (json_int_t)st->block, "path", path, "line",
 	                 (json_int_t)line, "column", (json_int_t)col);

@@ -201,7 +201,11 @@ static int inline_(conv *c, cmark_node *n, json_t *out)
 		node = dm_linebreak();
 		break;
 	case CMARK_NODE_CODE:
-		node = dm_code(null_attr(), lit);
+		if (c->math != NULL &&
+		    cmark_node_get_syntax_extension(n) == c->math)
+			node = dmp_md_math(n);
+		else
+			node = dm_code(null_attr(), lit);
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		node = dm_raw_inline("html", lit);
@@ -210,12 +214,6 @@ static int inline_(conv *c, cmark_node *n, json_t *out)
 		/* in a note, pandoc 3 reads none (see unresolve()) */
 		node = c->in_note && c->api_minor >= 23 ? empty_note(c)
 		                                        : note(c, n);
-		break;
-	case CMARK_NODE_CUSTOM_INLINE:
-		if (c->math == NULL ||
-		    cmark_node_get_syntax_extension(n) != c->math)
-			return 0;
-		node = dmp_md_math(n);
 		break;
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:

@@ -8,7 +8,8 @@
  *
  *   read.c       a document (dm_md_read): UTF-8, line ends and tabs, the
  *                front matter, then its metadata (yaml.c), then the body
- *                (convert.c)
+ *                (convert.c), first rewritten by lines.c with DM_MD_LINES
+ *   lines.c      text with one block per line made Markdown
  *   yaml.c       YAML to MetaValues.  It reads string values through a
  *                function it is handed (yamlmeta.h) and includes nothing
  *                of Markdown: read.c hands it dmp_md_meta_value()
@@ -44,6 +45,16 @@
  */
 json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
                       bool meta_string, dm_error *err);
+
+/* ---- lines.c ---------------------------------------------------------- */
+
+/*
+ * Text written one block per line (normalised, no front matter) appended
+ * to `out` as Markdown: blank lines between the blocks, and bare lines
+ * that read as headings made level-2 headings.  0, or -1 when out of
+ * memory.
+ */
+int dmp_md_lines(const char *text, size_t len, dm_buf *out);
 
 /* ---- metavalue.c -------------------------------------------------------- */
 
@@ -85,7 +96,8 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len);
  */
 cmark_syntax_extension *dmp_md_math_extension(void);
 
-/* The Math inline for a node that extension made: a new node or NULL. */
+/* The Math inline for a node that extension made (a code node of the
+ * extension): a new node, or NULL. */
 json_t *dmp_md_math(cmark_node *n);
 
 /* ---- ident.c ------------------------------------------------------------ */

@@ -2,7 +2,8 @@
  * read.c - a Markdown document as pandoc's gfm reader reads it: the text
  * checked as UTF-8 and normalised (line ends, tabs), then the YAML front
  * matter, read into metadata (yaml.c, which reads its strings as Markdown
- * through dmp_md_meta_value()), then the body (convert.c).
+ * through dmp_md_meta_value()), then the body (convert.c); text with one
+ * block per line (DM_MD_LINES) made Markdown first (lines.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,17 +159,25 @@ static int read_meta(const char *text, size_t len, int api_minor,
 /* Normalised text `text` (freed here) read into a new document, or NULL
  * with `err` set. */
 static dm_doc *read_doc(char *text, size_t len, int api_minor,
-                        dm_error *err)
+                        unsigned flags, dm_error *err)
 {
 	size_t body;
-	json_t *meta, *b;
+	json_t *meta, *b = NULL;
+	dm_buf md = {0};
 	dm_doc *doc;
 
 	if (read_meta(text, len, api_minor, &meta, &body, err) != 0) {
 		free(text);
 		return NULL;
 	}
-	b = dmp_md_blocks(text + body, len - body, api_minor, false, err);
+	if (!(flags & DM_MD_LINES))
+		b = dmp_md_blocks(text + body, len - body, api_minor, false, err);
+	else if (dmp_md_lines(text + body, len - body, &md) != 0)
+		dm_nomem(err);
+	else
+		b = dmp_md_blocks(md.data != NULL ? md.data : "", md.len,
+		                  api_minor, false, err);
+	dm_buf_free(&md);
 	free(text);
 	if (b == NULL) {
 		json_decref(meta);
@@ -182,6 +191,12 @@ static dm_doc *read_doc(char *text, size_t len, int api_minor,
 
 dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
                    dm_error *err)
+{
+	return dm_md_read_ex(text, len, api_minor, 0, err);
+}
+
+dm_doc *dm_md_read_ex(const char *text, size_t len, int api_minor,
+                      unsigned flags, dm_error *err)
 {
 	dm_buf norm = {0};
 	size_t bad;
@@ -203,10 +218,10 @@ dm_doc *dm_md_read(const char *text, size_t len, int api_minor,
 	}
 	if (normalise(text, len, &norm, err) != 0)
 		return NULL;
-	return read_doc(norm.data, norm.len, api_minor, err);
+	return read_doc(norm.data, norm.len, api_minor, flags, err);
 }
 
-dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err)
+dm_doc *dm_md_read_fd(int fd, int api_minor, unsigned flags, dm_error *err)
 {
 	size_t len = 0;
 	char *text = dmp_read_all(fd, &len, err);
@@ -214,7 +229,7 @@ dm_doc *dm_md_read_fd(int fd, int api_minor, dm_error *err)
 
 	if (text == NULL)
 		return NULL;
-	doc = dm_md_read(text, len, api_minor, err);
+	doc = dm_md_read_ex(text, len, api_minor, flags, err);
 	free(text);
 	return doc;
 }

@@ -14,10 +14,11 @@
 
 #include "yamlmeta.h"
 
-/* Limits against hostile input: nesting, and the values that aliases may
- * expand to (a "billion laughs" document). */
+/* Limits against hostile input: nesting, and the values and the text that
+ * aliases may expand to (a "billion laughs" document). */
 #define MAX_NESTING 200
 #define MAX_VALUES 200000
+#define MAX_TEXT ((size_t)64 << 20)
 
 /* ------------------------------------------------------------------------
  * Scalars
@@ -203,8 +204,9 @@ typedef struct loader {
 	dmp_yaml_string_fn *read_string;
 	size_t first_line;
 	dm_error *err;
-	json_t *anchors; /* name -> [its value, the values in it] */
+	json_t *anchors; /* name -> [value, values in it, bytes of text] */
 	size_t count;    /* values read, aliases counted in full */
+	size_t text;     /* bytes of scalar text, the same way */
 	size_t depth;
 } loader;
 
@@ -234,12 +236,17 @@ static int next_event(loader *y, yaml_event_t *ev)
 	                  &y->parser.problem_mark);
 }
 
-static int count(loader *y, size_t n, const yaml_mark_t *m)
+/* Counts `n` values holding `text` bytes of scalar text as read. */
+static int count(loader *y, size_t n, size_t text, const yaml_mark_t *m)
 {
 	y->count += n;
+	y->text += text;
 	if (y->count > MAX_VALUES)
 		return yaml_error(y, "too many values (aliases expand to "
 		                     "more than 200000)", m);
+	if (y->text > MAX_TEXT)
+		return yaml_error(y, "too much text (aliases expand to more "
+		                     "than 64 MB)", m);
 	return 0;
 }
 
@@ -292,17 +299,17 @@ static json_t *scalar(loader *y, const yaml_event_t *ev)
 
 static json_t *node(loader *y, yaml_event_t *ev);
 
-/* Keeps value `v` of `n` values under anchor `name` (may be NULL: none)
- * for its aliases; a later anchor of the same name replaces it.  0 or -1
- * (out of memory). */
+/* Keeps value `v` of `n` values and `text` bytes under anchor `name` (may
+ * be NULL: none) for its aliases; a later anchor of the same name
+ * replaces it.  0 or -1 (out of memory). */
 static int keep_anchor(loader *y, const yaml_char_t *name, json_t *v,
-                       size_t n)
+                       size_t n, size_t text)
 {
 	if (name == NULL)
 		return 0;
-	return json_object_set_new_nocheck(y->anchors, (const char *)name,
-	                                   json_pack("[O,I]", v,
-	                                             (json_int_t)n));
+	return json_object_set_new_nocheck(
+	        y->anchors, (const char *)name,
+	        json_pack("[O,I,I]", v, (json_int_t)n, (json_int_t)text));
 }
 
 /* Sorts a MetaMap's keys, as pandoc's Data.Map does. */
@@ -474,7 +481,7 @@ static json_t *collection(loader *y, yaml_event_t *start)
 {
 	bool map = start->type == YAML_MAPPING_START_EVENT;
 	json_t *items = map ? json_object() : json_array(), *merged = NULL;
-	size_t before = y->count;
+	size_t before = y->count, text = y->text;
 	json_t *r;
 
 	if (items == NULL) {
@@ -497,7 +504,7 @@ static json_t *collection(loader *y, yaml_event_t *start)
 	if (r == NULL ||
 	    keep_anchor(y, map ? start->data.mapping_start.anchor
 	                       : start->data.sequence_start.anchor,
-	                r, y->count - before + 1) != 0) {
+	                r, y->count - before + 1, y->text - text) != 0) {
 		json_decref(r);
 		dm_nomem(y->err);
 		return NULL;
@@ -512,11 +519,12 @@ static json_t *node(loader *y, yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		if (count(y, 1, &ev->start_mark) != 0)
+		if (count(y, 1, ev->data.scalar.length, &ev->start_mark) != 0)
 			break;
 		r = scalar(y, ev);
 		if (r != NULL &&
-		    keep_anchor(y, ev->data.scalar.anchor, r, 1) != 0) {
+		    keep_anchor(y, ev->data.scalar.anchor, r, 1,
+		                ev->data.scalar.length) != 0) {
 			json_decref(r);
 			r = NULL;
 			dm_nomem(y->err);
@@ -530,6 +538,7 @@ static json_t *node(loader *y, yaml_event_t *ev)
 			break;
 		}
 		if (count(y, (size_t)json_integer_value(json_array_get(a, 1)),
+		          (size_t)json_integer_value(json_array_get(a, 2)),
 		          &ev->start_mark) != 0)
 			break;
 		r = json_deep_copy(json_array_get(a, 0));
@@ -538,7 +547,7 @@ static json_t *node(loader *y, yaml_event_t *ev)
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (count(y, 1, &ev->start_mark) != 0)
+		if (count(y, 1, 0, &ev->start_mark) != 0)
 			break;
 		r = collection(y, ev);
 		break;

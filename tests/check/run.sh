@@ -9,7 +9,8 @@
 #   rules     tests/check/rules/CASE/: each rule triggered and not
 #   options   tests/check/options/CASE/: bad options and arguments
 #   formats   tests/check/formats/CASE/: text, github and json output,
-#             source positions (pandoc 3's commonmark_x+sourcepos)
+#             source positions (commonmark_x+sourcepos, pandoc 2.17 and
+#             3), lines found in dm-check.file without positions
 #   bad       tests/check/bad/CASE/: bad input
 #   samples   samples/*.md through pandoc 2.17 and 3: no finding, also in
 #             strict mode through `pandoc --filter`
@@ -49,6 +50,7 @@ if [ $# -lt 1 ] || [ ! -d "$1" ]; then
 fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=$(cd "$1" && pwd)
+cd "$ROOT" || exit 2 # dm-check.file names in the cases are from here
 shift
 SUITES=${*:-rules options formats bad samples strict identity chain}
 HERE=$ROOT/tests/check
@@ -223,8 +225,8 @@ every_rule() {
 	nrules=$(cases "$HERE/rules" | wc -l)
 	[ "$nrules" -ge 25 ] ||
 		fail "rules" "expected 25 or more cases, found $nrules"
-	for r in DM101 DM102 DM103 DM104 DM105 DM201 DM202 DM203 DM301 \
-	         DM302; do
+	for r in DM101 DM102 DM103 DM104 DM105 DM106 DM201 DM202 DM203 \
+	         DM301 DM302; do
 		if grep -q " $r: " "$HERE"/rules/*/error; then
 			pass
 		else

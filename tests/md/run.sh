@@ -15,7 +15,13 @@
 #    each line of NAME.expect (a line starting with `!` must be absent).
 # 4. the seed article: dm-from-md | dm html | dm-to-html -s is a page with
 #    the three callouts, the credit footer and their stylesheets in <head>.
-# 5. bad input and bad command lines: a message, exit 1 (2 for usage),
+# 5. --lines: each tests/md/lines/NAME.txt (or samples/NAME.txt) reads as
+#    NAME.md, the Markdown its writer meant, reads; the seed as given
+#    (samples/seed.txt) renders with its boxes, headings, Direct Message
+#    section and credit footer; dm-check finds nothing wrong with it, and
+#    flags it (DM106) when it is read as plain Markdown; a valid article
+#    read by dm-from-md (API 1.23 and 1.22) has no finding either.
+# 6. bad input and bad command lines: a message, exit 1 (2 for usage),
 #    nothing on standard output; a failed write is an error.
 #
 # Environment: DM_PANDOC=no skips 1 and 2; PANDOC (default pandoc) and
@@ -207,7 +213,69 @@ else
 	fi
 fi
 
-# 5. errors -----------------------------------------------------------------
+# 5. --lines ---------------------------------------------------------------
+
+for want in "$ROOT"/tests/md/lines/*.md; do
+	n=$(basename "$want" .md)
+	txt=$ROOT/tests/md/lines/$n.txt
+	[ -f "$txt" ] || txt=$ROOT/samples/$n.txt
+	if ! "$FROM" --lines "$txt" >"$TMP/lines.json" 2>"$TMP/err"; then
+		fail "dm-from-md --lines $n: $(cat "$TMP/err")"
+	elif "$FROM" "$want" >"$TMP/want.json" &&
+		"$JSONEQ" "$TMP/lines.json" "$TMP/want.json" 2>"$TMP/err"; then
+		pass
+	else
+		fail "dm-from-md --lines $n.txt does not read as $n.md: $(cat "$TMP/err")"
+	fi
+done
+
+SEEDTXT=$ROOT/samples/seed.txt
+if "$FROM" --lines "$SEEDTXT" | "$DM" html | "$TOHTML" -s >"$TMP/st.html" &&
+	well_formed "$TMP/st.html" "seed.txt page"; then
+	ok=1
+	for c in 'class="callout callout-tension"' 'class="callout callout-noise"' \
+		'<div class="callout callout-direct-message"' \
+		'<h2 id="the-direct-message" class="callout-heading">The Direct Message</h2>' \
+		'<div class="callout callout-direct-message" role="note" aria-label="The Direct Message">' \
+		'<h2 id="what-makes-hangzhou-a-tech-innovation-hub">' \
+		'<h2 id="the-deeper-tension-innovation-beyond-the-spotlight">' \
+		'<h2 id="what-gets-in-the-way-familiarity-bias-and-the-bat-trap">' \
+		'<h2 id="integrating-this-insight-what-it-means-for-tech-leaders-investors-and-policymakers">' \
+		'<p>To learn more about our editorial approach, explore The Direct Message methodology.</p>' \
+		'class="dm-credits"' 'Lan Lin' 'Unsplash'; do
+		grep -qF "$c" "$TMP/st.html" || {
+			fail "seed.txt page: no $c"
+			ok=0
+		}
+	done
+	if grep -qF 'Image Credits:' "$TMP/st.html"; then
+		fail "seed.txt page: the credit line is still a paragraph"
+		ok=0
+	fi
+	[ $ok = 1 ] && pass
+else
+	fail "seed.txt pipeline failed"
+fi
+# check_quiet WHAT COMMAND...: the JSON the command writes has no finding.
+check_quiet() {
+	what=$1
+	shift
+	if "$@" | "$DM" --check html >/dev/null 2>"$TMP/err" &&
+		[ ! -s "$TMP/err" ]; then
+		pass
+	else
+		fail "dm-check $what: $(head -n 3 "$TMP/err")"
+	fi
+}
+check_quiet "seed.txt --lines" "$FROM" --lines "$SEEDTXT"
+VALID=$ROOT/tests/check/formats/sourcepos-valid/input.md
+check_quiet "valid article, dm-from-md" "$FROM" "$VALID"
+check_quiet "valid article, dm-from-md --api 1.22" "$FROM" --api 1.22 "$VALID"
+"$FROM" "$SEEDTXT" | "$DM" --check html >/dev/null 2>"$TMP/err"
+if grep -q 'error DM106: the direct-message statement runs on for 33 lines: is a blank line missing after the list?' "$TMP/err"
+then pass; else fail "seed.txt as Markdown: no DM106: $(cat "$TMP/err")"; fi
+
+# 6. errors -----------------------------------------------------------------
 
 # refused WHAT STATUS MESSAGE_PART COMMAND...  (standard input from $IN)
 refused() {

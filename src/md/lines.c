@@ -1,0 +1,305 @@
+/*
+ * lines.c - text written one block per line, as a CMS exports an article,
+ * rewritten as the Markdown its writer meant (dm-from-md --lines).
+ *
+ * Every non-blank line is a block of its own: a blank line is put between
+ * lines, except inside a code fence and between lines of one kind that
+ * only make sense together (list items and the lines indented under them,
+ * `>` quote lines, `|` table rows).  Markdown within a line is left as it
+ * is, so `- ` items still make a list and `#` lines headings.
+ *
+ * A bare line that reads as a heading becomes a level-2 heading
+ * (heading_like() says when, and the loop: not first, not under a
+ * heading or an image; dm-from-md(1) documents the rule).
+ */
+#include <string.h>
+
+#include "md.h"
+
+typedef enum { L_BLANK, L_PARA, L_HEAD, L_LIST, L_INDENT, L_QUOTE,
+               L_TABLE, L_FENCE } line_kind;
+
+typedef struct line {
+	const char *s; /* the line without its newline */
+	size_t len;
+	line_kind kind;
+} line;
+
+/* ------------------------------------------------------------------------
+ * Kinds of line
+ * ------------------------------------------------------------------------ */
+
+/* Whether `l` opens a list item: `-`, `*` or `+`, or 1 to 9 digits and `.`
+ * or `)`, then a space (or the end of the line). */
+static bool list_item(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '*' || s[0] == '+'))
+		return len == 1 || s[1] == ' ';
+	while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < len && (s[i] == '.' || s[i] == ')') &&
+	       (i + 1 == len || s[i + 1] == ' ');
+}
+
+/* Whether the line opens or closes a code fence: three or more backticks
+ * or tildes after at most three spaces. */
+static bool fence(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len && i < 3 && s[i] == ' ')
+		i++;
+	while (i + n < len && s[i + n] == s[i] && (s[i] == '`' || s[i] == '~'))
+		n++;
+	return n >= 3;
+}
+
+static line_kind kind_of(const char *s, size_t len)
+{
+	size_t sp = 0;
+
+	while (sp < len && s[sp] == ' ')
+		sp++;
+	if (sp == len)
+		return L_BLANK;
+	if (fence(s, len))
+		return L_FENCE;
+	if (sp > 0)
+		return L_INDENT;
+	if (list_item(s, len))
+		return L_LIST;
+	if (s[0] == '>')
+		return L_QUOTE;
+	if (s[0] == '|')
+		return L_TABLE;
+	if (s[0] == '#')
+		return L_HEAD;
+	return L_PARA;
+}
+
+/* Whether a line of kind `k` joins the line of kind `prev` before it in
+ * one block (no blank line between them). */
+static bool joins(line_kind prev, line_kind k)
+{
+	if (k == L_INDENT || k == L_LIST)
+		return prev == L_LIST || prev == L_INDENT;
+	return k == prev && (k == L_LIST || k == L_QUOTE || k == L_TABLE);
+}
+
+/* ------------------------------------------------------------------------
+ * Headings
+ * ------------------------------------------------------------------------ */
+
+/* Whether `cp` is written without spaces between words: CJK ideographs,
+ * kana, Hangul, and their punctuation and full-width forms. */
+static bool cjk(uint32_t cp)
+{
+	return (cp >= 0x2e80 && cp <= 0x9fff) ||
+	       (cp >= 0xac00 && cp <= 0xd7af) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) ||
+	       (cp >= 0xff00 && cp <= 0xffef) || cp >= 0x20000;
+}
+
+/* Whether `cp` is a letter or digit (unicode.c knows those outside
+ * ASCII). */
+static bool alnum(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9');
+	return dmp_unicode_alnum(cp);
+}
+
+/* Whether `cp` is a lower-case letter of a cased script. */
+static bool lower_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return cp < 0x530 && dmp_unicode_alnum(cp) &&
+	       dmp_unicode_lower(cp) == cp;
+}
+
+/* Whether a line may not end with `cp` and be a heading: the end of a
+ * sentence or clause (but not `?`), a closing quotation mark, or a
+ * backslash (a hard line break). */
+static bool closing(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+		'.', '!', ',', ';', ':', '"', '\'', '\\', 0x2026 /* … */,
+		0x201d /* ” */, 0x2019 /* ’ */, 0x00bb /* » */, 0x3002 /* 。 */,
+		0xff01 /* ！ */, 0xff0c /* ， */, 0xff1b /* ； */, 0xff1a /* ： */,
+		0x3001 /* 、 */, 0xff0e /* ． */, 0x300d /* 」 */, 0x300f /* 』 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (cp == marks[i])
+			return true;
+	return false;
+}
+
+/* What heading_like() measures of a line. */
+typedef struct shape {
+	size_t chars;      /* characters */
+	size_t weight;     /* twice the words, plus one per CJK character */
+	uint32_t first;    /* the first and last characters, emphasis */
+	uint32_t last;     /* markers (* and _) left out */
+	bool inner_stop;   /* a sentence ends inside the line */
+	size_t label_words;   /* words before the first colon (0: none) */
+	size_t label_cjk;     /* CJK characters before that colon */
+} shape;
+
+static bool stop(uint32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 ||
+	       cp == 0xff01 || cp == 0xff1f;
+}
+
+static void measure(const char *s, size_t len, shape *sh)
+{
+	size_t i = 0, words = 0, cjkn = 0;
+	bool in_word = false, colon = false;
+	uint32_t cp, prev = 0;
+
+	memset(sh, 0, sizeof *sh);
+	while (i < len) {
+		i += dmp_utf8_get((const unsigned char *)s + i, &cp);
+		sh->chars++;
+		if (cp == ' ' && stop(prev) && i < len)
+			sh->inner_stop = true;
+		if ((stop(prev) && cjk(prev)) && cp != ' ')
+			sh->inner_stop = true;
+		if (!colon && (cp == ':' || cp == 0xff1a) && i < len) {
+			colon = true;
+			sh->label_words = words;
+			sh->label_cjk = cjkn;
+		}
+		if (cjk(cp)) {
+			cjkn++;
+			in_word = false;
+		} else if (cp == ' ') {
+			in_word = false;
+		} else if (!in_word) {
+			in_word = true;
+			words++;
+		}
+		if (cp != '*' && cp != '_' && cp != ' ') {
+			if (sh->first == 0)
+				sh->first = cp;
+			sh->last = cp;
+		}
+		prev = cp;
+	}
+	sh->weight = 2 * words + cjkn;
+}
+
+/*
+ * Whether paragraph line `l`, with `next` (a line of any kind) after it,
+ * reads as a heading: short (at most 100 characters and 12 words, a CJK
+ * character counting as half a word), neither opening in lower case nor
+ * ending in sentence or clause punctuation (a question mark may end it),
+ * one sentence, no one-word label before a colon ("Photo: ...", "Note:
+ * ..."), and followed by a longer paragraph.
+ */
+static bool heading_like(const line *l, const line *next)
+{
+	shape sh;
+
+	if (next == NULL || next->kind != L_PARA || next->len <= l->len)
+		return false;
+	measure(l->s, l->len, &sh);
+	if (sh.chars > 100 || sh.weight > 24 ||
+	    !(alnum(sh.first) || cjk(sh.first)))
+		return false;
+	if (lower_letter(sh.first) || closing(sh.last) || sh.inner_stop)
+		return false;
+	if (sh.label_words == 1 && sh.label_cjk == 0)
+		return false; /* "Photo: Jane Doe" */
+	if (sh.label_words == 0 && sh.label_cjk > 0 && sh.label_cjk <= 4)
+		return false; /* "图片来源：..." */
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * The rewriting
+ * ------------------------------------------------------------------------ */
+
+/* The next line of text[*pos, len) into `l`; false at the end. */
+static bool next_line(const char *text, size_t len, size_t *pos, line *l)
+{
+	const char *nl;
+
+	if (*pos >= len)
+		return false;
+	l->s = text + *pos;
+	nl = memchr(l->s, '\n', len - *pos);
+	l->len = nl != NULL ? (size_t)(nl - l->s) : len - *pos;
+	*pos += l->len + (nl != NULL);
+	l->kind = kind_of(l->s, l->len);
+	return true;
+}
+
+/* Copies a code fence opened by `open` verbatim up to its closing line. */
+static void copy_fence(const char *text, size_t len, size_t *pos,
+                       const line *open, dm_buf *out)
+{
+	line l;
+
+	dm_buf_add(out, open->s, open->len);
+	dm_buf_putc(out, '\n');
+	while (next_line(text, len, pos, &l)) {
+		dm_buf_add(out, l.s, l.len);
+		dm_buf_putc(out, '\n');
+		if (l.kind == L_FENCE)
+			break;
+	}
+}
+
+/* The next line that is not blank into `l`; false at the end. */
+static bool next_block_line(const char *text, size_t len, size_t *pos,
+                            line *l)
+{
+	while (next_line(text, len, pos, l))
+		if (l->kind != L_BLANK)
+			return true;
+	return false;
+}
+
+int dmp_md_lines(const char *text, size_t len, dm_buf *out)
+{
+	size_t pos = 0, npos;
+	line cur, next;
+	line_kind prev = L_BLANK;
+	bool have = next_block_line(text, len, &pos, &cur), more;
+	bool image = false; /* the line before is an image: this its caption */
+
+	while (have) {
+		if (prev != L_BLANK && !joins(prev, cur.kind))
+			dm_buf_putc(out, '\n');
+		if (cur.kind == L_FENCE) {
+			copy_fence(text, len, &pos, &cur, out);
+			prev = L_FENCE;
+			have = next_block_line(text, len, &pos, &cur);
+			continue;
+		}
+		npos = pos;
+		more = next_block_line(text, len, &npos, &next);
+		if (cur.kind == L_PARA && prev != L_BLANK && prev != L_HEAD &&
+		    !image && heading_like(&cur, more ? &next : NULL)) {
+			dm_buf_puts(out, "## ");
+			cur.kind = L_HEAD;
+		}
+		dm_buf_add(out, cur.s, cur.len);
+		dm_buf_putc(out, '\n');
+		image = cur.len >= 2 && (memcmp(cur.s, "![", 2) == 0 ||
+		                         (cur.len >= 3 &&
+		                          memcmp(cur.s, "[![", 3) == 0));
+		prev = cur.kind;
+		cur = next;
+		pos = npos;
+		have = more;
+	}
+	return dm_buf_failed(out) ? -1 : 0;
+}
