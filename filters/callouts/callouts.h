@@ -112,6 +112,13 @@ const ctype *dmf_take_label(const state *st, json_t *item, bool strip);
  * of callout Divs (a new array); NULL when it is no such list, or with
  * ctx->err set. */
 json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list);
+/** How many paragraphs from list[i] on make the triad, each opening
+ * with a label of its own ("**Tension** \u2014 ...", any order): the
+ * number of triad types, or 0 when they do not. */
+size_t dmf_para_triad(const state *st, const json_t *list, size_t i);
+/** Those paragraphs as a group of callout Divs (a new array); NULL when
+ * they are none, or with ctx->err set. */
+json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i);
 /** True when Header `h` heads the Direct Message section. */
 bool dmf_is_section(const state *st, const json_t *h);
 /** The section headed at list[i], taken out of the list, as a semantic

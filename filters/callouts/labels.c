@@ -9,18 +9,28 @@
 
 #include "callouts.h"
 
-/* The first colon in `s` (':' or the full-width U+FF1A), its width in
- * `*len`; NULL when there is none. */
+/* The first separator in `s` after a label: ':', the full-width U+FF1A,
+ * an em or en dash, or a hyphen standing as a word (" - "); its width in
+ * `*len`.  NULL when there is none. */
 static const char *find_colon(const char *s, size_t *len)
 {
-	const char *a = strchr(s, ':'), *b = strstr(s, "\uff1a");
+	static const char *const wide[] = {"\uff1a", "\u2014", "\u2013"};
+	const char *best = strchr(s, ':'), *p;
+	size_t k;
 
-	if (b && (a == NULL || b < a)) {
-		*len = 3;
-		return b;
-	}
 	*len = 1;
-	return a;
+	for (k = 0; k < sizeof wide / sizeof *wide; k++)
+		if ((p = strstr(s, wide[k])) != NULL && (best == NULL || p < best)) {
+			best = p;
+			*len = strlen(wide[k]);
+		}
+	for (p = strchr(s, '-'); p != NULL && (best == NULL || p < best);
+	     p = strchr(p + 1, '-'))
+		if ((p == s || p[-1] == ' ') && (p[1] == ' ' || p[1] == '\0')) {
+			*len = 1;
+			return p;
+		}
+	return best;
 }
 
 /* Replaces the Str at ils[0] by the words after its colon. */
@@ -103,17 +113,23 @@ static bool label_part(const json_t *x, size_t i)
 }
 
 /* The triad type label `text` names, in the user's words, in English, or
- * by the type's name. */
+ * by the type's name; the Direct Message also by its section's heading
+ * ("The Direct Message"). */
 static const ctype *triad_type(const state *st, const char *text)
 {
 	size_t k;
 
-	for (k = 0; k < st->ntypes; k++)
-		if (st->types[k].triad &&
-		    (dmf_same_text(text, st->types[k].label) ||
-		     dmf_same_text(text, dmf_default_label(&st->types[k])) ||
-		     dmf_same_name(text, st->types[k].name)))
-			return &st->types[k];
+	for (k = 0; k < st->ntypes; k++) {
+		const ctype *t = &st->types[k];
+		if (t->triad &&
+		    (dmf_same_text(text, t->label) ||
+		     dmf_same_text(text, dmf_default_label(t)) ||
+		     dmf_same_name(text, t->name) ||
+		     (strcmp(t->name, "direct-message") == 0 &&
+		      (dmf_same_text(text, st->heading) ||
+		       dmf_same_text(text, "The Direct Message")))))
+			return t;
+	}
 	return NULL;
 }
 
@@ -177,21 +193,15 @@ static json_t *item_callout(const state *st, const json_t *orig)
 	return dm_div(attr, item);
 }
 
-json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
+/* The items (each an array of blocks) as a group of callout Divs; NULL
+ * with ctx->err set. */
+static json_t *group_of(dm_ctx *ctx, const json_t *items)
 {
-	const state *st = ctx->state;
-	const json_t *items = dm_content(list);
-	json_t *group;
+	json_t *group = json_array();
 	size_t i;
 
-	if (json_array_size(items) == 0)
-		return NULL;
-	for (i = 0; i < json_array_size(items); i++)
-		if (dmf_take_label(st, json_array_get(items, i), false) == NULL)
-			return NULL;
-	group = json_array();
 	for (i = 0; group && i < json_array_size(items); i++)
-		if (dm_append(group, item_callout(st,
+		if (dm_append(group, item_callout(ctx->state,
 		                                  json_array_get(items, i)))) {
 			json_decref(group);
 			group = NULL;
@@ -201,6 +211,63 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 		return NULL;
 	}
 	return dm_div(json_pack("[s[s][]]", "", "callout-group"), group);
+}
+
+json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
+{
+	const json_t *items = dm_content(list);
+	size_t i;
+
+	if (json_array_size(items) == 0)
+		return NULL;
+	for (i = 0; i < json_array_size(items); i++)
+		if (dmf_take_label(ctx->state, json_array_get(items, i),
+		                   false) == NULL)
+			return NULL;
+	return group_of(ctx, items);
+}
+
+size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
+{
+	const ctype *seen[8];
+	size_t n = 0, k, want = 0;
+
+	for (k = 0; k < st->ntypes; k++)
+		want += st->types[k].triad;
+	for (; n < want && n < 8 && i + n < json_array_size(list); n++) {
+		json_t *p = json_array_get(list, i + n), *item;
+		if (dm_type_of(p) != DM_T_PARA)
+			return 0;
+		item = json_pack("[O]", p);
+		seen[n] = item ? dmf_take_label(st, item, false) : NULL;
+		json_decref(item);
+		if (seen[n] == NULL)
+			return 0;
+		for (k = 0; k < n; k++)
+			if (seen[k] == seen[n])
+				return 0;
+	}
+	return n == want ? n : 0;
+}
+
+json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i)
+{
+	size_t k, n = dmf_para_triad(ctx->state, list, i);
+	json_t *items, *group;
+
+	if (n == 0)
+		return NULL;
+	if ((items = json_array()) == NULL)
+		return dm_nomem(ctx->err), NULL;
+	for (k = 0; k < n; k++)
+		if (json_array_append_new(items, json_pack(
+		            "[O]", json_array_get(list, i + k)))) {
+			json_decref(items);
+			return dm_nomem(ctx->err), NULL;
+		}
+	group = group_of(ctx, items);
+	json_decref(items);
+	return group;
 }
 
 bool dmf_is_section(const state *st, const json_t *h)
