@@ -69,6 +69,9 @@ extern const dm_option_spec dmf_callouts_option_table[];
 /** The type `name` names (compared without case, '-', '_', ' '), or
  * NULL. */
 const ctype *dmf_find_type(const state *st, const char *name);
+/** The type `name` names, or one of Obsidian's aliases of it ("tldr":
+ * abstract), as an alert marker may; or NULL. */
+const ctype *dmf_find_alias(const state *st, const char *name);
 /** True when two type names name one type: DIRECT_MESSAGE, Direct
  * Message and direct-message do. */
 bool dmf_same_name(const char *a, const char *b);
@@ -94,8 +97,10 @@ json_t *dmf_block_text(const json_t *b);
  */
 int dmf_from_div(dm_ctx *ctx, const ctype *t, json_t *div, bool take,
                  callout *c);
-/** The type a "[!TYPE]" Str names, or NULL. */
-const ctype *dmf_alert_type(const state *st, const json_t *inl);
+/** The type a "[!TYPE]" Str names (or an alias of it), or NULL; *fold is
+ * Obsidian's fold marker after it ("[!tip]-": '-', "[!tip]+": '+'), or
+ * '\0'. */
+const ctype *dmf_alert_type(const state *st, const json_t *inl, char *fold);
 /**
  * Reads a `> [!TYPE]` block quote into `c` (`take` as for
  * dmf_from_div()).  Returns 1 read, 0 not an alert, -1 on error.

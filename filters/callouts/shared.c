@@ -35,15 +35,19 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 	const char *s = json_string_value(dm_content(first));
 	const ctype *t;
 	size_t n;
+	char fold;
 
 	marker[0] = '\0';
 	if (dm_type_of(quote) != DM_T_BLOCK_QUOTE ||
 	    dm_type_of(first) != DM_T_STR || s == NULL ||
-	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4 ||
-	    s[n - 1] != ']')
+	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4)
+		return NULL;
+	if (s[n - 1] == '-' || s[n - 1] == '+')
+		n--;
+	if (s[n - 1] != ']')
 		return NULL;
 	snprintf(marker, size, "%.*s", (int)(n - 3), s + 2);
-	t = dmf_alert_type(st, first);
+	t = dmf_alert_type(st, first, &fold);
 	return t ? t->name : NULL;
 }
 

@@ -162,21 +162,25 @@ int dmf_from_div(dm_ctx *ctx, const ctype *t, json_t *div, bool take,
 	return take_settings(ctx, c);
 }
 
-const ctype *dmf_alert_type(const state *st, const json_t *inl)
+const ctype *dmf_alert_type(const state *st, const json_t *inl, char *fold)
 {
 	const char *s = json_string_value(dm_content(inl));
 	size_t n;
 	char name[64];
 
+	*fold = '\0';
 	if (dm_type_of(inl) != DM_T_STR || s == NULL ||
 	    strncmp(s, "[!", 2) != 0)
 		return NULL;
 	n = strlen(s);
+	/* Obsidian's fold marker: "[!tip]-" folded, "[!tip]+" open */
+	if (n > 4 && (s[n - 1] == '-' || s[n - 1] == '+') && s[n - 2] == ']')
+		*fold = s[--n];
 	if (n < 4 || s[n - 1] != ']' || n - 3 >= sizeof name)
 		return NULL;
 	memcpy(name, s + 2, n - 3);
 	name[n - 3] = '\0';
-	return dmf_find_type(st, name);
+	return dmf_find_alias(st, name);
 }
 
 static bool is_break(const json_t *inl)
@@ -218,11 +222,16 @@ int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
 	json_t *blocks = dm_content(bq), *para = json_array_get(blocks, 0);
 	json_t *ils = dm_content(para);
 	size_t i, k, n = json_array_size(ils);
+	char fold;
 
 	if (dm_type_of(para) != DM_T_PARA && dm_type_of(para) != DM_T_PLAIN)
 		return 0;
-	if ((c->type = dmf_alert_type(st, json_array_get(ils, 0))) == NULL)
+	if ((c->type = dmf_alert_type(st, json_array_get(ils, 0), &fold)) ==
+	    NULL)
 		return 0;
+	if (fold && (c->collapse = strdup(fold == '-' ? "true" : "open")) ==
+	            NULL)
+		return dm_nomem(ctx->err);
 	for (i = 1; i < n && !is_break(json_array_get(ils, i)); i++)
 		;
 	c->attr = dm_attr(NULL);
