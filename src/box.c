@@ -208,13 +208,31 @@ static int html_group(json_t *boxes, json_t *out)
  * latex: the title and body stay pandoc content, so pandoc escapes them
  * ------------------------------------------------------------------------ */
 
+/* "\begin{dmcallout}[OWN LOOK]{dm-TYPE}{" */
+static void latex_open(const dm_box *b, dm_buf *open)
+{
+	dm_buf colour = {0};
+
+	dm_buf_puts(open, "\\begin{dmcallout}");
+	dm_buf_printf(&colour, "dm-%s", b->type);
+	if (b->own_look) {
+		dm_buf_putc(open, '[');
+		dmp_box_latex_look(open, b->look, dm_buf_str(&colour));
+		dm_buf_putc(open, ']');
+	}
+	dm_buf_printf(open, "{%s}{", dm_buf_str(&colour));
+	if (dm_buf_failed(&colour))
+		dm_buf_free(open); /* empty: title_line() fails below */
+	dm_buf_free(&colour);
+}
+
 static int latex_callout(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0};
 	int rc;
 
-	dm_buf_printf(&open, "\\begin{dmcallout}{dm-%s}{", b->type);
-	rc = dm_buf_failed(&open) ||
+	latex_open(b, &open);
+	rc = dm_buf_failed(&open) || open.data == NULL ||
 	     dm_append(out, title_line("latex", dm_buf_str(&open), b->title,
 	                               "}", false)) ||
 	     add_body(out, b->body) ||

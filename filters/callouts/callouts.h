@@ -7,6 +7,7 @@
  *   labels.c   sources found by their words: the labelled list, the
  *              Direct Message section
  *   render.c   a callout to a box (src/box.h), and the box definitions
+ *   xref.c     Quarto's cross-references: numbered callouts, @nte-x
  *   callouts.c the filter: its walk, the metadata triad
  *   shared.c   what dm-check asks (filters.h)
  *
@@ -46,6 +47,8 @@ typedef struct callout {
 	json_t *body;   /* blocks */
 	char *collapse; /* "true", "false", "open" or NULL: the default */
 	char *icon;     /* NULL: the type's; "" or "false": none */
+	char *look;     /* appearance: "default", "simple", "minimal" or
+	                   NULL: the document's */
 } callout;
 
 /** The filter's state: the type registry, the options, and the callouts
@@ -58,6 +61,7 @@ typedef struct dmf_callouts {
 	int look;         /* appearance: a dm_box_look */
 	bool rendered;    /* something was rendered: add the stylesheet */
 	bool has_triad;   /* the body holds the framing triad */
+	json_t *xrefs;    /* numbered callouts: id -> number (xref.c) */
 	callout *open;    /* entered, not yet left: innermost last */
 	size_t nopen, capopen;
 } state;
@@ -87,6 +91,10 @@ bool dmf_same_text(const char *a, const char *b);
 /** The callout type a Div's classes name (TYPE or callout-TYPE), or
  * NULL. */
 const ctype *dmf_div_type(const state *st, const json_t *attr);
+/** The callout type of Div `div`: the one its classes name, else a
+ * note for a plain `.callout` with a title (a `title` attribute or a
+ * heading first, as Quarto writes one); or NULL. */
+const ctype *dmf_div_kind(const state *st, const json_t *div);
 /** The inlines of a block holding one line of text (a Para, a Plain, a
  * Div of one such), borrowed; or NULL. */
 json_t *dmf_block_text(const json_t *b);
@@ -129,6 +137,18 @@ bool dmf_is_section(const state *st, const json_t *h);
 /** The section headed at list[i], taken out of the list, as a semantic
  * callout Div (a new reference); NULL with ctx->err set. */
 json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i);
+
+/* xref.c */
+
+/** Numbers the callouts whose id has their type's prefix (before the
+ * walk).  0 or -1. */
+int dmf_xref_count(dm_ctx *ctx);
+/** Callout `c`'s title numbered when it is one ("Note 1: TITLE").  0 or
+ * -1 (out of memory). */
+int dmf_xref_title(const state *st, callout *c);
+/** A Cite of numbered callouts as links reading "Note 1" (*out); else
+ * DM_WALK_CONTINUE. */
+dm_walk_result dmf_xref_cite(dm_ctx *ctx, json_t *cite, json_t **out);
 
 /* render.c */
 

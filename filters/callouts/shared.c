@@ -20,9 +20,8 @@ const char *dmf_callouts_triad(const dmf_callouts *st, size_t i)
 
 const char *dmf_callouts_div(const dmf_callouts *st, const json_t *div)
 {
-	const ctype *t = dm_type_of(div) == DM_T_DIV
-	                         ? dmf_div_type(st, dm_node_attr(div))
-	                         : NULL;
+	const ctype *t = dm_type_of(div) == DM_T_DIV ? dmf_div_kind(st, div)
+	                                             : NULL;
 
 	return t ? t->name : NULL;
 }
@@ -142,7 +141,7 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	/* Without `take`, the readers work on copies: the cast is safe. */
 	switch (dm_type_of(node)) {
 	case DM_T_DIV:
-		if ((t = dmf_div_type(st, dm_node_attr(node))) == NULL)
+		if ((t = dmf_div_kind(st, node)) == NULL)
 			return 0;
 		rc = dmf_from_div(ctx, t, (json_t *)node, false, &c);
 		break;

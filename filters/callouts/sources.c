@@ -16,6 +16,7 @@ void dmf_callout_free(callout *c)
 	json_decref(c->body);
 	free(c->collapse);
 	free(c->icon);
+	free(c->look);
 	memset(c, 0, sizeof *c);
 }
 
@@ -41,8 +42,15 @@ static int take_attr(dm_ctx *ctx, callout *c, const char *key, char **out)
 static int take_settings(dm_ctx *ctx, callout *c)
 {
 	if (take_attr(ctx, c, "collapse", &c->collapse) ||
-	    take_attr(ctx, c, "icon", &c->icon))
+	    take_attr(ctx, c, "icon", &c->icon) ||
+	    take_attr(ctx, c, "appearance", &c->look))
 		return -1;
+	if (c->look && strcmp(c->look, "default") != 0 &&
+	    strcmp(c->look, "simple") != 0 && strcmp(c->look, "minimal") != 0)
+		return dm_error_set(ctx->err, DM_EINPUT, NULL,
+		                    "a %s callout has appearance=\"%s\": "
+		                    "expected default, simple or minimal",
+		                    c->type->name, c->look);
 	if (c->collapse && strcmp(c->collapse, "true") != 0 &&
 	    strcmp(c->collapse, "false") != 0 &&
 	    strcmp(c->collapse, "open") != 0)
@@ -68,6 +76,19 @@ const ctype *dmf_div_type(const state *st, const json_t *attr)
 			return t;
 	}
 	return NULL;
+}
+
+const ctype *dmf_div_kind(const state *st, const json_t *div)
+{
+	const json_t *attr = dm_node_attr(div);
+	const ctype *t = dmf_div_type(st, attr);
+
+	if (t != NULL || !dm_attr_has_class(attr, "callout"))
+		return t;
+	if (dm_attr_get(attr, "title") == NULL &&
+	    dm_type_of(json_array_get(dm_node_blocks(div), 0)) != DM_T_HEADER)
+		return NULL;
+	return dmf_find_type(st, "note");
 }
 
 json_t *dmf_block_text(const json_t *b)

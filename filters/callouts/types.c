@@ -389,6 +389,7 @@ void dmf_callouts_close(dmf_callouts *st)
 	}
 	for (i = 0; i < st->nopen; i++)
 		dmf_callout_free(&st->open[i]);
+	json_decref(st->xrefs);
 	free(st->open);
 	dm_options_free(dmf_callouts_option_table, st);
 	free(st);
