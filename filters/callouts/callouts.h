@@ -121,6 +121,9 @@ int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
 /** The triad type a list item's leading label names, or NULL; with
  * `strip`, takes the label and its colon out of the item. */
 const ctype *dmf_take_label(const state *st, json_t *item, bool strip);
+/** What the first block of `item` (an array of blocks) opens with, as
+ * dm-check sees it (filters.h). */
+void dmf_label_of(const state *st, const json_t *item, dmf_label *out);
 /** A bullet list whose every item opens with a triad label, as a group
  * of callout Divs (a new array); NULL when it is no such list, or with
  * ctx->err set. */

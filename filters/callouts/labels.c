@@ -4,6 +4,7 @@
  * headed "The Direct Message".  Both become semantic callout Divs, which
  * the walk then renders as it renders any other.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,35 +134,81 @@ static const ctype *triad_type(const state *st, const char *text)
 	return NULL;
 }
 
-/* The label: plain, bold or emphasised, the colon inside or out, ':' or
- * the full-width '\uff1a'.  NULL also when out of memory while stripping.
- */
-const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
+/* The words before the separator the first block of `item` opens with
+ * (plain, bold or emphasised, the separator inside or out), copied into
+ * `written` ("" when it opens with none); returns how many inlines hold
+ * them and the separator, 0 when none. */
+static size_t read_label(const json_t *item, char *written, size_t size)
 {
 	json_t *ils = dmf_block_text(json_array_get(item, 0));
 	dm_buf text = {0};
-	const ctype *found = NULL;
 	const char *colon = NULL;
 	size_t i, len, n = json_array_size(ils);
 
-	/* Gather the text of the leading words until a colon shows. */
+	written[0] = '\0';
 	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
 		json_t *x = json_array_get(ils, i);
 		if (!label_part(x, i) || dm_stringify_buf(x, &text) != 0)
 			break;
 		colon = find_colon(dm_buf_str(&text), &len);
 	}
-	if (colon != NULL) {
+	if (colon != NULL && !dm_buf_failed(&text)) {
 		len = (size_t)(colon - text.data);
 		while (len > 0 && text.data[len - 1] == ' ')
 			len--;
-		text.data[len] = '\0';
-		found = triad_type(st, text.data);
+		snprintf(written, size, "%.*s", (int)len, text.data);
 	}
 	dm_buf_free(&text);
-	if (found && strip && strip_label(ils, i))
+	return written[0] ? i : 0;
+}
+
+/* NULL also when out of memory while stripping. */
+const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
+{
+	char written[64];
+	size_t n = read_label(item, written, sizeof written);
+	const ctype *found = n ? triad_type(st, written) : NULL;
+
+	if (found && strip &&
+	    strip_label(dmf_block_text(json_array_get(item, 0)), n))
 		return NULL;
 	return found;
+}
+
+/* The triad label nearest `word` (two edits at most for long words, one
+ * for short ones), as the user's label; NULL when none is near. */
+static const char *near_label(const state *st, const char *word)
+{
+	size_t k, limit = strlen(word) >= 6 ? 2 : 1;
+
+	for (k = 0; k < st->ntypes; k++) {
+		const ctype *t = &st->types[k];
+		if (t->triad &&
+		    (dm_text_distance(word, t->label) <= limit ||
+		     dm_text_distance(word, dmf_default_label(t)) <= limit))
+			return t->label;
+	}
+	return NULL;
+}
+
+void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
+{
+	const ctype *t;
+	json_t *copy;
+	char *text;
+
+	memset(out, 0, sizeof *out);
+	if (read_label(item, out->written, sizeof out->written) == 0)
+		return;
+	t = triad_type(st, out->written);
+	out->type = t ? t->name : NULL;
+	out->near = t ? NULL : near_label(st, out->written);
+	copy = t ? json_deep_copy(item) : NULL;
+	text = copy && dmf_take_label(st, copy, true) ? dm_stringify(copy)
+	                                              : NULL;
+	out->empty = t && (text == NULL || text[strspn(text, " \n")] == '\0');
+	free(text);
+	json_decref(copy);
 }
 
 /* A list item, its label taken out, as a callout Div; NULL when out of

@@ -51,25 +51,35 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 }
 
 size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
-                         const char **types, bool *empty, size_t max)
+                         dmf_label *labels, size_t max)
 {
 	const json_t *items = dm_content(list);
 	size_t i, n = json_array_size(items);
 
-	if (dm_type_of(list) != DM_T_BULLET_LIST || n == 0)
+	if (dm_type_of(list) != DM_T_BULLET_LIST)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (dmf_take_label(st, json_array_get(items, i), false) == NULL)
-			return 0;
-	for (i = 0; i < n && i < max; i++) {
-		json_t *item = json_deep_copy(json_array_get(items, i));
-		const ctype *t = item ? dmf_take_label(st, item, true) : NULL;
-		char *text = item ? dm_stringify(item) : NULL;
-		types[i] = t ? t->name : NULL;
-		empty[i] = text == NULL || text[strspn(text, " \n")] == '\0';
-		free(text);
-		json_decref(item);
-	}
+	for (i = 0; i < n && i < max; i++)
+		dmf_label_of(st, json_array_get(items, i), &labels[i]);
+	return n;
+}
+
+void dmf_callouts_para(const dmf_callouts *st, const json_t *para,
+                       dmf_label *label)
+{
+	json_t *item = json_pack("[O]", para);
+
+	memset(label, 0, sizeof *label);
+	if (item != NULL && dm_type_of(para) == DM_T_PARA)
+		dmf_label_of(st, item, label);
+	json_decref(item);
+}
+
+size_t dmf_callouts_triad_size(const dmf_callouts *st)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < st->ntypes; k++)
+		n += st->types[k].triad;
 	return n;
 }
 
