@@ -92,8 +92,9 @@ bool dmf_same_text(const char *a, const char *b);
  * NULL. */
 const ctype *dmf_div_type(const state *st, const json_t *attr);
 /** The callout type of Div `div`: the one its classes name, else a
- * note for a plain `.callout` with a title (a `title` attribute or a
- * heading first, as Quarto writes one); or NULL. */
+ * plain `.callout` with a title (a `title` attribute or a heading first,
+ * as Quarto writes one): the type its id's prefix names (#tip-x), else a
+ * note; or NULL. */
 const ctype *dmf_div_kind(const state *st, const json_t *div);
 /** The inlines of a block holding one line of text (a Para, a Plain, a
  * Div of one such), borrowed; or NULL. */
@@ -143,6 +144,8 @@ json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i);
 
 /* xref.c */
 
+/** The type an id's prefix names ("nte-x": note), or NULL. */
+const char *dmf_xref_type(const char *id);
 /** Numbers the callouts whose id has their type's prefix (before the
  * walk).  0 or -1. */
 int dmf_xref_count(dm_ctx *ctx);

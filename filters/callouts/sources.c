@@ -82,13 +82,15 @@ const ctype *dmf_div_kind(const state *st, const json_t *div)
 {
 	const json_t *attr = dm_node_attr(div);
 	const ctype *t = dmf_div_type(st, attr);
+	const char *name;
 
 	if (t != NULL || !dm_attr_has_class(attr, "callout"))
 		return t;
 	if (dm_attr_get(attr, "title") == NULL &&
 	    dm_type_of(json_array_get(dm_node_blocks(div), 0)) != DM_T_HEADER)
 		return NULL;
-	return dmf_find_type(st, "note");
+	name = dmf_xref_type(dm_attr_id(attr));
+	return dmf_find_type(st, name ? name : "note");
 }
 
 json_t *dmf_block_text(const json_t *b)

@@ -21,8 +21,7 @@ static const struct {
 	{"imp-", "important"}, {"cau-", "caution"},
 };
 
-/* The type an id's prefix names, or NULL. */
-static const char *prefix_type(const char *id)
+const char *dmf_xref_type(const char *id)
 {
 	size_t i;
 
@@ -46,7 +45,7 @@ static dm_walk_result count_div(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	    (t = dmf_div_kind(st, node)) == NULL)
 		return DM_WALK_CONTINUE;
 	id = dm_attr_id(dm_node_attr(node));
-	want = prefix_type(id);
+	want = dmf_xref_type(id);
 	if (want == NULL || strcmp(want, t->name) != 0 ||
 	    json_object_get(st->xrefs, id) != NULL)
 		return DM_WALK_CONTINUE;
@@ -124,7 +123,7 @@ static int cite_one(const state *st, const json_t *cit, json_t *out)
 
 	if (n == NULL || *id == ' ')
 		return 1;
-	text = numbered(dmf_find_type(st, prefix_type(id)),
+	text = numbered(dmf_find_type(st, dmf_xref_type(id)),
 	                (long)json_integer_value(n),
 	                !(mode && strcmp(mode, "SuppressAuthor") == 0));
 	dm_buf_printf(&target, "#%s", id);
