@@ -64,7 +64,7 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-credits test-alloc \
-        test-pathological test-lib lib golden \
+        test-pathological test-lib test-layout lib golden \
         golden-update demo bench \
         install uninstall clean valgrind
 
@@ -134,8 +134,8 @@ include tests/fuzz/fuzz.mk
 # Every test: the library's unit tests, bad input and fidelity, each
 # filter's cases and golden files (tests/golden.sh runs them all).
 check: deps
-	$(MAKE) all unit test-shell test-callouts test-credits test-check \
-	    test-md test-alloc test-lib fuzz-replay
+	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
+	    test-check test-md test-alloc test-lib fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -143,6 +143,10 @@ test-credits: all
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq
 	@sh tests/md/run.sh $(BUILD)
+
+# the house rules: file and function sizes, no include circles
+test-layout:
+	@sh tools/layout.sh
 
 # inputs shaped to take quadratic time or exponential memory, each bounded
 test-pathological: all

@@ -230,6 +230,50 @@ bool dmp_json_alloc_failed(void)
 	return json_alloc_failed;
 }
 
+/* Checks the top level of a document: an object with a supported
+ * "pandoc-api-version", a "meta" object and a "blocks" array.  Returns the
+ * API minor version, or -1 with `err` set. */
+static int top_level(const json_t *root, dm_error *err)
+{
+	int minor;
+
+	if (!json_is_object(root)) {
+		/* pandoc before 1.18 wrote [{"unMeta": ...}, [blocks]] */
+		bool old = json_is_array(root) && json_array_size(root) == 2 &&
+		           json_object_get(json_array_get(root, 0), "unMeta");
+		dm_error_set(err, DM_EINPUT, NULL,
+		             old
+		                     ? "not a pandoc document: a top-level "
+		                       "array is the format of pandoc before "
+		                       "1.18 (supported: " SUPPORTED ")"
+		                     : "not a pandoc document: expected a JSON "
+		                       "object at the top level");
+		return -1;
+	}
+	if ((minor = api_version(root, err)) < 0)
+		return -1;
+	if (!json_is_object(json_object_get(root, "meta"))) {
+		dm_error_set(err, DM_EINPUT,
+		             json_object_get(root, "meta") ? "meta" : NULL,
+		             json_object_get(root, "meta")
+		                     ? "not a pandoc document: \"meta\" must be "
+		                       "an object"
+		                     : "not a pandoc document: missing \"meta\"");
+		return -1;
+	}
+	if (!json_is_array(json_object_get(root, "blocks"))) {
+		dm_error_set(err, DM_EINPUT,
+		             json_object_get(root, "blocks") ? "blocks" : NULL,
+		             json_object_get(root, "blocks")
+		                     ? "not a pandoc document: \"blocks\" must "
+		                       "be an array"
+		                     : "not a pandoc document: missing "
+		                       "\"blocks\"");
+		return -1;
+	}
+	return minor;
+}
+
 /* The UTF-8 byte order mark, which pandoc accepts before a document. */
 #define BOM "\xef\xbb\xbf"
 
@@ -257,40 +301,8 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 		parse_error(buf, len, &je, err);
 		return NULL;
 	}
-	if (!json_is_object(root)) {
-		/* pandoc before 1.18 wrote [{"unMeta": ...}, [blocks]] */
-		bool old = json_is_array(root) && json_array_size(root) == 2 &&
-		           json_object_get(json_array_get(root, 0), "unMeta");
-		dm_error_set(err, DM_EINPUT, NULL,
-		             old
-		                     ? "not a pandoc document: a top-level "
-		                       "array is the format of pandoc before "
-		                       "1.18 (supported: " SUPPORTED ")"
-		                     : "not a pandoc document: expected a JSON "
-		                       "object at the top level");
+	if ((minor = top_level(root, err)) < 0)
 		goto fail;
-	}
-	if ((minor = api_version(root, err)) < 0)
-		goto fail;
-	if (!json_is_object(json_object_get(root, "meta"))) {
-		dm_error_set(err, DM_EINPUT,
-		             json_object_get(root, "meta") ? "meta" : NULL,
-		             json_object_get(root, "meta")
-		                     ? "not a pandoc document: \"meta\" must be "
-		                       "an object"
-		                     : "not a pandoc document: missing \"meta\"");
-		goto fail;
-	}
-	if (!json_is_array(json_object_get(root, "blocks"))) {
-		dm_error_set(err, DM_EINPUT,
-		             json_object_get(root, "blocks") ? "blocks" : NULL,
-		             json_object_get(root, "blocks")
-		                     ? "not a pandoc document: \"blocks\" must "
-		                       "be an array"
-		                     : "not a pandoc document: missing "
-		                       "\"blocks\"");
-		goto fail;
-	}
 	if (dmp_validate(json_object_get(root, "meta"), DM_META, minor, "meta",
 	                 err, &meta_depth) != 0 ||
 	    dmp_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,

@@ -161,91 +161,77 @@ static int add_field(char code, const json_t *f, dm_buf *out)
 	}
 }
 
+/* The text of a leaf or of a node read in its own way; 1 when `node` is
+ * none of those, for the schema to read it field by field. */
+static int special(dm_type type, const json_t *c, dm_buf *out)
+{
+	const char *t = NULL, *k;
+	json_t *v;
+
+	switch (type) {
+	case DM_T_STR:
+	case DM_T_META_STRING:
+		return dm_buf_puts(out, json_string_value(c) ?
+		                                json_string_value(c) : "");
+	case DM_T_SPACE:
+	case DM_T_SOFT_BREAK:
+	case DM_T_LINE_BREAK:
+		return dm_buf_putc(out, ' ');
+	case DM_T_CODE:
+	case DM_T_MATH:
+		t = json_string_value(json_array_get(c, 1));
+		return dm_buf_puts(out, t ? t : "");
+	case DM_T_CITE: /* the text, not the citations */
+		return add_list(json_array_get(c, 1), out);
+	case DM_T_META_MAP:
+		json_object_foreach((json_t *)c, k, v)
+			if (add_para(v, out) != 0)
+				return -1;
+		return 0;
+	case DM_T_NOTE:
+		return 0; /* a note's text is not part of the line */
+	case DM_T_QUOTED: {
+		bool dq = dm_is(json_array_get(c, 0), "DoubleQuote");
+		return dm_buf_puts(out, dq ? "\u201c" : "\u2018") ||
+		       add_list(json_array_get(c, 1), out) ||
+		       dm_buf_puts(out, dq ? "\u201d" : "\u2019");
+	}
+	case DM_T_RAW_INLINE: {
+		const char *f = json_string_value(json_array_get(c, 0));
+		t = json_string_value(json_array_get(c, 1));
+		if (f && t && strcmp(f, "html") == 0 &&
+		    strncmp(t, "<br", 3) == 0)
+			return dm_buf_putc(out, ' ');
+		return 0;
+	}
+	default:
+		return 1;
+	}
+}
+
 int dm_stringify_buf(const json_t *node, dm_buf *out)
 {
-	const char *tag;
 	const json_t *c;
 	const dm_schema *s;
+	dm_type type;
 	size_t i, n;
+	int rc;
 
 	if (json_is_array(node)) {
 		/* a list of blocks (or MetaValues) reads as paragraphs */
-		tag = dm_tag(json_array_get(node, 0));
-		if (tag &&
-		    (dmp_schema(tag, DM_BLOCK) || dmp_schema(tag, DM_META)))
+		type = dm_type_of(json_array_get(node, 0));
+		if (type != DM_T_UNKNOWN && dm_type_kind(type) != DM_INLINE)
 			return add_blocks(node, out);
 		return add_list(node, out);
 	}
-	tag = dm_tag(node);
-	if (tag == NULL)
+	type = dm_type_of(node);
+	if (type == DM_T_UNKNOWN)
 		return 0;
 	c = json_object_get(node, "c");
-	switch (tag[0]) {
-	case 'S':
-		if (strcmp(tag, "Str") == 0)
-			return dm_buf_puts(out, json_string_value(c) ?
-			                                json_string_value(c) : "");
-		if (strcmp(tag, "Space") == 0 || strcmp(tag, "SoftBreak") == 0)
-			return dm_buf_putc(out, ' ');
-		break;
-	case 'L':
-		if (strcmp(tag, "LineBreak") == 0)
-			return dm_buf_putc(out, ' ');
-		break;
-	case 'C':
-		if (strcmp(tag, "Code") == 0) {
-			const char *t = json_string_value(json_array_get(c, 1));
-			return dm_buf_puts(out, t ? t : "");
-		}
-		if (strcmp(tag, "Cite") == 0) /* the text, not the citations */
-			return add_list(json_array_get(c, 1), out);
-		break;
-	case 'M':
-		if (strcmp(tag, "Math") == 0) {
-			const char *t = json_string_value(json_array_get(c, 1));
-			return dm_buf_puts(out, t ? t : "");
-		}
-		if (strcmp(tag, "MetaString") == 0)
-			return dm_buf_puts(out, json_string_value(c) ?
-			                                json_string_value(c) : "");
-		if (strcmp(tag, "MetaMap") == 0) {
-			const char *k;
-			json_t *v;
-			json_object_foreach((json_t *)c, k, v)
-				if (add_para(v, out) != 0)
-					return -1;
-			return 0;
-		}
-		break;
-	case 'N':
-		if (strcmp(tag, "Note") == 0)
-			return 0; /* a note's text is not part of the line */
-		break;
-	case 'Q':
-		if (strcmp(tag, "Quoted") == 0) {
-			bool dq = dm_is(json_array_get(c, 0), "DoubleQuote");
-			return dm_buf_puts(out, dq ? "\u201c" : "\u2018") ||
-			       add_list(json_array_get(c, 1), out) ||
-			       dm_buf_puts(out, dq ? "\u201d" : "\u2019");
-		}
-		break;
-	case 'R':
-		if (strcmp(tag, "RawInline") == 0) {
-			const char *f = json_string_value(json_array_get(c, 0));
-			const char *t = json_string_value(json_array_get(c, 1));
-			if (f && t && strcmp(f, "html") == 0 &&
-			    strncmp(t, "<br", 3) == 0)
-				return dm_buf_putc(out, ' ');
-			return 0;
-		}
-		break;
-	}
-	s = dmp_schema(tag, DM_INLINE);
-	if (s == NULL)
-		s = dmp_schema(tag, DM_BLOCK);
-	if (s == NULL)
-		s = dmp_schema(tag, DM_META);
-	if (s == NULL || c == NULL)
+	if ((rc = special(type, c, out)) <= 0)
+		return rc;
+	s = dmp_schema_of(type);
+	if (c == NULL)
 		return 0;
 	n = strlen(s->fields);
 	if (n == 1)

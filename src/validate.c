@@ -331,6 +331,109 @@ static int meta_map(vstate *v, const json_t *m, const char *ctx)
 	return 0;
 }
 
+/* An Attr: [id, [class], [[key, value]]]. */
+static int attr(vstate *v, const json_t *f, const char *ctx)
+{
+	if (!json_is_array(f) || json_array_size(f) != 3 ||
+	    !json_is_string(json_array_get(f, 0)))
+		return vfail(v, "%s: expected an Attr [id, [class], "
+		                "[[key, value]]]", ctx, NULL);
+	if (dmp_path_push_index(&v->path, 1) != 0)
+		return dm_nomem(v->err);
+	if (list_of(v, json_array_get(f, 1), "a list of classes", ctx,
+	            each_string, ctx) != 0)
+		return -1;
+	dmp_path_set_index(&v->path, 2);
+	if (list_of(v, json_array_get(f, 2),
+	            "a list of [key, value] pairs", ctx, each_pair,
+	            ctx) != 0)
+		return -1;
+	dmp_path_pop(&v->path);
+	return 0;
+}
+
+/* ListAttributes: [start, style, delimiter]. */
+static int list_attrs(vstate *v, const json_t *f, const char *ctx)
+{
+	if (!json_is_array(f) || json_array_size(f) != 3 ||
+	    !dmp_is_int(json_array_get(f, 0)))
+		return vfail(v, "%s: expected ListAttributes [start, "
+		                "style, delimiter]", ctx, NULL);
+	if (dmp_path_push_index(&v->path, 1) != 0)
+		return dm_nomem(v->err);
+	if (enumeration(v, json_array_get(f, 1), num_styles,
+	                "a ListNumberStyle", ctx) != 0)
+		return -1;
+	dmp_path_set_index(&v->path, 2);
+	if (enumeration(v, json_array_get(f, 2), num_delims,
+	                "a ListNumberDelim", ctx) != 0)
+		return -1;
+	dmp_path_pop(&v->path);
+	return 0;
+}
+
+/* A Caption: [short, [Block]]. */
+static int caption(vstate *v, const json_t *f, const char *ctx)
+{
+	if (!json_is_array(f) || json_array_size(f) != 2)
+		return vfail(v, "%s: expected a Caption [short, [Block]]",
+		             ctx, NULL);
+	if (dmp_path_push_index(&v->path, 0) != 0)
+		return dm_nomem(v->err);
+	if (!json_is_null(json_array_get(f, 0)) &&
+	    field(v, 'I', json_array_get(f, 0), ctx) != 0)
+		return -1;
+	dmp_path_set_index(&v->path, 1);
+	if (field(v, 'B', json_array_get(f, 1), ctx) != 0)
+		return -1;
+	dmp_path_pop(&v->path);
+	return 0;
+}
+
+/* A TableHead or TableFoot: [Attr, [Row]]. */
+static int head_foot(vstate *v, const json_t *f, const char *ctx)
+{
+	if (!json_is_array(f) || json_array_size(f) != 2)
+		return vfail(v, "%s: expected a TableHead or TableFoot "
+		                "[Attr, [Row]]", ctx, NULL);
+	if (dmp_path_push_index(&v->path, 0) != 0)
+		return dm_nomem(v->err);
+	if (field(v, 'A', json_array_get(f, 0), ctx) != 0)
+		return -1;
+	dmp_path_set_index(&v->path, 1);
+	if (rows(v, json_array_get(f, 1), ctx) != 0)
+		return -1;
+	dmp_path_pop(&v->path);
+	return 0;
+}
+
+/* A string (s), an integer (n), a boolean (b) or a Target (T). */
+static int scalar(vstate *v, char code, const json_t *f, const char *ctx)
+{
+	switch (code) {
+	case 's':
+		if (!json_is_string(f))
+			return vfail(v, "%s: expected a string", ctx, NULL);
+		return 0;
+	case 'n':
+		if (!dmp_is_int(f))
+			return vfail(v, "%s: expected an integer", ctx, NULL);
+		return 0;
+	case 'b':
+		if (!json_is_boolean(f))
+			return vfail(v, "%s: expected true or false", ctx, NULL);
+		return 0;
+	case 'T':
+		if (!json_is_array(f) || json_array_size(f) != 2 ||
+		    !json_is_string(json_array_get(f, 0)) ||
+		    !json_is_string(json_array_get(f, 1)))
+			return vfail(v, "%s: expected a target [url, title]",
+			             ctx, NULL);
+		return 0;
+	}
+	return 0;
+}
+
 static int field(vstate *v, char code, const json_t *f, const char *ctx)
 {
 	static const dm_kind blocks = DM_BLOCK, inlines = DM_INLINE,
@@ -356,93 +459,27 @@ static int field(vstate *v, char code, const json_t *f, const char *ctx)
 	case 'd': /* one definition list item */
 		return tuple(v, f, "IL", "a [term, definitions] pair", ctx);
 	case 'A':
-		if (!json_is_array(f) || json_array_size(f) != 3 ||
-		    !json_is_string(json_array_get(f, 0)))
-			return vfail(v, "%s: expected an Attr [id, [class], "
-			                "[[key, value]]]", ctx, NULL);
-		if (dmp_path_push_index(&v->path, 1) != 0)
-			return dm_nomem(v->err);
-		if (list_of(v, json_array_get(f, 1), "a list of classes", ctx,
-		            each_string, ctx) != 0)
-			return -1;
-		dmp_path_set_index(&v->path, 2);
-		if (list_of(v, json_array_get(f, 2),
-		            "a list of [key, value] pairs", ctx, each_pair,
-		            ctx) != 0)
-			return -1;
-		dmp_path_pop(&v->path);
-		return 0;
+		return attr(v, f, ctx);
 	case 's':
-		if (!json_is_string(f))
-			return vfail(v, "%s: expected a string", ctx, NULL);
-		return 0;
 	case 'n':
-		if (!dmp_is_int(f))
-			return vfail(v, "%s: expected an integer", ctx, NULL);
-		return 0;
 	case 'b':
-		if (!json_is_boolean(f))
-			return vfail(v, "%s: expected true or false", ctx, NULL);
-		return 0;
 	case 'T':
-		if (!json_is_array(f) || json_array_size(f) != 2 ||
-		    !json_is_string(json_array_get(f, 0)) ||
-		    !json_is_string(json_array_get(f, 1)))
-			return vfail(v, "%s: expected a target [url, title]",
-			             ctx, NULL);
-		return 0;
+		return scalar(v, code, f, ctx);
 	case 'Q':
 		return enumeration(v, f, quote_types, "a QuoteType", ctx);
 	case 'M':
 		return enumeration(v, f, math_types, "a MathType", ctx);
 	case 'O':
-		if (!json_is_array(f) || json_array_size(f) != 3 ||
-		    !dmp_is_int(json_array_get(f, 0)))
-			return vfail(v, "%s: expected ListAttributes [start, "
-			                "style, delimiter]", ctx, NULL);
-		if (dmp_path_push_index(&v->path, 1) != 0)
-			return dm_nomem(v->err);
-		if (enumeration(v, json_array_get(f, 1), num_styles,
-		                "a ListNumberStyle", ctx) != 0)
-			return -1;
-		dmp_path_set_index(&v->path, 2);
-		if (enumeration(v, json_array_get(f, 2), num_delims,
-		                "a ListNumberDelim", ctx) != 0)
-			return -1;
-		dmp_path_pop(&v->path);
-		return 0;
+		return list_attrs(v, f, ctx);
 	case 'X':
 		return list_of(v, f, "a list of citations", ctx, citation,
 		               NULL);
 	case 'C':
-		if (!json_is_array(f) || json_array_size(f) != 2)
-			return vfail(v, "%s: expected a Caption [short, [Block]]",
-			             ctx, NULL);
-		if (dmp_path_push_index(&v->path, 0) != 0)
-			return dm_nomem(v->err);
-		if (!json_is_null(json_array_get(f, 0)) &&
-		    field(v, 'I', json_array_get(f, 0), ctx) != 0)
-			return -1;
-		dmp_path_set_index(&v->path, 1);
-		if (field(v, 'B', json_array_get(f, 1), ctx) != 0)
-			return -1;
-		dmp_path_pop(&v->path);
-		return 0;
+		return caption(v, f, ctx);
 	case 'S':
 		return list_of(v, f, "a list of ColSpecs", ctx, colspec, NULL);
 	case 'H':
-		if (!json_is_array(f) || json_array_size(f) != 2)
-			return vfail(v, "%s: expected a TableHead or TableFoot "
-			                "[Attr, [Row]]", ctx, NULL);
-		if (dmp_path_push_index(&v->path, 0) != 0)
-			return dm_nomem(v->err);
-		if (field(v, 'A', json_array_get(f, 0), ctx) != 0)
-			return -1;
-		dmp_path_set_index(&v->path, 1);
-		if (rows(v, json_array_get(f, 1), ctx) != 0)
-			return -1;
-		dmp_path_pop(&v->path);
-		return 0;
+		return head_foot(v, f, ctx);
 	case 'Y':
 		return list_of(v, f, "a list of TableBodies", ctx, body, NULL);
 	case 'm':

@@ -91,6 +91,70 @@ static int walk_at(dm_walk *w, char code, json_t *a, size_t i)
 	return 0;
 }
 
+/* The prefixes and suffixes of a list of citations. */
+static int walk_citations(dm_walk *w, json_t *f)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(f); i++) {
+		json_t *cit = json_array_get(f, i);
+		if (push_index(w, i) || push_key(w, "citationPrefix") ||
+		    walk_list(w, json_object_get(cit, "citationPrefix"),
+		              DM_INLINE))
+			return -1;
+		dmp_path_pop(&w->path);
+		if (push_key(w, "citationSuffix") ||
+		    walk_list(w, json_object_get(cit, "citationSuffix"),
+		              DM_INLINE))
+			return -1;
+		dmp_path_pop(&w->path);
+		dmp_path_pop(&w->path);
+	}
+	return 0;
+}
+
+/* The head rows and the body rows of a list of TableBodies. */
+static int walk_bodies(dm_walk *w, json_t *f)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(f); i++) {
+		json_t *body = json_array_get(f, i);
+		if (push_index(w, i) || push_index(w, 2) ||
+		    walk_rows(w, json_array_get(body, 2)))
+			return -1;
+		dmp_path_set_index(&w->path, 3);
+		if (walk_rows(w, json_array_get(body, 3)))
+			return -1;
+		dmp_path_pop(&w->path);
+		dmp_path_pop(&w->path);
+	}
+	return 0;
+}
+
+/* A map (m) or a list (l) of metadata values. */
+static int walk_meta_field(dm_walk *w, char code, json_t *f)
+{
+	const char *key;
+	json_t *val;
+	size_t i;
+
+	if (code == 'm') {
+		json_object_foreach(f, key, val) {
+			if (push_key(w, key) || walk_meta_value(w, val))
+				return -1;
+			dmp_path_pop(&w->path);
+		}
+		return 0;
+	}
+	for (i = 0; i < json_array_size(f); i++) {
+		if (push_index(w, i) || walk_meta_value(w, json_array_get(f, i)))
+			return -1;
+		dmp_path_pop(&w->path);
+	}
+	return 0;
+}
+
 static int walk_field(dm_walk *w, char code, json_t *f)
 {
 	size_t i;
@@ -118,57 +182,17 @@ static int walk_field(dm_walk *w, char code, json_t *f)
 			return -1;
 		return walk_at(w, 'B', f, 1);
 	case 'X':
-		for (i = 0; i < json_array_size(f); i++) {
-			json_t *cit = json_array_get(f, i);
-			if (push_index(w, i) || push_key(w, "citationPrefix") ||
-			    walk_list(w, json_object_get(cit, "citationPrefix"),
-			              DM_INLINE))
-				return -1;
-			dmp_path_pop(&w->path);
-			if (push_key(w, "citationSuffix") ||
-			    walk_list(w, json_object_get(cit, "citationSuffix"),
-			              DM_INLINE))
-				return -1;
-			dmp_path_pop(&w->path);
-			dmp_path_pop(&w->path);
-		}
-		return 0;
+		return walk_citations(w, f);
 	case 'H': /* [attr, rows] */
 		if (push_index(w, 1) || walk_rows(w, json_array_get(f, 1)))
 			return -1;
 		dmp_path_pop(&w->path);
 		return 0;
 	case 'Y': /* [[attr, n, head rows, body rows]] */
-		for (i = 0; i < json_array_size(f); i++) {
-			json_t *body = json_array_get(f, i);
-			if (push_index(w, i) || push_index(w, 2) ||
-			    walk_rows(w, json_array_get(body, 2)))
-				return -1;
-			dmp_path_set_index(&w->path, 3);
-			if (walk_rows(w, json_array_get(body, 3)))
-				return -1;
-			dmp_path_pop(&w->path);
-			dmp_path_pop(&w->path);
-		}
-		return 0;
-	case 'm': {
-		const char *key;
-		json_t *val;
-		json_object_foreach(f, key, val) {
-			if (push_key(w, key) || walk_meta_value(w, val))
-				return -1;
-			dmp_path_pop(&w->path);
-		}
-		return 0;
-	}
+		return walk_bodies(w, f);
+	case 'm':
 	case 'l':
-		for (i = 0; i < json_array_size(f); i++) {
-			if (push_index(w, i) ||
-			    walk_meta_value(w, json_array_get(f, i)))
-				return -1;
-			dmp_path_pop(&w->path);
-		}
-		return 0;
+		return walk_meta_field(w, code, f);
 	}
 	return 0; /* no nodes inside */
 }
