@@ -699,6 +699,11 @@ bool dm_sourcepos(dm_doc *doc);
  */
 int dm_sourcepos_unwrap(dm_ctx *ctx);
 
+/** True when `block` is a Div +sourcepos wrapped a block in (those stay
+ * after dm_sourcepos_unwrap()): a filter looking at a block's siblings
+ * looks through it. */
+bool dm_sourcepos_wrapper(const json_t *block);
+
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);
 

@@ -237,14 +237,15 @@ static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
 		json_t *b = json_array_get(list, i), *r = NULL;
 		switch (dm_type_of(b)) {
 		case DM_T_PARA:
+		case DM_T_DIV: /* a paragraph in a +sourcepos wrapper */
 		case DM_T_BULLET_LIST:
-			r = dm_type_of(b) == DM_T_PARA
+			r = dm_type_of(b) != DM_T_BULLET_LIST
 			            ? dmf_labelled_paras(ctx, list, i)
 			            : dmf_labelled_list(ctx, b);
 			if (r == NULL && dm_error_is_set(ctx->err))
 				return DM_WALK_ERROR;
 			/* the paragraphs after the first are in the group */
-			for (n = r && dm_type_of(b) == DM_T_PARA
+			for (n = r && dm_type_of(b) != DM_T_BULLET_LIST
 			                 ? (long)json_array_size(dm_node_blocks(r))
 			                 : 1;
 			     n > 1; n--)

@@ -274,6 +274,15 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 	return group_of(ctx, items);
 }
 
+/* The paragraph block `b` is, seen through a +sourcepos wrapper; NULL
+ * when it is none. */
+static const json_t *para_of(const json_t *b)
+{
+	if (dm_sourcepos_wrapper(b) && json_array_size(dm_node_blocks(b)) == 1)
+		b = json_array_get(dm_node_blocks(b), 0);
+	return dm_type_of(b) == DM_T_PARA ? b : NULL;
+}
+
 size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
 {
 	const ctype *seen[8];
@@ -282,10 +291,11 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
 	for (k = 0; k < st->ntypes; k++)
 		want += st->types[k].triad;
 	for (; n < want && n < 8 && i + n < json_array_size(list); n++) {
-		json_t *p = json_array_get(list, i + n), *item;
-		if (dm_type_of(p) != DM_T_PARA)
+		const json_t *p = para_of(json_array_get(list, i + n));
+		json_t *item;
+		if (p == NULL)
 			return 0;
-		item = json_pack("[O]", p);
+		item = json_pack("[O]", (json_t *)p);
 		seen[n] = item ? dmf_take_label(st, item, false) : NULL;
 		json_decref(item);
 		if (seen[n] == NULL)
@@ -308,7 +318,8 @@ json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i)
 		return dm_nomem(ctx->err), NULL;
 	for (k = 0; k < n; k++)
 		if (json_array_append_new(items, json_pack(
-		            "[O]", json_array_get(list, i + k)))) {
+		            "[O]", (json_t *)para_of(json_array_get(list,
+		                                                i + k))))) {
 			json_decref(items);
 			return dm_nomem(ctx->err), NULL;
 		}

@@ -166,6 +166,12 @@ int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	size_t depth = dm_walk_depth(w);
 	dmf_label l;
 
+	/* +sourcepos wraps each block in a Div: siblings are seen through
+	 * it, and it is no block of its own */
+	if (dm_sourcepos_wrapper(node))
+		return 0;
+	if (dm_sourcepos_wrapper(parent) && depth > 0)
+		parent = dm_walk_ancestor(w, 1), depth--;
 	memset(&l, 0, sizeof l);
 	if (dm_type_of(node) == DM_T_PARA &&
 	    dm_type_of(parent) != DM_T_BULLET_LIST &&
