@@ -691,17 +691,13 @@ typedef struct dm_visitor {
  */
 bool dm_sourcepos(dm_doc *doc);
 
-/**
- * Takes out the Spans `+sourcepos` wraps around every inline, and joins
+/** Takes out the Spans `+sourcepos` wraps around every inline, and joins
  * the Str they split ("Tension" ":" becomes "Tension:"), so the text reads
  * as without positions; the block wrappers, which carry the positions
- * dm_walk_ancestor() finds, stay.  0, or -1 with ctx->err set.
+ * dm_walk_ancestor() finds, stay (dm_sourcepos_wrapper() tells one).  0,
+ * or -1 with ctx->err set.
  */
 int dm_sourcepos_unwrap(dm_ctx *ctx);
-
-/** True when `block` is a Div +sourcepos wrapped a block in (those stay
- * after dm_sourcepos_unwrap()): a filter looking at a block's siblings
- * looks through it. */
 bool dm_sourcepos_wrapper(const json_t *block);
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
