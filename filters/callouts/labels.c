@@ -134,31 +134,65 @@ static const ctype *triad_type(const state *st, const char *text)
 	return NULL;
 }
 
-/* The words before the separator the first block of `item` opens with
- * (plain, bold or emphasised, the separator inside or out), copied into
- * `written` ("" when it opens with none); returns how many inlines hold
- * them and the separator, 0 when none. */
-static size_t read_label(const json_t *item, char *written, size_t size)
+/* Appends the text of label part `x` to buf[*len..size): Str, Space,
+ * and the same inside emphasis; false for anything else, or when it
+ * does not fit.  No allocation: a failed one would pass unseen. */
+static bool label_text(const json_t *x, char *buf, size_t size, size_t *len)
 {
-	json_t *ils = dmf_block_text(json_array_get(item, 0));
-	dm_buf text = {0};
-	const char *colon = NULL;
-	size_t i, len, n = json_array_size(ils);
+	const json_t *inner;
+	const char *t;
+	size_t k, n;
 
-	written[0] = '\0';
+	switch (dm_type_of(x)) {
+	case DM_T_STR:
+		t = json_string_value(dm_content(x));
+		break;
+	case DM_T_SPACE:
+		t = " ";
+		break;
+	case DM_T_STRONG:
+	case DM_T_EMPH:
+		inner = dm_content(x);
+		for (k = 0; k < json_array_size(inner); k++)
+			if (!label_text(json_array_get(inner, k), buf, size,
+			                len))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+	n = strlen(t);
+	if (*len + n + 1 > size)
+		return false;
+	memcpy(buf + *len, t, n + 1);
+	*len += n;
+	return true;
+}
+
+/* The words before the separator block `b` opens with (plain, bold or
+ * emphasised, the separator inside or out), copied into `written` (""
+ * when it opens with none); returns how many inlines hold them and the
+ * separator, 0 when none. */
+static size_t read_label(const json_t *b, char *written, size_t size)
+{
+	json_t *ils = dmf_block_text(b);
+	char text[256];
+	const char *colon = NULL;
+	size_t i, len = 0, sep, n = json_array_size(ils);
+
+	written[0] = text[0] = '\0';
 	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
 		json_t *x = json_array_get(ils, i);
-		if (!label_part(x, i) || dm_stringify_buf(x, &text) != 0)
+		if (!label_part(x, i) || !label_text(x, text, sizeof text, &len))
 			break;
-		colon = find_colon(dm_buf_str(&text), &len);
+		colon = find_colon(text, &sep);
 	}
-	if (colon != NULL && !dm_buf_failed(&text)) {
-		len = (size_t)(colon - text.data);
-		while (len > 0 && text.data[len - 1] == ' ')
+	if (colon != NULL) {
+		len = (size_t)(colon - text);
+		while (len > 0 && text[len - 1] == ' ')
 			len--;
-		snprintf(written, size, "%.*s", (int)len, text.data);
+		snprintf(written, size, "%.*s", (int)len, text);
 	}
-	dm_buf_free(&text);
 	return written[0] ? i : 0;
 }
 
@@ -166,7 +200,7 @@ static size_t read_label(const json_t *item, char *written, size_t size)
 const ctype *dmf_take_label(const state *st, json_t *item, bool strip)
 {
 	char written[64];
-	size_t n = read_label(item, written, sizeof written);
+	size_t n = read_label(json_array_get(item, 0), written, sizeof written);
 	const ctype *found = n ? triad_type(st, written) : NULL;
 
 	if (found && strip &&
@@ -198,7 +232,8 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
 	char *text;
 
 	memset(out, 0, sizeof *out);
-	if (read_label(item, out->written, sizeof out->written) == 0)
+	if (read_label(json_array_get(item, 0), out->written,
+	               sizeof out->written) == 0)
 		return;
 	t = triad_type(st, out->written);
 	out->type = t ? t->name : NULL;
@@ -253,11 +288,11 @@ static json_t *group_of(dm_ctx *ctx, const json_t *items)
 			json_decref(group);
 			group = NULL;
 		}
-	if (group == NULL) {
+	if (group == NULL ||
+	    (group = dm_div(json_pack("[s[s][]]", "", "callout-group"),
+	                    group)) == NULL)
 		dm_nomem(ctx->err);
-		return NULL;
-	}
-	return dm_div(json_pack("[s[s][]]", "", "callout-group"), group);
+	return group;
 }
 
 json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
@@ -292,13 +327,10 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
 		want += st->types[k].triad;
 	for (; n < want && n < 8 && i + n < json_array_size(list); n++) {
 		const json_t *p = para_of(json_array_get(list, i + n));
-		json_t *item;
-		if (p == NULL)
+		char written[64];
+		if (p == NULL || read_label(p, written, sizeof written) == 0)
 			return 0;
-		item = json_pack("[O]", (json_t *)p);
-		seen[n] = item ? dmf_take_label(st, item, false) : NULL;
-		json_decref(item);
-		if (seen[n] == NULL)
+		if ((seen[n] = triad_type(st, written)) == NULL)
 			return 0;
 		for (k = 0; k < n; k++)
 			if (seen[k] == seen[n])
