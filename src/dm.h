@@ -531,16 +531,6 @@ int dm_option_inlines(const dm_doc *doc, const char *filter, const char *key,
 int dm_option_blocks(const dm_doc *doc, const char *filter, const char *key,
                      json_t **out, dm_error *err);
 
-/**
- * Checks the shape of filter `filter`'s options: the metadata value under
- * `filter` (when present) must be a map, and each of its keys, and the
- * first part of each flat key "FILTER.KEY...", must be one of the
- * NULL-terminated `known` names.  An unknown name is an error naming its
- * metadata path, with a "did you mean" for a near miss.  0 or -1.
- */
-int dm_options_check(const dm_doc *doc, const char *filter,
-                     const char *const *known, dm_error *err);
-
 /* ------------------------------------------------------------------------
  * Option tables
  *
@@ -734,8 +724,6 @@ typedef struct dm_filter {
 	const char *summary; /* one line for --help and dm --list */
 	const dm_option_spec *option_table; /* its options (--help is made
 	                        from them), or NULL */
-	const char *options; /* transitional: a --help text, for a filter
-	                        whose options have no table yet */
 	int (*start)(dm_ctx *ctx);
 	dm_visitor visitor;
 	int (*finish)(dm_ctx *ctx);

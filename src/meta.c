@@ -213,63 +213,6 @@ OPTION_READ(string, char **)
 OPTION_READ(inlines, json_t **)
 OPTION_READ(blocks, json_t **)
 
-static int unknown_option(const char *const *known, const char *key,
-                          size_t len, const char *where, dm_error *err)
-{
-	const char *best = NULL;
-	size_t d, bestd = 3;
-
-	for (; *known; known++) {
-		if (strlen(*known) == len && strncmp(*known, key, len) == 0)
-			return 0;
-		char word[48];
-		snprintf(word, sizeof word, "%.*s", (int)len, key);
-		if ((d = dm_text_distance(word, *known)) < bestd) {
-			bestd = d;
-			best = *known;
-		}
-	}
-	if (best)
-		return dm_error_set(err, DM_EOPTION, where,
-		                    "unknown option \"%.*s\" (did you mean "
-		                    "%s?)", (int)len, key, best);
-	return dm_error_set(err, DM_EOPTION, where,
-	                    "unknown option \"%.*s\"", (int)len, key);
-}
-
-int dm_options_check(const dm_doc *doc, const char *filter,
-                     const char *const *known, dm_error *err)
-{
-	const json_t *map = json_object_get(doc->meta, filter);
-	size_t n = strlen(filter);
-	char where[300];
-	const char *key;
-	json_t *v;
-
-	if (map != NULL) {
-		if (!dm_is(map, "MetaMap")) {
-			snprintf(where, sizeof where, "meta.%s", filter);
-			return dm_error_set(err, DM_EOPTION, where,
-			                    "expected a map of %s options",
-			                    filter);
-		}
-		json_object_foreach(dm_content(map), key, v) {
-			snprintf(where, sizeof where, "meta.%s.%s", filter, key);
-			if (unknown_option(known, key, strlen(key), where, err))
-				return -1;
-		}
-	}
-	json_object_foreach(doc->meta, key, v) {
-		const char *k = key + n + 1;
-		if (strncmp(key, filter, n) != 0 || key[n] != '.')
-			continue;
-		snprintf(where, sizeof where, "meta[\"%s\"]", key);
-		if (unknown_option(known, k, strcspn(k, "."), where, err))
-			return -1;
-	}
-	return 0;
-}
-
 int dm_meta_add_header_include(dm_doc *doc, const char *format,
                                const char *text, dm_error *err)
 {

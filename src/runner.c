@@ -88,11 +88,6 @@ static void help_filter(const char *prog, const dm_filter *f)
 			       "%s.KEY=VALUE, or a defaults file):\n\n%s",
 			       prog, prog, dm_buf_str(&b));
 		dm_buf_free(&b);
-	} else if (f->options) {
-		printf("\nOptions are read from the document's metadata, under "
-		       "the key %s\n(YAML front matter, pandoc -M %s.KEY=VALUE, "
-		       "or a defaults file):\n\n%s",
-		       prog, prog, f->options);
 	}
 	fputs(exit_help, stdout);
 }
