@@ -100,8 +100,9 @@ bool dm_int_of(const json_t *v, json_int_t *out)
 	if (!json_is_real(v))
 		return false;
 	d = json_real_value(v);
-	/* In range before the conversion, which is undefined otherwise. */
-	if (d != floor(d) || !(fabs(d) < 9.2e18))
+	/* In int64's range [-2^63, 2^63) before the conversion, which is
+	 * undefined otherwise (both bounds are exact in a double). */
+	if (d != floor(d) || !(d >= -0x1p63 && d < 0x1p63))
 		return false;
 	*out = (json_int_t)d;
 	return true;

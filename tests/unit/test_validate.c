@@ -250,6 +250,17 @@ static const struct {
 	 "Header: expected an integer"},
 	{23, NULL, "[{'t':'OrderedList','c':[[1.0,{'t':'Decimal'},{'t':"
 	           "'Period'}],[]]}]", NULL, NULL},
+	/* reals past int64 are refused, not converted (undefined in C) */
+	{23, NULL, "[{'t':'Header','c':[1e300," E ",[]]}]", "blocks[0].c[0]",
+	 "Header: expected an integer"},
+	{23, NULL, "[{'t':'Header','c':[-1e300," E ",[]]}]", "blocks[0].c[0]",
+	 "Header: expected an integer"},
+	{23, NULL, "[{'t':'Header','c':[9.3e18," E ",[]]}]", "blocks[0].c[0]",
+	 "Header: expected an integer"},
+	{23, NULL, "[{'t':'OrderedList','c':[[1e300,{'t':'Decimal'},{'t':"
+	           "'Period'}],[]]}]", "blocks[0].c[0]",
+	 "OrderedList: expected ListAttributes"},
+	{23, NULL, "[{'t':'Header','c':[-9.2e18," E ",[]]}]", NULL, NULL},
 };
 
 START_TEST(shapes)
@@ -273,6 +284,43 @@ START_TEST(shapes)
 		ck_assert_str_eq(err.where, cases[_i].where);
 	}
 	dm_buf_free(&b);
+}
+END_TEST
+
+/* dm_int_of(): integers, integral reals in int64's range (pandoc reads
+ * 2.0 as 2), nothing else; a real past the range is refused before any
+ * conversion (clang's -fsanitize=float-cast-overflow, make check
+ * SAN=clang, would report one). */
+START_TEST(int_of)
+{
+	static const struct {
+		const char *json;
+		bool ok;
+		json_int_t want;
+	} v[] = {
+		{"[2]", true, 2}, {"[2.0]", true, 2}, {"[-3e0]", true, -3},
+		{"[9.2e18]", true, 9200000000000000000},
+		{"[-9.2e18]", true, -9200000000000000000},
+		{"[9223372036854775807]", true, 9223372036854775807},
+		{"[-9223372036854775808.0]", true, -9223372036854775807 - 1},
+		{"[9223372036854775808.0]", false, 0}, /* 2^63 */
+		{"[9.3e18]", false, 0}, {"[-9.3e18]", false, 0},
+		{"[1e300]", false, 0}, {"[-1e300]", false, 0},
+		{"[1.7976931348623157e308]", false, 0}, {"[2.5]", false, 0},
+		{"[\"2\"]", false, 0}, {"[null]", false, 0},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof *v; i++) {
+		json_t *a = t_json(v[i].json);
+		json_int_t got = -1;
+		bool ok = dm_int_of(json_array_get(a, 0), &got);
+		ck_assert_msg(ok == v[i].ok, "%s: %d", v[i].json, ok);
+		if (ok)
+			ck_assert_msg(got == v[i].want, "%s", v[i].json);
+		json_decref(a);
+	}
+	ck_assert(!dm_int_of(NULL, &(json_int_t){0}));
 }
 END_TEST
 
@@ -333,6 +381,7 @@ Suite *validate_suite(void)
 	tcase_add_loop_test(tc, shapes, 0,
 	                    (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, validate_directly);
+	tcase_add_test(tc, int_of);
 	suite_add_tcase(s, tc);
 	return s;
 }
