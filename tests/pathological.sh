@@ -86,13 +86,22 @@ awk 'BEGIN { print "[^0]"; print ""
              for (i = 0; i < 30; i++) printf "[^%d]: [^%d] [^%d]\n\n", i, i + 1, i + 1
              print "[^30]: end" }' > "$TMP/in"
 run_case "md: footnotes cite twice" 0 "$FROM_MD"
+# pandoc 2.17 copies a note inside a note: past the budget of note copies
+n="md: footnotes cite twice, 1.22"
+run_case "$n" 1 "$FROM_MD" --api 1.22
+if [ "${ONLY:-$n}" = "$n" ] &&
+   ! grep -q 'footnotes expand too much.*: line [0-9]*$' "$TMP/err"; then
+	fail "$n: the message says so" "got:"
+	show "$TMP/err"
+fi
 rep 200000 '*a **b ' > "$TMP/in"
 run_case "md: open emphasis" 0 "$FROM_MD"
 # past the nesting limit: refused, with the line where it happens
 rep 10000 '> ' > "$TMP/in"
 echo text >> "$TMP/in"
-run_case "md: 10k nested quotes" 1 "$FROM_MD"
-if ! grep -q 'nested too deeply (more than [0-9]* levels): line 1$' \
+n="md: 10k nested quotes"
+run_case "$n" 1 "$FROM_MD"
+if [ "${ONLY:-$n}" = "$n" ] && ! grep -q 'nested too deeply (more than [0-9]* levels): line 1$' \
 	"$TMP/err"; then
 	fail "md: 10k nested quotes: the message names the line" "got:"
 	show "$TMP/err"

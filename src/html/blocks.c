@@ -572,14 +572,42 @@ int dmp_html_blocks(dmp_html *h, const json_t *list, cmark_node *parent)
  * Notes, and rendering
  * ------------------------------------------------------------------------ */
 
+/* The blocks of a note with the way back `back` at the end of its last
+ * paragraph (or in a Plain of its own): a new array sharing the note's
+ * blocks but the last, whose inlines are copied one level deep (a deep
+ * copy of each note costs the depth of notes in notes times their size). */
+static json_t *with_back(const json_t *blocks, const char *back)
+{
+	json_t *b = json_copy((json_t *)blocks);
+	size_t n = json_array_size(b);
+	json_t *last = json_array_get(b, n ? n - 1 : 0);
+	dm_type t = dm_type_of(last);
+
+	if (b == NULL)
+		return NULL;
+	last = t == DM_T_PARA || t == DM_T_PLAIN
+	       ? dm_node(dm_tag(last), json_copy(dm_content(last)))
+	       : dm_plain(json_array());
+	if (last == NULL || (t == DM_T_PARA || t == DM_T_PLAIN
+	                     ? json_array_set(b, n - 1, last)
+	                     : json_array_append(b, last)) != 0 ||
+	    json_array_append_new(dm_content(last),
+	                          dm_raw_inline("html", back)) != 0) {
+		json_decref(last);
+		json_decref(b);
+		return NULL;
+	}
+	json_decref(last);
+	return b;
+}
+
 /* Note `i` (from 0) as an item of the list at the end, with the way back
  * at the end of its last paragraph. */
 static int note(dmp_html *h, size_t i, cmark_node *ol)
 {
-	json_t *b = json_deep_copy(json_array_get(h->notes, i));
-	json_t *last = json_array_get(b, json_array_size(b) - 1);
 	char open[64], back[160];
 	cmark_node *li;
+	json_t *b;
 	int rc;
 
 	snprintf(open, sizeof open, "<li id=\"fn%zu\">", i + 1);
@@ -588,23 +616,14 @@ static int note(dmp_html *h, size_t i, cmark_node *ol)
 	         "role=\"doc-backlink\">\u21a9\ufe0e</a>",
 	         i + 1);
 	li = dmp_html_custom(ol, true, open, "</li>");
+	b = with_back(json_array_get(h->notes, i), back);
 	if (b == NULL || li == NULL) {
 		json_decref(b);
 		return dm_nomem(h->err);
 	}
-	if (dm_type_of(last) != DM_T_PARA && dm_type_of(last) != DM_T_PLAIN) {
-		last = dm_plain(json_array());
-		if (json_array_append_new(b, last) != 0) {
-			json_decref(b);
-			return dm_nomem(h->err);
-		}
-	}
-	rc = json_array_append_new(dm_content(last),
-	                           dm_raw_inline("html", back));
-	if (rc == 0)
-		rc = dmp_html_blocks(h, b, li);
+	rc = dmp_html_blocks(h, b, li);
 	json_decref(b);
-	return rc != 0 ? dm_nomem(h->err) : 0;
+	return rc;
 }
 
 /* The notes, as pandoc ends a page with them; notes inside notes are

@@ -19,6 +19,11 @@
 /* Deeper nesting than this is refused: jansson reads at most 2048 levels
  * and a block costs two or three. */
 #define MAX_DEPTH 500
+/* Footnotes are copied at every reference (notes that cite one another
+ * multiply): the copies may cost (cost.c) 1 MB plus 16 times the input. */
+#define NOTE_BUDGET(len) (((size_t)1 << 20) + 16 * (len))
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 typedef struct conv {
 	dm_error *err;
@@ -31,15 +36,16 @@ typedef struct conv {
 	dmp_md_ids ids;               /* header identifiers */
 	size_t depth;
 	size_t in_note;               /* inside a footnote: no identifiers */
+	size_t spent, budget;         /* on note copies, and at most */
 	const char *text;             /* the Markdown, and its length */
 	size_t len;
 	int line_no;                  /* a line of it seen last (1-based), */
 	size_t line_at;               /* and the offset where it starts */
 } conv;
 
-/* The error for nesting past MAX_DEPTH at `n`, naming its source line (the
- * line of the nearest enclosing node that knows its own). */
-static int too_deep(conv *c, cmark_node *n)
+/* The error `what` at `n`, naming its source line (the line of the
+ * nearest enclosing node that knows its own).  -1. */
+static int fail_at(conv *c, cmark_node *n, const char *what)
 {
 	char where[32] = "";
 	int line = 0;
@@ -48,9 +54,7 @@ static int too_deep(conv *c, cmark_node *n)
 		line = cmark_node_get_start_line(n);
 	if (line > 0)
 		snprintf(where, sizeof where, "line %d", line);
-	return dm_error_set(c->err, DM_EINPUT, where,
-	                    "Markdown nested too deeply (more than %d levels)",
-	                    MAX_DEPTH);
+	return dm_error_set(c->err, DM_EINPUT, where, "%s", what);
 }
 
 /* Counts one level down into `n`; -1 (c->err) past MAX_DEPTH. */
@@ -58,7 +62,8 @@ static int descend(conv *c, cmark_node *n)
 {
 	if (++c->depth > MAX_DEPTH) {
 		c->depth--;
-		return too_deep(c, n);
+		return fail_at(c, n, "Markdown nested too deeply (more than "
+		                     STR(MAX_DEPTH) " levels)");
 	}
 	return 0;
 }
@@ -125,6 +130,7 @@ static int unresolve(json_t *v)
 static json_t *note(conv *c, cmark_node *ref)
 {
 	long k = strtol(cmark_node_get_literal(ref), NULL, 10);
+	size_t cost;
 	json_t *b;
 
 	if (k < 1 || (size_t)k > c->nnotes)
@@ -150,6 +156,13 @@ static json_t *note(conv *c, cmark_node *ref)
 		c->note_blocks[k] = b;
 		c->note_busy[k] = 0;
 	}
+	if ((cost = dmp_md_cost(c->note_blocks[k])) > c->budget - c->spent) {
+		fail_at(c, ref, "footnotes expand too much: copied at every "
+		                "reference, they pass 1 MB plus 16 times the "
+		                "input");
+		return NULL;
+	}
+	c->spent += cost;
 	b = json_deep_copy(c->note_blocks[k]);
 	if (b == NULL)
 		dm_nomem(c->err);
@@ -1059,6 +1072,7 @@ json_t *dmp_md_blocks(const char *text, size_t len, int api_minor,
 	c.api_minor = api_minor;
 	c.text = text;
 	c.len = len;
+	c.budget = NOTE_BUDGET(len);
 	c.math = api_minor >= 23 ? dmp_md_math_extension() : NULL;
 	doc = parse(text, len, c.math);
 	if (doc != NULL && dmp_md_ids_init(&c.ids) == 0 &&

@@ -41,7 +41,7 @@ fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzzer-%)
 	    mkdir -p $(BUILD)/corpus/$$t || exit 1; \
 	    echo "fuzz: $$t for $(FUZZ_TIME)s"; \
 	    $(BUILD)/fuzzer-$$t -max_total_time=$(FUZZ_TIME) \
-	        -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	        -max_len=65536 -timeout=60 -rss_limit_mb=2048 \
 	        -close_fd_mask=2 -dict=tests/fuzz/$$t.dict \
 	        -artifact_prefix=$(BUILD)/$$t- \
 	        $(BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
