@@ -4,7 +4,10 @@
 #   make check      install what is missing, build, run every test
 #   make check SAN=1  the same under AddressSanitizer + UBSan
 #   make check SAN=clang  the C-level suites under clang's ASan + UBSan
+#   make valgrind   bad input, the corpus and the fuzz corpora under valgrind
+#   make fuzz-replay  every fuzz corpus through every fuzz target
 #   make fuzz       libFuzzer over each fuzz target for FUZZ_TIME seconds
+#                   (FUZZ_TARGETS: filters from-md to-html)
 #   make demo       render the sample articles into build/demo/
 #   make bench      time the filters against jansson's own load + dump
 #   make install    PREFIX=/usr/local DESTDIR=

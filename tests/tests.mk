@@ -3,7 +3,8 @@
 #
 #   make test-shell            bad input, I/O failures, fidelity (build/)
 #   make test-shell SAN=1      the same with the ASan+UBSan build
-#   make valgrind              bad input and corpus identity under valgrind
+#   make valgrind              bad input and corpus identity under valgrind,
+#                              and the fuzz replays (tests/fuzz/fuzz.mk)
 
 # jsoneq: are two JSON files equal, object key order included?
 $(BUILD)/jsoneq: tests/tools/jsoneq.c
@@ -23,9 +24,11 @@ VALGRIND_CMD = valgrind --error-exitcode=99 --leak-check=full \
                --errors-for-leak-kinds=definite,indirect -q
 
 valgrind:
-	$(MAKE) VALGRIND=1 all build-vg/jsoneq
+	$(MAKE) VALGRIND=1 all build-vg/jsoneq $(FUZZ_TARGETS:%=build-vg/fuzz-%)
 	@DM_WRAP='$(VALGRIND_CMD)' DM_PANDOC=no DM_BIG_STR_BYTES=1000000 \
 	    sh tests/run.sh build-vg bad fidelity
+	@FUZZ_WRAP='$(VALGRIND_CMD)' sh tests/fuzz/replay.sh build-vg \
+	    $(FUZZ_TARGETS)
 
 # allocfail.so: an LD_PRELOAD shim making the Nth allocation fail
 # (tests/alloc.sh).  Built without sanitizers, as faults.so.

@@ -1,9 +1,10 @@
 #!/bin/sh
 # deps.sh - install what building and testing dmfilters needs, when missing.
 #
-# Debian packages through apt-get (as root, or through sudo), and the npm
-# package pandoc-wasm (pandoc 3.x for the tests) into ./node_modules from
-# package-lock.json.  Does nothing when everything is there already.
+# Debian packages through apt-get (as root, or through sudo; clang for
+# `make check SAN=clang` and `make fuzz`), and the npm package pandoc-wasm
+# (pandoc 3.x for the tests) into ./node_modules from package-lock.json.
+# Does nothing when everything is there already.
 #
 #   sh tools/deps.sh           build and test dependencies
 #   sh tools/deps.sh demo      also what `make demo` renders with
@@ -16,7 +17,7 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pandoc:pandoc
 nodejs:node npm:npm valgrind:valgrind texlive-latex-extra
 texlive-xetex:xelatex texlive-luatex:lualatex lmodern
 texlive-fonts-recommended
-libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm"
+libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm clang:clang"
 [ "${1:-}" = demo ] && PKGS="$PKGS chromium:chromium fonts-noto-cjk texlive-lang-cjk
 	texlive-lang-chinese"
 

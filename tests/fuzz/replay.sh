@@ -6,6 +6,8 @@
 # reports or finds an invariant broken fails (one check per target and
 # input set); the last lines of its standard error name the input and say
 # what happened.
+#
+# Environment: FUZZ_WRAP, a command the targets run under (make valgrind).
 set -u
 BUILD=$1
 shift
@@ -30,8 +32,9 @@ ls "$ROOT"/tests/fuzz/corpus/*/* "$ROOT"/samples/*.md "$ROOT"/samples/*.txt \
 	"$CORPUS"/*/*.json 2>/dev/null >"$TMP/inputs"
 n=$(wc -l <"$TMP/inputs")
 for t in "$@"; do
-	# shellcheck disable=SC2046 # file names without blanks
-	"$ROOT/$BUILD/fuzz-$t" $(cat "$TMP/inputs") >/dev/null 2>"$TMP/err"
+	# shellcheck disable=SC2046,SC2086 # words: file names, FUZZ_WRAP
+	${FUZZ_WRAP:-} "$ROOT/$BUILD/fuzz-$t" $(cat "$TMP/inputs") \
+		>/dev/null 2>"$TMP/err"
 	rc=$?
 	if [ "$rc" = 0 ]; then
 		pass
