@@ -156,11 +156,13 @@ test-shell: all
 include tests/tests.mk
 include tests/callouts/callouts.mk
 include tests/check/check.mk
+include tests/render/render.mk
 include tests/bench/bench.mk
 include tests/fuzz/fuzz.mk
 
 # Every test: the library's unit tests, bad input and fidelity, each
-# filter's cases and golden files (tests/golden.sh runs them all).
+# filter's cases and golden files (tests/golden.sh runs them all), the
+# output in the real renderers (tests/render/).
 # (SAN=clang: the suites of C-level checks only, the library's units, bad
 # input and fidelity, the Markdown path and the fuzz replays; the rest is
 # the same code through the same programs, which SAN=1 covers.)
