@@ -84,15 +84,30 @@ void dmp_html_attribute(dm_buf *b, const char *k, const char *v)
 	dm_buf_putc(b, '"');
 }
 
-/* Whether pair `i` of key-value pairs `kvs` is left out: an empty key,
- * id or class (written from the Attr's own fields), or a repeat. */
+/* Whether key `k` is left out whatever comes before it: empty, id or
+ * class (written from the Attr's own fields), or no name an attribute can
+ * have in HTML (spaces, controls, quotes, < > / =), which pandoc writes
+ * as it is, breaking the tag: `</style>x` would end one. */
+static bool left_out(const char *k)
+{
+	const char *p;
+
+	for (p = k; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f ||
+		    strchr("\"'<>/=", *p) != NULL)
+			return true;
+	return !*k || !strcmp(k, "id") || !strcmp(k, "class");
+}
+
+/* Whether pair `i` of key-value pairs `kvs` is left out: left_out(), or
+ * a repeat. */
 static bool dropped(const json_t *kvs, size_t i)
 {
 	const char *k = json_string_value(
 	        json_array_get(json_array_get(kvs, i), 0));
 	size_t j;
 
-	if (!*k || !strcmp(k, "id") || !strcmp(k, "class"))
+	if (left_out(k))
 		return true;
 	for (j = 0; j < i; j++)
 		if (!strcmp(k, json_string_value(json_array_get(
@@ -110,8 +125,7 @@ static bool dropped_fast(const json_t *kvs, size_t i, json_t **seen)
 
 	if (*seen == NULL)
 		return dropped(kvs, i);
-	if (!*k || !strcmp(k, "id") || !strcmp(k, "class") ||
-	    json_object_get(*seen, k) != NULL)
+	if (left_out(k) || json_object_get(*seen, k) != NULL)
 		return true;
 	if (json_object_set_new_nocheck(*seen, k, json_true()) != 0) {
 		json_decref(*seen);
