@@ -24,6 +24,7 @@ else
 fi
 for gen in "$ROOT"/tests/bad/*.gen; do
 	n=${gen##*/}
+	[ "$n" = ok-big-str.gen ] && continue # 20 MB: a test of size, not shape
 	sh "$gen" >"$TMP/${n%.gen}.json" 2>/dev/null || true
 done
 ls "$ROOT"/tests/fuzz/corpus/*/* "$ROOT"/samples/*.md "$ROOT"/samples/*.txt \
