@@ -753,6 +753,14 @@ int dm_close_stdout(const char *prog);
  * set; returns the exit status, 0 when it is not. */
 int dm_report(const char *prog, const dm_error *err);
 
+/** "PROG: warning: message" on standard error, escaped to one line as
+ * every message is; the run goes on. */
+void dm_warn(const char *prog, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
 /** Runs `filter` over ctx->doc as the runner does. 0 or -1 (ctx->err). */
 int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);
 

@@ -3,6 +3,7 @@
  * writing, and reporting, so each filter's file holds only its logic.
  */
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,25 @@ int dm_report(const char *prog, const dm_error *err)
 	say(prog, dm_buf_failed(&b) ? "out of memory" : dm_buf_str(&b));
 	dm_buf_free(&b);
 	return dm_error_exit_status(err);
+}
+
+void dm_warn(const char *prog, const char *fmt, ...)
+{
+	char *text = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (text = malloc((size_t)n + 10)) != NULL) {
+		memcpy(text, "warning: ", 9);
+		va_start(ap, fmt);
+		vsnprintf(text + 9, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	say(prog, text ? text : "warning: out of memory");
+	free(text);
 }
 
 /* Adds filter `f` to the chain `run` of `*n` unless it is there. */
