@@ -226,6 +226,7 @@ int main(int argc, char **argv)
 	args r = {0, NULL, NULL, NULL, 0};
 	int i, rc, status = 0;
 
+	dm_main_init();
 	if ((r.files = calloc((size_t)argc + 1, sizeof *r.files)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return 1;

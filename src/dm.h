@@ -742,6 +742,11 @@ typedef struct dm_filter {
 /* For the programs' mains (the runner and dm-from-md, dm-to-html use
  * them), so every program speaks and exits the same way. */
 
+/** First thing in a program's main: SIGPIPE ignored, so that a write to a
+ * closed pipe fails with EPIPE and is reported ("cannot write output:
+ * Broken pipe", exit 1), never a silent death (exit 141). */
+void dm_main_init(void);
+
 /** "PROG: message\nTry 'PROG --help'." on standard error; returns 2. */
 int dm_usage(const char *prog, const char *fmt, const char *arg);
 

@@ -455,11 +455,43 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 	return s;
 }
 
+/* Writes all of `data` to `fd`, retrying short writes and EINTR.  0, or -1
+ * with `err` set. */
+static int write_some(int fd, const char *data, size_t len, dm_error *err)
+{
+	size_t off = 0;
+	ssize_t w;
+
+	while (off < len) {
+		w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return dm_error_set(err, DM_EIO, NULL,
+			                    "cannot write output: %s",
+			                    w < 0 ? strerror(errno)
+			                          : "short write");
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+int dmp_write_all(int fd, const char *data, size_t len, dm_error *err)
+{
+	if (write_some(fd, data, len, err) != 0) {
+		close(fd);
+		return -1;
+	}
+	if (close(fd) != 0)
+		return dm_error_set(err, DM_EIO, NULL,
+		                    "cannot write output: %s", strerror(errno));
+	return 0;
+}
+
 int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 {
 	const chunk *c;
-	size_t len, off;
-	ssize_t w;
+	size_t len;
 	out o;
 
 	if (check_depth(doc, err)) {
@@ -472,28 +504,14 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 		return -1;
 	}
 	for (c = o.head; c; c = c->next) {
-		for (off = 0; off < c->len; off += (size_t)w) {
-			w = write(fd, c->data + off, c->len - off);
-			if (w < 0 && errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			if (w <= 0) {
-				dm_error_set(err, DM_EIO, NULL,
-				             "cannot write output: %s",
-				             w < 0 ? strerror(errno)
-				                   : "short write");
-				out_free(&o);
-				close(fd);
-				return -1;
-			}
+		if (write_some(fd, c->data, c->len, err) != 0) {
+			out_free(&o);
+			close(fd);
+			return -1;
 		}
 	}
 	out_free(&o);
-	if (close(fd) != 0)
-		return dm_error_set(err, DM_EIO, NULL,
-		                    "cannot write output: %s", strerror(errno));
-	return 0;
+	return dmp_write_all(fd, "", 0, err);
 }
 
 dm_doc *dm_doc_copy(const dm_doc *doc)

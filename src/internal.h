@@ -66,6 +66,12 @@ const dm_schema *dmp_schema_of(dm_type type);
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err);
 
+/* Writes `len` bytes of `data` to `fd`, a short write or EINTR retried,
+ * and then closes `fd` (also when the write failed).  0, or -1 with `err`
+ * set to "cannot write output: ..." (EPIPE: "Broken pipe", since the
+ * programs ignore SIGPIPE: dm_main_init()). */
+int dmp_write_all(int fd, const char *data, size_t len, dm_error *err);
+
 /* dm_validate(), also storing in *deepest how many JSON levels the value
  * nests (an approximation from above: the longest path seen, plus one). */
 int dmp_validate(const json_t *node, dm_kind kind, int api_minor,

@@ -55,6 +55,12 @@ static const dm_filter *find(const dm_filter *const *filters,
 	return NULL;
 }
 
+void dm_main_init(void)
+{
+	/* A closed pipe must be an error we report, not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
+}
+
 int dm_close_stdout(const char *prog)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
@@ -427,8 +433,6 @@ static int run(const args *r, const dm_filter *const *filters,
 			return 2;
 		}
 	}
-	/* A closed pipe must be an error we report, not a silent death. */
-	signal(SIGPIPE, SIG_IGN);
 	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) /* one document, never freed: see jalloc.c */
 		dmp_json_arena(true);
@@ -459,6 +463,7 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 	          {NULL}, 0};
 	int rc;
 
+	dm_main_init();
 	if (strncmp(r.prog, "dm-", 3) == 0 &&
 	    (r.single = find(filters, r.prog + 3, strlen(r.prog + 3))) ==
 	            NULL)
@@ -476,6 +481,7 @@ int dm_filter_main(int argc, char **argv, const dm_filter *filter)
 	          filter, {NULL}, 0};
 	int rc;
 
+	dm_main_init();
 	if ((rc = parse_args(&r, argc, argv, filters, "")) >= 0)
 		return rc;
 	return run(&r, filters, "");

@@ -292,28 +292,13 @@ char *dm_html_render(const dm_doc *doc, unsigned flags, size_t *len,
 int dm_html_write_fd(const dm_doc *doc, unsigned flags, int fd,
                      dm_error *err)
 {
-	size_t len = 0, off = 0;
+	size_t len = 0;
 	char *out = dm_html_render(doc, flags, &len, err);
-	ssize_t w;
+	int rc;
 
 	if (out == NULL)
 		return -1;
-	while (off < len) {
-		w = write(fd, out + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			dm_error_set(err, DM_EIO, NULL,
-			             "cannot write output: %s",
-			             w < 0 ? strerror(errno) : "short write");
-			free(out);
-			return -1;
-		}
-		off += (size_t)w;
-	}
+	rc = dmp_write_all(fd, out, len, err);
 	free(out);
-	if (close(fd) != 0)
-		return dm_error_set(err, DM_EIO, NULL,
-		                    "cannot write output: %s", strerror(errno));
-	return 0;
+	return rc;
 }
