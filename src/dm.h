@@ -742,9 +742,8 @@ typedef struct dm_filter {
 /* For the programs' mains (the runner and dm-from-md, dm-to-html use
  * them), so every program speaks and exits the same way. */
 
-/** First thing in a program's main: SIGPIPE ignored, so that a write to a
- * closed pipe fails with EPIPE and is reported ("cannot write output:
- * Broken pipe", exit 1), never a silent death (exit 141). */
+/** First in a program's main: SIGPIPE ignored, so a closed pipe is a write
+ * error reported ("Broken pipe", exit 1), never a silent exit 141. */
 void dm_main_init(void);
 
 /** "PROG: message\nTry 'PROG --help'." on standard error; returns 2. */
@@ -758,8 +757,7 @@ int dm_close_stdout(const char *prog);
  * set; returns the exit status, 0 when it is not. */
 int dm_report(const char *prog, const dm_error *err);
 
-/** "PROG: warning: message" on standard error, escaped to one line as
- * every message is; the run goes on. */
+/** "PROG: warning: message" on stderr, escaped to one line; goes on. */
 void dm_warn(const char *prog, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
