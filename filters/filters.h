@@ -36,12 +36,13 @@ const char *dmf_callouts_triad(const dmf_callouts *cs, size_t i);
 const char *dmf_callouts_div(const dmf_callouts *cs, const json_t *div);
 
 /**
- * For a block quote whose first paragraph opens with "[!X]": copies X into
- * `marker` and returns the type X names, or NULL when it names none.
- * Not such a quote: marker[0] is '\0' and NULL is returned.
+ * For a block quote whose first paragraph opens with "[!X]": points
+ * *marker at X (borrowed: inside the quote), its length in *len, and
+ * returns the type X names, or NULL when it names none.  Not such a
+ * quote: *marker is NULL and NULL is returned.
  */
 const char *dmf_callouts_alert(const dmf_callouts *cs, const json_t *quote,
-                               char *marker, size_t size);
+                               const char **marker, size_t *len);
 
 /**
  * For a bullet list whose every item opens with a triad label: stores the

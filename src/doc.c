@@ -514,9 +514,40 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 	return dmp_write_all(fd, "", 0, err);
 }
 
+json_t *dmp_json_copy(const json_t *v)
+{
+	const char *key;
+	size_t i, len;
+	json_t *copy, *e;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		copy = json_object();
+		json_object_keylen_foreach((json_t *)v, key, len, e)
+			if (copy == NULL ||
+			    json_object_setn_new_nocheck(copy, key, len,
+			                                 dmp_json_copy(e))) {
+				json_decref(copy);
+				return NULL;
+			}
+		return copy;
+	case JSON_ARRAY:
+		copy = json_array();
+		json_array_foreach(v, i, e)
+			if (copy == NULL ||
+			    json_array_append_new(copy, dmp_json_copy(e))) {
+				json_decref(copy);
+				return NULL;
+			}
+		return copy;
+	default:
+		return json_deep_copy(v); /* a scalar */
+	}
+}
+
 dm_doc *dm_doc_copy(const dm_doc *doc)
 {
-	return wrap(json_deep_copy(doc->root), doc->api_minor);
+	return wrap(dmp_json_copy(doc->root), doc->api_minor);
 }
 
 void dm_doc_free(dm_doc *doc)

@@ -72,6 +72,10 @@ char *dmp_read_all(int fd, size_t *len, dm_error *err);
  * programs ignore SIGPIPE: dm_main_init()). */
 int dmp_write_all(int fd, const char *data, size_t len, dm_error *err);
 
+/* json_deep_copy() that keeps an object key holding a NUL ("a\0b"), which
+ * jansson 2.14's copies cut to "a".  A new reference, or NULL. */
+json_t *dmp_json_copy(const json_t *v);
+
 /* dm_validate(), also storing in *deepest how many JSON levels the value
  * nests (an approximation from above: the longest path seen, plus one). */
 int dmp_validate(const json_t *node, dm_kind kind, int api_minor,

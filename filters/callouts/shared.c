@@ -28,7 +28,7 @@ const char *dmf_callouts_div(const dmf_callouts *st, const json_t *div)
 }
 
 const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
-                               char *marker, size_t size)
+                               const char **marker, size_t *len)
 {
 	const json_t *para = json_array_get(dm_content(quote), 0);
 	const json_t *first = json_array_get(dmf_block_text(para), 0);
@@ -36,13 +36,15 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 	const ctype *t;
 	size_t n;
 
-	marker[0] = '\0';
+	*marker = NULL;
+	*len = 0;
 	if (dm_type_of(quote) != DM_T_BLOCK_QUOTE ||
 	    dm_type_of(first) != DM_T_STR || s == NULL ||
 	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4 ||
 	    s[n - 1] != ']')
 		return NULL;
-	snprintf(marker, size, "%.*s", (int)(n - 3), s + 2);
+	*marker = s + 2;
+	*len = n - 3;
 	t = dmf_alert_type(st, first);
 	return t ? t->name : NULL;
 }

@@ -195,19 +195,25 @@ static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 static int check_alert(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
-	char marker[64];
-	const char *near, *type = dmf_callouts_alert(st->callouts, node,
-	                                             marker, sizeof marker);
+	const char *near, *at, *type;
+	char *marker;
+	size_t len;
+	int rc;
 
+	type = dmf_callouts_alert(st->callouts, node, &at, &len);
 	if (type != NULL)
 		return callout_seen(ctx, w, node, type);
-	if (marker[0] == '\0')
+	if (at == NULL)
 		return 0;
+	if ((marker = strndup(at, len)) == NULL)
+		return dm_nomem(ctx->err);
 	near = dmf_callouts_near(st->callouts, marker);
-	return dmc_report(ctx, dmc_here(st, w, node), DMC_ALERT_UNKNOWN,
-	                  "unknown alert type [!%s]%s%s%s", marker,
-	                  near ? ": did you mean " : "", near ? near : "",
-	                  near ? "?" : "");
+	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_ALERT_UNKNOWN,
+	                "unknown alert type [!%s]%s%s%s", marker,
+	                near ? ": did you mean " : "", near ? near : "",
+	                near ? "?" : "");
+	free(marker);
+	return rc;
 }
 
 static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
@@ -259,10 +265,13 @@ static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	json_array_clear(st->uncredited);
 	if (line != DMF_CREDIT_LINE_UNPARSED)
 		return 1;
-	text = dm_stringify(node);
+	if ((text = dm_stringify(node)) == NULL)
+		return dm_nomem(ctx->err);
+	/* its first 80 bytes, no character cut */
 	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-	                "cannot read the credit line \"%.80s\" (expected, "
-	                "say, \"Photo by NAME on SOURCE\")", text ? text : "");
+	                "cannot read the credit line \"%.*s\" (expected, "
+	                "say, \"Photo by NAME on SOURCE\")",
+	                (int)dm_utf8_cut(text, 80), text);
 	free(text);
 	return rc ? -1 : 1;
 }

@@ -64,21 +64,31 @@ int dmc_report(dm_ctx *ctx, json_t *where, dmc_rule_id rule,
                const char *fmt, ...)
 {
 	dmc_state *st = ctx->state;
-	char msg[512];
+	char *msg = NULL;
 	va_list ap;
-	json_t *f;
+	json_t *f = NULL;
+	int n;
 
 	if (st->severity[rule] == DMC_OFF) {
 		json_decref(where);
 		return 0;
 	}
+	/* The whole message: a fixed buffer would cut a name mid-character,
+	 * which jansson refuses. */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	f = json_pack("{s:s,s:s,s:s,s:s}", "rule", dmc_rules[rule].id, "name",
-	              dmc_rules[rule].name, "severity",
-	              st->severity[rule] == DMC_ERROR ? "error" : "warning",
-	              "message", msg);
+	if (n >= 0 && (msg = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		f = json_pack("{s:s,s:s,s:s,s:s}", "rule", dmc_rules[rule].id,
+		              "name", dmc_rules[rule].name, "severity",
+		              st->severity[rule] == DMC_ERROR ? "error"
+		                                              : "warning",
+		              "message", msg);
+		free(msg);
+	}
 	if (f != NULL && where != NULL)
 		json_object_update(f, where);
 	json_decref(where);
