@@ -63,9 +63,11 @@ const char *dmf_callouts_heading(const dmf_callouts *cs);
 int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *cs,
                        const json_t *node);
 
-/** The type name nearest to `word` (at most two edits away, case aside),
- * for "did you mean"; NULL when none is that near, or `word` is one. */
-const char *dmf_callouts_near(const dmf_callouts *cs, const char *word);
+/** The type name nearest to the word of `len` bytes at `word` (at most two
+ * edits away, case aside), for "did you mean"; NULL when none is that
+ * near, or the word is one. */
+const char *dmf_callouts_near(const dmf_callouts *cs, const char *word,
+                              size_t len);
 
 /* ------------------------------------------------------------------------
  * Credits (credits/)

@@ -167,11 +167,18 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	return rc;
 }
 
-const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
+const char *dmf_callouts_near(const dmf_callouts *st, const char *at,
+                              size_t len)
 {
-	const char *best = NULL;
+	char buf[48 + 8];
+	const char *best = NULL, *word = buf;
 	size_t i, bestd = 3, limit;
 
+	/* dm_text_distance(): a word of 48 bytes or more is near nothing */
+	if (len >= sizeof buf)
+		return NULL;
+	memcpy(buf, at, len);
+	buf[len] = '\0';
 	if (strncmp(word, "callout-", 8) == 0)
 		word += 8;
 	/* Two edits for long names, one for short: "nte" is not "note"'s. */

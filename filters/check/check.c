@@ -181,7 +181,8 @@ static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		const char *c = json_string_value(json_array_get(classes, i));
 		const char *near = c == NULL || pandoc_class(c)
 		                           ? NULL
-		                           : dmf_callouts_near(st->callouts, c);
+		                           : dmf_callouts_near(st->callouts, c,
+		                                               strlen(c));
 		if (near && dmc_report(ctx, dmc_here(st, w, node),
 		                       DMC_CLASS_NEAR_MISS,
 		                       "class \"%s\" is no callout type: did "
@@ -196,24 +197,16 @@ static int check_alert(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
 	const char *near, *at, *type;
-	char *marker;
 	size_t len;
-	int rc;
 
 	type = dmf_callouts_alert(st->callouts, node, &at, &len);
-	if (type != NULL)
-		return callout_seen(ctx, w, node, type);
-	if (at == NULL)
-		return 0;
-	if ((marker = strndup(at, len)) == NULL)
-		return dm_nomem(ctx->err);
-	near = dmf_callouts_near(st->callouts, marker);
-	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_ALERT_UNKNOWN,
-	                "unknown alert type [!%s]%s%s%s", marker,
-	                near ? ": did you mean " : "", near ? near : "",
-	                near ? "?" : "");
-	free(marker);
-	return rc;
+	if (type != NULL || at == NULL)
+		return type ? callout_seen(ctx, w, node, type) : 0;
+	near = dmf_callouts_near(st->callouts, at, len);
+	return dmc_report(ctx, dmc_here(st, w, node), DMC_ALERT_UNKNOWN,
+	                  "unknown alert type [!%.*s]%s%s%s", (int)len, at,
+	                  near ? ": did you mean " : "", near ? near : "",
+	                  near ? "?" : "");
 }
 
 static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
@@ -267,7 +260,6 @@ static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		return 1;
 	if ((text = dm_stringify(node)) == NULL)
 		return dm_nomem(ctx->err);
-	/* its first 80 bytes, no character cut */
 	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
 	                "cannot read the credit line \"%.*s\" (expected, "
 	                "say, \"Photo by NAME on SOURCE\")",
