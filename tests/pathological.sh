@@ -216,6 +216,14 @@ shape 'md: $``x repeated' 37500 dollar_code 0 "$FROM_MD"
 shape 'md: alert, 50k lazy lines' 12500 lazy_alert 0 "$FROM_MD"
 shape 'md: 20k footnotes, fence' 5000 notes_fence 0 "$FROM_MD"
 shape 'md: footnotes cite twice' 30 notes_cite 0 "$FROM_MD"
+# as pandoc 2.17, each citation a copy: refused past the budget
+shape 'md: footnotes cite twice, 1.22' 30 notes_cite 1 "$FROM_MD" --api 1.22
+if [ -z "${ONLY:-}" ] &&
+	! grep -q 'footnotes cite each other too often: their copies exceed [0-9]* JSON values: line [0-9]*$' \
+	"$TMP/err"; then
+	fail "md: footnotes cite twice, 1.22: the message" "got:"
+	show "$TMP/err"
+fi
 shape 'md: open emphasis' 50000 open_emphasis 0 "$FROM_MD"
 # past the nesting limit: refused, with the line where it happens
 shape 'md: 10k nested quotes' 2500 nested_quotes 1 "$FROM_MD"
