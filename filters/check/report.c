@@ -134,6 +134,22 @@ static void gh_escape(dm_buf *b, const char *s, bool prop)
 			dm_buf_putc(b, *s);
 }
 
+/* Appends the user's text `s` (a message, a heading) to a line of the
+ * report: escaped as every message is (one line, no terminal escapes),
+ * then with `gh` for a workflow command. */
+static void user_text(dm_buf *b, const char *s, bool gh)
+{
+	dm_buf e = {0};
+
+	if (dm_message_escape(&e, s) != 0)
+		b->failed = true;
+	else if (gh)
+		gh_escape(b, dm_buf_str(&e), false);
+	else
+		dm_buf_add(b, dm_buf_str(&e), e.len);
+	dm_buf_free(&e);
+}
+
 /* "line 12, column 1, section "Why now", block 3"; with `gh`, the
  * heading escaped for a workflow command (the rest needs no escape). */
 static void where_text(const json_t *f, dm_buf *b, bool gh)
@@ -153,10 +169,7 @@ static void where_text(const json_t *f, dm_buf *b, bool gh)
 		dm_buf_puts(b, "before the first heading, ");
 	} else {
 		dm_buf_puts(b, "section \"");
-		if (gh)
-			gh_escape(b, sec, false);
-		else
-			dm_buf_puts(b, sec);
+		user_text(b, sec, gh);
 		dm_buf_puts(b, "\", ");
 	}
 	dm_buf_printf(b, "block %" JSON_INTEGER_FORMAT, int_of(f, "block"));
@@ -165,8 +178,10 @@ static void where_text(const json_t *f, dm_buf *b, bool gh)
 /* "dm-check: error DM101: MESSAGE: WHERE" */
 static void text_line(dm_buf *b, const char *program, const json_t *f)
 {
-	dm_buf_printf(b, "%s: %s %s: %s: ", program, str_of(f, "severity"),
-	              str_of(f, "rule"), str_of(f, "message"));
+	dm_buf_printf(b, "%s: %s %s: ", program, str_of(f, "severity"),
+	              str_of(f, "rule"));
+	user_text(b, str_of(f, "message"), false);
+	dm_buf_puts(b, ": ");
 	where_text(f, b, false);
 	dm_buf_putc(b, '\n');
 }
@@ -187,7 +202,7 @@ static void github_line(dm_buf *b, const char *file, const json_t *f)
 		                 ",col=%" JSON_INTEGER_FORMAT ",",
 		              line, int_of(f, "column"));
 	dm_buf_printf(b, "title=%s::", str_of(f, "rule"));
-	gh_escape(b, str_of(f, "message"), false);
+	user_text(b, str_of(f, "message"), true);
 	dm_buf_puts(b, " (");
 	where_text(f, b, true);
 	dm_buf_puts(b, ")\n");
