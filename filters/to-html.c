@@ -199,6 +199,7 @@ static int one_file(const args *r, const char *file, bool last)
 		dm_buf_free(&where);
 	}
 	free(path);
+	dmp_warnings_end(!dm_error_is_set(&err));
 	if (!last || DM_FREE_AT_EXIT) { /* the last one the kernel takes */
 		dm_doc_free(doc);
 		dmp_json_arena_reset();

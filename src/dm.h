@@ -757,7 +757,7 @@ int dm_close_stdout(const char *prog);
  * set; returns the exit status, 0 when it is not. */
 int dm_report(const char *prog, const dm_error *err);
 
-/** "PROG: warning: message" on stderr, escaped to one line; goes on. */
+/** "PROG: warning: message" on stderr, escaped, once the run succeeds. */
 void dm_warn(const char *prog, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))

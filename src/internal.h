@@ -98,6 +98,10 @@ bool dmp_json_alloc_failed(void);
  * end of a document (jalloc.c). */
 void dmp_nomem_note(void);
 bool dmp_nomem_seen(void);
+
+/* Writes the warnings dm_warn() kept for the document just run when
+ * `give` (it succeeded), and forgets them: a failed run says only why. */
+void dmp_warnings_end(bool give);
 void dmp_nomem_reset(void);
 
 /* For a program that reads one document and exits without freeing it

@@ -163,6 +163,9 @@ int dm_report(const char *prog, const dm_error *err)
 	return dm_error_exit_status(err);
 }
 
+/* The warnings of the document being run, written once it succeeds. */
+static dm_buf warnings;
+
 void dm_warn(const char *prog, const char *fmt, ...)
 {
 	char *text = NULL;
@@ -172,14 +175,24 @@ void dm_warn(const char *prog, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n >= 0 && (text = malloc((size_t)n + 10)) != NULL) {
-		memcpy(text, "warning: ", 9);
-		va_start(ap, fmt);
-		vsnprintf(text + 9, (size_t)n + 1, fmt, ap);
-		va_end(ap);
+	if (n < 0 || (text = malloc((size_t)n + 1)) == NULL) {
+		dmp_nomem_note(); /* the run fails: no warning to give */
+		return;
 	}
-	say(prog, text ? text : "warning: out of memory");
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	dm_buf_printf(&warnings, "%s: warning: ", prog);
+	dm_message_escape(&warnings, text); /* a failure is noted */
+	dm_buf_putc(&warnings, '\n');
 	free(text);
+}
+
+void dmp_warnings_end(bool give)
+{
+	if (give && !dm_buf_failed(&warnings) && warnings.len > 0)
+		fputs(dm_buf_str(&warnings), stderr);
+	dm_buf_free(&warnings);
 }
 
 /* Adds filter `f` to the chain `run` of `*n` unless it is there. */
@@ -453,6 +466,7 @@ static int run(const args *r, const dm_filter *const *filters,
 		if (DM_FREE_AT_EXIT)
 			dm_doc_free(doc);
 	}
+	dmp_warnings_end(!dm_error_is_set(&err));
 	return dm_report(r->prog, &err);
 }
 
