@@ -281,7 +281,8 @@ static int unlink_unsafe(const dmf_credits *cr, json_t *v)
 		text = json_incref(dm_field(el, 1));
 		json_array_remove(v, i); /* el and url go with it */
 		for (k = 0; rc == 0 && k < json_array_size(text); k++)
-			rc = json_array_insert(v, i + k, json_array_get(text, k));
+			rc = json_array_insert(v, i + k,
+			                       json_array_get(text, k));
 		json_decref(text); /* its text is looked at next */
 	}
 	return rc;
