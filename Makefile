@@ -170,7 +170,8 @@ ifeq ($(SAN),clang)
 CHECK_SUITES = all unit test-bad test-md fuzz-replay
 else
 CHECK_SUITES = test-layout all unit test-shell test-callouts test-credits \
-               test-check test-md test-site test-alloc test-lib fuzz-replay
+               test-check test-md test-site test-alloc test-pathological \
+               test-lib fuzz-replay
 endif
 check: deps
 	$(MAKE) $(CHECK_SUITES)
@@ -195,8 +196,13 @@ test-layout:
 	@sh tools/layout.sh
 
 # inputs shaped to take quadratic time or exponential memory, each bounded
+# (CPU time and peak memory: the plain build's, not a sanitizer's)
 test-pathological: all
+ifeq ($(SAN)$(VALGRIND),)
 	@sh tests/pathological.sh $(BUILD)
+else
+	@echo "SKIP test-pathological: the plain build's time and memory count"
+endif
 
 # every program with one allocation failing, for a dense sample of them
 test-alloc: all $(BUILD)/allocfail.so

@@ -5,9 +5,19 @@
  * tree by cmark-gfm.
  */
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "html.h"
+
+/* A pandoc Int field, as pandoc reads it: 2 or 2.0 (dm_int_of); 0 when
+ * it is neither (the validator has refused that). */
+static json_int_t int_of(const json_t *v)
+{
+	json_int_t i;
+
+	return dm_int_of(v, &i) ? i : 0;
+}
 
 static int block(dmp_html *h, const json_t *node, cmark_node *parent);
 
@@ -16,15 +26,6 @@ static int block(dmp_html *h, const json_t *node, cmark_node *parent);
 static int inside(dmp_html *h, const json_t *list, cmark_node *n)
 {
 	return n != NULL ? dmp_html_blocks(h, list, n) : dm_nomem(h->err);
-}
-
-/* An Int field (a level, a start, a span): an integer, or a real with an
- * integral value, as pandoc reads 2.0 (the validator let in no other). */
-static json_int_t int_field(const json_t *v)
-{
-	json_int_t i;
-
-	return dm_int_of(v, &i) ? i : 0;
 }
 
 /* 0 when node `n` was made, else "out of memory". */
@@ -169,7 +170,7 @@ static int ordered_list(dmp_html *h, const json_t *c, cmark_node *parent)
 	};
 	const json_t *la = json_array_get(c, 0);
 	const char *style = dm_tag(json_array_get(la, 1));
-	json_int_t start = int_field(json_array_get(la, 0));
+	json_int_t start = int_of(json_array_get(la, 0));
 	char open[96];
 	int n = snprintf(open, sizeof open, "<ol");
 	size_t i;
@@ -231,8 +232,8 @@ static int cell(dmp_html *h, const json_t *cell, const char *tag,
                 const json_t *specs, size_t col, cmark_node *tr)
 {
 	const char *style = align_style(json_array_get(cell, 1));
-	json_int_t rs = int_field(json_array_get(cell, 2));
-	json_int_t cs = int_field(json_array_get(cell, 3));
+	json_int_t rs = int_of(json_array_get(cell, 2));
+	json_int_t cs = int_of(json_array_get(cell, 3));
 	dm_buf extra = {0};
 	int rc;
 
@@ -274,7 +275,7 @@ static int rows(dmp_html *h, const json_t *list, long heads,
 			return dm_nomem(h->err);
 		for (j = 0, col = 0; j < json_array_size(cells); j++) {
 			const json_t *c = json_array_get(cells, j);
-			json_int_t cs = int_field(json_array_get(c, 3));
+			json_int_t cs = int_of(json_array_get(c, 3));
 
 			if (cell(h, c,
 			         heads < 0 || (long)j < heads ? "th" : "td",
@@ -286,15 +287,14 @@ static int rows(dmp_html *h, const json_t *list, long heads,
 	return 0;
 }
 
-/* A <colgroup> when any column has a width (of any size: no fixed
- * buffer cuts the tag). */
+/* A <colgroup> when any column has a width. */
 static int col_group(dmp_html *h, const json_t *specs, cmark_node *t)
 {
 	cmark_node *part;
 	const json_t *w;
 	bool widths = false;
+	dm_buf col = {0};
 	size_t i;
-	int rc = 0;
 
 	for (i = 0; i < json_array_size(specs); i++)
 		widths = widths || dm_is(json_array_get(json_array_get(specs,
@@ -304,21 +304,24 @@ static int col_group(dmp_html *h, const json_t *specs, cmark_node *t)
 	if (!widths)
 		return 0;
 	part = dmp_html_custom(t, true, "<colgroup>", "</colgroup>");
-	for (i = 0; part != NULL && rc == 0 && i < json_array_size(specs);
-	     i++) {
-		dm_buf col = {0};
+	if (part == NULL)
+		return dm_nomem(h->err);
+	/* As pandoc: the percentage truncated, every digit of it (1e60). */
+	for (i = 0; i < json_array_size(specs); i++) {
 		w = json_array_get(json_array_get(specs, i), 1);
+		col.len = 0;
 		if (dm_is(w, "ColWidth"))
 			dm_buf_printf(&col, "<col style=\"width: %.0f%%\" />",
-			              json_number_value(dm_content(w)) * 100);
+			              trunc(json_number_value(dm_content(w)) *
+			                    100));
 		else
 			dm_buf_puts(&col, "<col />");
 		if (dm_buf_failed(&col) ||
 		    dmp_html_custom(part, true, dm_buf_str(&col), NULL) == NULL)
-			rc = -1;
-		dm_buf_free(&col);
+			break;
 	}
-	return part != NULL && rc == 0 ? 0 : dm_nomem(h->err);
+	dm_buf_free(&col);
+	return i < json_array_size(specs) ? dm_nomem(h->err) : 0;
 }
 
 /* A table head or foot (`tag`: thead, tfoot), unless it has no rows;
@@ -354,7 +357,7 @@ static int table_bodies(dmp_html *h, const json_t *bodies,
 			return dm_nomem(h->err);
 		if (rows(h, json_array_get(b, 2), -1, specs, n) != 0 ||
 		    rows(h, json_array_get(b, 3),
-		         (long)int_field(json_array_get(b, 1)), specs,
+		         (long)int_of(json_array_get(b, 1)), specs,
 		         n) != 0)
 			return -1;
 	}
@@ -459,7 +462,7 @@ static int para(dmp_html *h, const json_t *c, cmark_node *parent)
 static int header(dmp_html *h, const json_t *c, cmark_node *parent)
 {
 	const json_t *attr = json_array_get(c, 1);
-	json_int_t l = int_field(json_array_get(c, 0));
+	json_int_t l = int_of(json_array_get(c, 0));
 	int level = l < 1 ? 1 : l > 6 ? 6 : (int)l; /* HTML has six levels */
 	cmark_node *n;
 	char tag[8];

@@ -21,7 +21,6 @@
  *   ident.c      header identifiers (gfm_auto_identifiers), with the
  *                character classes of unicode.c (made by unicode.py)
  *   inlines.c    inlines joined as pandoc's Inlines builder joins them
- *   cost.c       what a copy costs (the budget of footnote copies)
  *   utf8.c       decoding, encoding and checking UTF-8
  */
 #ifndef DM_MD_READER_H
@@ -86,11 +85,6 @@ int dmp_md_add_inlines(json_t *list, const json_t *src);
  * is trimmed.  0 or -1.
  */
 int dmp_md_add_text(json_t *list, const char *s, size_t len);
-
-/* ---- cost.c ------------------------------------------------------------- */
-
-/* What a copy of `v` costs: about the bytes of its JSON. */
-size_t dmp_md_cost(const json_t *v);
 
 /* ---- math.c ------------------------------------------------------------- */
 

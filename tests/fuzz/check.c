@@ -62,6 +62,13 @@ void fuzz_roundtrip(const char *target, const dm_doc *doc)
 		return;
 	dm_error_clear(&err);
 	back = dm_doc_load(out, len, &err);
+	/* the one known exception: a metadata key holding a NUL, which
+	 * dm-from-md writes as pandoc does and jansson cannot read (README,
+	 * Reliability) */
+	if (back == NULL && strstr(err.what, "NUL byte in object key")) {
+		free(out);
+		return;
+	}
 	if (back == NULL)
 		fuzz_fail(target, "what it writes is refused when read back",
 		          err.what);
