@@ -147,8 +147,9 @@ $(BUILD)/unit: $(UNIT_SRC) $(wildcard tests/unit/*.h) $(BUILD)/libdm.a \
 	    -Isrc -o $@ $(UNIT_SRC) $(BUILD)/libdm.a \
 	    $(shell $(PKG_CONFIG) --libs check) $(DM_LIBS)
 
+# (sanitized, a test may take four times Check's 4 s on a busy machine)
 unit: $(BUILD)/unit
-	CK_FORK=yes $(BUILD)/unit
+	CK_FORK=yes CK_TIMEOUT_MULTIPLIER=$(if $(SAN),4,1) $(BUILD)/unit
 
 test-shell: all
 	@sh tests/run.sh $(BUILD)
