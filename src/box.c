@@ -140,7 +140,8 @@ static void html_open(const dm_box *b, const char *label, dm_buf *o)
 		                                           : "\n<details>");
 }
 
-/* The title's opening: <summary> or <div>, and the icon. */
+/* The title's opening: <summary> or <div>, and the icon: drawn (an
+ * icon of the set), or text. */
 static void html_head(const dm_box *b, dm_buf *h)
 {
 	dm_buf_puts(h, b->fold != DM_BOX_FOLD_NONE
@@ -149,12 +150,17 @@ static void html_head(const dm_box *b, dm_buf *h)
 	if (!b->icon)
 		return;
 	dm_buf_puts(h, "<span class=\"callout-icon\" aria-hidden=\"true\"");
-	if (b->icon_text) { /* an icon of this box's own */
+	if (dm_box_icon_svg(b->icon_text, NULL)) { /* drawn, no font */
+		dm_buf_putc(h, '>');
+		dm_box_icon_svg(b->icon_text, h);
+	} else if (b->icon_text) { /* text of this box's own */
 		dm_buf_puts(h, " data-icon=\"");
 		dm_html_escape(h, b->icon_text);
-		dm_buf_putc(h, '"');
+		dm_buf_puts(h, "\">");
+	} else { /* the type's text, from the stylesheet */
+		dm_buf_putc(h, '>');
 	}
-	dm_buf_puts(h, "></span>");
+	dm_buf_puts(h, "</span>");
 }
 
 /* The title line, unless a heading above the box stands for it. */
@@ -507,6 +513,22 @@ bool dm_box_groups(dm_family family)
 	return row_of(family)->group != NULL;
 }
 
+/* The html stylesheet `text` opening the body, where a fragment carries
+ * it; once: not again when the body opens with it. */
+static int body_sheet(dm_doc *doc, const char *text, dm_error *err)
+{
+	json_t *blocks = dm_doc_blocks(doc);
+	json_t *sheet = dm_raw_block("html", text);
+
+	if (sheet == NULL)
+		return dm_nomem(err);
+	if (json_equal(json_array_get(blocks, 0), sheet)) {
+		json_decref(sheet);
+		return 0;
+	}
+	return json_array_insert_new(blocks, 0, sheet) ? dm_nomem(err) : 0;
+}
+
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err)
 {
@@ -520,8 +542,11 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
 		dm_buf_free(&b);
 		return dm_nomem(err);
 	}
-	rc = dm_meta_add_header_include(doc, r->sheet_format, dm_buf_str(&b),
-	                                err);
+	if (sheet->in_body && family == DM_FMT_HTML)
+		rc = body_sheet(doc, dm_buf_str(&b), err);
+	else
+		rc = dm_meta_add_header_include(doc, r->sheet_format,
+		                                dm_buf_str(&b), err);
 	dm_buf_free(&b);
 	return rc;
 }

@@ -96,8 +96,10 @@ typedef struct dm_box {
 	dm_box_look look;
 	dm_box_fold fold;
 	bool icon;             /* an icon before the title (html) */
-	const char *icon_text; /* the box's own icon; NULL: the type's, from
-	                          the stylesheet */
+	/* The icon: a name of the icon set (dm_box_icon_svg), drawn as
+	 * inline SVG, or text of the box's own; NULL: the type's text icon,
+	 * from the stylesheet. */
+	const char *icon_text;
 } dm_box;
 
 /**
@@ -123,7 +125,9 @@ bool dm_box_groups(dm_family family);
 typedef struct dm_box_kind {
 	const char *type;  /* "note" */
 	dm_rgb colour;
-	const char *icon;  /* shown before html titles; "" for none */
+	const char *icon;  /* shown before html titles: a name of the icon
+	                      set (drawn in the html, not the stylesheet),
+	                      text, or "" for none */
 	const char *style; /* its docx and odt paragraph style, "DM Note" */
 } dm_box_kind;
 
@@ -133,6 +137,9 @@ typedef struct dm_box_sheet {
 	const dm_box_kind *kinds;  /* the callout types */
 	size_t nkinds;
 	dm_box_look look;          /* latex: one look for the document */
+	/* html: the stylesheet goes at the top of the body instead of into
+	 * header-includes, where a fragment (no -s) carries it */
+	bool in_body;
 } dm_box_sheet;
 
 /**
@@ -140,10 +147,22 @@ typedef struct dm_box_sheet {
  * on: html a stylesheet (light and dark, print), latex the dmcallout
  * environment and a colour pair per type; nothing for the other families.
  * Added once however often it is called (dm_meta_add_header_include).
+ * With sheet->in_body, html's stylesheet is a RawBlock opening the body
+ * instead (not added again when the body opens with it).
  * 0, or -1 with `err` set.
  */
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err);
+
+/**
+ * The icon set of html titles (box/icons.c).  When `name` names an icon
+ * ("info", "lightbulb", "alert", ...), appends its inline SVG to `out`
+ * (unless `out` is NULL) and returns 1; else returns 0.
+ */
+int dm_box_icon_svg(const char *name, dm_buf *out);
+
+/** The name of the set's icon `i` (0, 1, ...), NULL past the last. */
+const char *dm_box_icon_name(size_t i);
 
 /**
  * The text of `blocks` read back as pandoc inlines where the docx footer

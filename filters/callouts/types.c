@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "callouts.h"
 
@@ -14,14 +15,14 @@ static const struct {
 	const char *name, *label, *colour, *icon;
 	bool triad, alert;
 } builtins[] = {
-	{"tension", "Tension", "#c2410c", "\u26a1", true, false},
-	{"noise", "Noise", "#6b7280", "\u224b", true, false},
-	{"direct-message", "Direct Message", "#1d4ed8", "\u2709", true, false},
-	{"note", "Note", "#0969da", "\u2139", false, true},
-	{"tip", "Tip", "#1a7f37", "\u2726", false, true},
-	{"important", "Important", "#8250df", "\u2757", false, true},
-	{"warning", "Warning", "#9a6700", "\u26a0", false, true},
-	{"caution", "Caution", "#cf222e", "\u26d4", false, true},
+	{"tension", "Tension", "#c2410c", "bolt", true, false},
+	{"noise", "Noise", "#6b7280", "waves", true, false},
+	{"direct-message", "Direct Message", "#1d4ed8", "mail", true, false},
+	{"note", "Note", "#0969da", "info", false, true},
+	{"tip", "Tip", "#1a7f37", "lightbulb", false, true},
+	{"important", "Important", "#8250df", "report", false, true},
+	{"warning", "Warning", "#9a6700", "alert", false, true},
+	{"caution", "Caution", "#cf222e", "stop", false, true},
 };
 
 bool dmf_same_name(const char *a, const char *b)
@@ -294,6 +295,34 @@ static int add_builtins(dm_ctx *ctx, state *st)
 	return 0;
 }
 
+/* stylesheet: true (into header-includes), false, or inline (html: at
+ * the top of the body, where a fragment carries it) */
+static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
+                           void *opaque)
+{
+	state *st = opaque;
+	char *s = NULL;
+	int rc;
+
+	st->stylesheet = true;
+	st->sheet_in_body = false;
+	if (v == NULL || dm_is(v, "MetaBool"))
+		return dm_meta_bool(v, where, &st->stylesheet, ctx->err) < 0
+		               ? -1 : 0;
+	if ((rc = dm_meta_string(v, where, &s, ctx->err)) < 0)
+		return -1;
+	if (strcasecmp(s, "inline") == 0)
+		st->sheet_in_body = true;
+	else if (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)
+		st->stylesheet = strcasecmp(s, "true") == 0;
+	else
+		rc = dm_error_set(ctx->err, DM_EOPTION, where,
+		                  "expected true, false or inline, found "
+		                  "\"%s\"", s);
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
 static const char *const looks[] = {"default", "simple", "minimal", NULL};
 
 /* Read in this order: types before the labels that may name them. */
@@ -304,9 +333,11 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	 "the title of TYPE's callouts (any language)", NULL, read_labels},
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
-	{"stylesheet", DM_OPT_BOOL, offsetof(state, stylesheet), "true", NULL,
+	{"stylesheet", DM_OPT_CUSTOM, 0, "true", "true | false | inline",
 	 "add the HTML stylesheet, the LaTeX definitions and the odt "
-	 "styles to header-includes", NULL, NULL},
+	 "styles to header-includes; inline: the HTML stylesheet at the top "
+	 "of the body instead, where a fragment (no -s) carries it",
+	 NULL, read_stylesheet},
 	{"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false", NULL,
 	 "HTML callouts start collapsed", NULL, NULL},
 	{"icons", DM_OPT_BOOL, offsetof(state, icons), "true", NULL,
