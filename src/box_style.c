@@ -25,7 +25,7 @@ static const dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
  * token colours, made for a light background, keep one in a dark box. */
 static const char css_base[] =
 	".callout{--dm-c:#57606a;--dm-bg:#f6f8fa;--dm-h:#3b4048;--dm-t:#1f2328;"
-	"--dm-k:#fff;margin:1.25em 0;padding:.75em 1em;border-left:.25rem "
+	"--dm-k:#ffffff;margin:1.25em 0;padding:.75em 1em;border-left:.25rem "
 	"solid var(--dm-c);border-radius:.375rem;background:var(--dm-bg);"
 	"color:var(--dm-t)}\n"
 	".callout-title{font-weight:600;color:var(--dm-h);margin:0 0 .35em}\n"
@@ -58,7 +58,7 @@ static const char css_dark[] =
 	"@supports (color:light-dark(#000,#fff)){\n"
 	".callout{--dm-bg:light-dark(#f6f8fa,#161b22);--dm-h:light-dark("
 	"#3b4048,#c9d1d9);--dm-t:light-dark(#1f2328,#e6edf3);--dm-k:"
-	"light-dark(#fff,#f6f8fa);--dm-o:light-dark(transparent,#161b22)}\n";
+	"light-dark(#ffffff,#f6f8fa);--dm-o:light-dark(transparent,#161b22)}\n";
 
 /* Printed: ink only, on a light page; a folded callout unfolded. */
 static const char css_end[] =
