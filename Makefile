@@ -141,7 +141,8 @@ include tests/fuzz/fuzz.mk
 # output in the real renderers (tests/render/).
 check: deps
 	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
-	    test-check test-md test-site test-alloc test-lib fuzz-replay
+	    test-check test-md test-site test-alloc test-lib fuzz-replay \
+	    test-render
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
