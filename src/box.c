@@ -513,19 +513,24 @@ bool dm_box_groups(dm_family family)
 	return row_of(family)->group != NULL;
 }
 
-/* The html stylesheet `text` opening the body, where a fragment carries
- * it; once: not again when the body opens with it. */
-static int body_sheet(dm_doc *doc, const char *text, dm_error *err)
+int dm_box_body_sheet(dm_doc *doc, const char *text, dm_error *err)
 {
-	json_t *blocks = dm_doc_blocks(doc);
+	json_t *blocks = dm_doc_blocks(doc), *b;
 	json_t *sheet = dm_raw_block("html", text);
+	size_t i;
 
 	if (sheet == NULL)
 		return dm_nomem(err);
-	if (json_equal(json_array_get(blocks, 0), sheet)) {
-		json_decref(sheet);
-		return 0;
-	}
+	for (i = 0; (b = json_array_get(blocks, i)) != NULL &&
+	            json_equal(json_object_get(b, "t"),
+	                       json_object_get(sheet, "t")) &&
+	            json_equal(json_array_get(json_object_get(b, "c"), 0),
+	                       json_array_get(json_object_get(sheet, "c"), 0));
+	     i++)
+		if (json_equal(b, sheet)) {
+			json_decref(sheet);
+			return 0;
+		}
 	return json_array_insert_new(blocks, 0, sheet) ? dm_nomem(err) : 0;
 }
 
@@ -543,7 +548,7 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
 		return dm_nomem(err);
 	}
 	if (sheet->in_body && family == DM_FMT_HTML)
-		rc = body_sheet(doc, dm_buf_str(&b), err);
+		rc = dm_box_body_sheet(doc, dm_buf_str(&b), err);
 	else
 		rc = dm_meta_add_header_include(doc, r->sheet_format,
 		                                dm_buf_str(&b), err);

@@ -155,6 +155,22 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err);
 
 /**
+ * Adds the raw html `sheet` (a <style> element) at the top of doc's
+ * body, where an html fragment carries it: once, not again when one of
+ * the raw html blocks opening the body is it.  0, or -1 with `err` set.
+ */
+int dm_box_body_sheet(dm_doc *doc, const char *sheet, dm_error *err);
+
+/**
+ * Reads a filter's option `stylesheet`: a boolean, or "inline" (true,
+ * and html's stylesheet goes at the top of the body: dm_box_body_sheet).
+ * `value` NULL (absent): true, not inline.  For a DM_OPT_CUSTOM row's
+ * reader.  0, or -1 with `err` set (DM_EOPTION at `where`).
+ */
+int dm_box_read_sheet_option(const json_t *value, const char *where,
+                             bool *sheet, bool *in_body, dm_error *err);
+
+/**
  * The icon set of html titles (box/icons.c).  When `name` names an icon
  * ("info", "lightbulb", "alert", ...), appends its inline SVG to `out`
  * (unless `out` is NULL) and returns 1; else returns 0.

@@ -6,7 +6,9 @@
  * made from the type's own, its text kept at a WCAG contrast of 4.5 or
  * better whatever colour a user picks.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "box.h"
 #include "internal.h"
@@ -119,6 +121,31 @@ int dmp_box_css(const dm_box_sheet *s, dm_buf *out)
 	dm_buf_puts(out, "}\n");
 	dm_buf_puts(out, css_end);
 	return dm_buf_failed(out) ? -1 : 0;
+}
+
+int dm_box_read_sheet_option(const json_t *v, const char *where,
+                             bool *sheet, bool *in_body, dm_error *err)
+{
+	char *s = NULL;
+	int rc;
+
+	*sheet = true;
+	*in_body = false;
+	if (v == NULL || dm_is(v, "MetaBool"))
+		return dm_meta_bool(v, where, sheet, err) < 0 ? -1 : 0;
+	if (dm_meta_string(v, where, &s, err) < 0)
+		return -1;
+	rc = 0;
+	if (strcasecmp(s, "inline") == 0)
+		*in_body = true;
+	else if (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)
+		*sheet = strcasecmp(s, "true") == 0;
+	else
+		rc = dm_error_set(err, DM_EOPTION, where,
+		                  "expected true, false or inline, found "
+		                  "\"%s\"", s);
+	free(s);
+	return rc < 0 ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------------

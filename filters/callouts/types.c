@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "callouts.h"
 
@@ -301,26 +300,9 @@ static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
                            void *opaque)
 {
 	state *st = opaque;
-	char *s = NULL;
-	int rc;
 
-	st->stylesheet = true;
-	st->sheet_in_body = false;
-	if (v == NULL || dm_is(v, "MetaBool"))
-		return dm_meta_bool(v, where, &st->stylesheet, ctx->err) < 0
-		               ? -1 : 0;
-	if ((rc = dm_meta_string(v, where, &s, ctx->err)) < 0)
-		return -1;
-	if (strcasecmp(s, "inline") == 0)
-		st->sheet_in_body = true;
-	else if (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)
-		st->stylesheet = strcasecmp(s, "true") == 0;
-	else
-		rc = dm_error_set(ctx->err, DM_EOPTION, where,
-		                  "expected true, false or inline, found "
-		                  "\"%s\"", s);
-	free(s);
-	return rc < 0 ? -1 : 0;
+	return dm_box_read_sheet_option(v, where, &st->stylesheet,
+	                                &st->sheet_in_body, ctx->err);
 }
 
 static const char *const looks[] = {"default", "simple", "minimal", NULL};

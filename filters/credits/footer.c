@@ -376,6 +376,8 @@ int cr_footer_style(dm_ctx *ctx, const dmf_credits *cr)
 
 	if (r->header == NULL || !cr->stylesheet)
 		return 0;
+	if (cr->sheet_in_body)
+		return dm_box_body_sheet(ctx->doc, r->header, ctx->err);
 	return dm_meta_add_header_include(ctx->doc, r->format, r->header,
 	                                  ctx->err);
 }
