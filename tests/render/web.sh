@@ -121,7 +121,8 @@ html_pages() {
 			-o "$TMP/html/p2-scheme.html"
 		"$PANDOC" "$ARTICLE" "$@" -o "$TMP/html-none/p2-scheme.html"
 		"$PANDOC" "$ARTICLE" --filter "$DM" -t html5 \
-			-M dm-callouts.stylesheet=inline -o "$TMP/frag.html"
+			-M dm-callouts.stylesheet=inline -M dm-credits.stylesheet=inline \
+			-o "$TMP/frag.html"
 		cms_page "$TMP/frag.html" "$TMP/html/cms.html"
 		"$PANDOC" "$ARTICLE" -t html5 -o "$TMP/frag.html"
 		cms_page "$TMP/frag.html" "$TMP/html-none/cms.html"
