@@ -552,25 +552,51 @@ bool dm_box_groups(dm_family family)
 	return row_of(family)->group != NULL;
 }
 
-int dm_box_body_sheet(dm_doc *doc, const char *text, dm_error *err)
+/* The text of `block` when it is a RawBlock html holding one <style>
+ * element, else NULL. */
+static const char *style_block(const json_t *block)
 {
-	json_t *blocks = dm_doc_blocks(doc), *b;
-	json_t *sheet = dm_raw_block("html", text);
-	size_t i;
+	const json_t *c = json_object_get(block, "c");
+	const char *fmt = json_string_value(json_array_get(c, 0));
+	const char *text = json_string_value(json_array_get(c, 1));
+	size_t n = text ? strlen(text) : 0;
 
-	if (sheet == NULL)
-		return dm_nomem(err);
-	for (i = 0; (b = json_array_get(blocks, i)) != NULL &&
-	            json_equal(json_object_get(b, "t"),
-	                       json_object_get(sheet, "t")) &&
-	            json_equal(json_array_get(json_object_get(b, "c"), 0),
-	                       json_array_get(json_object_get(sheet, "c"), 0));
-	     i++)
-		if (json_equal(b, sheet)) {
-			json_decref(sheet);
-			return 0;
-		}
-	return json_array_insert_new(blocks, 0, sheet) ? dm_nomem(err) : 0;
+	if (dm_type_of(block) != DM_T_RAW_BLOCK || fmt == NULL ||
+	    strcmp(fmt, "html") != 0 || strncmp(text, "<style>", 7) != 0 ||
+	    n < 15 || strcmp(text + n - 8, "</style>") != 0 ||
+	    strstr(text + 7, "<style>") != NULL)
+		return NULL;
+	return text;
+}
+
+int dm_box_body_sheet(dm_doc *doc, const char *sheet, dm_error *err)
+{
+	json_t *blocks = dm_doc_blocks(doc), *first = json_array_get(blocks, 0);
+	const char *have = style_block(first);
+	size_t n = strlen(sheet);
+	dm_buf b = {0};
+	int rc;
+
+	if (have == NULL || strncmp(sheet, "<style>", 7) != 0 || n < 15 ||
+	    strcmp(sheet + n - 8, "</style>") != 0)
+		return json_array_insert_new(blocks, 0,
+		                             dm_raw_block("html", sheet))
+		               ? dm_nomem(err) : 0;
+	/* one <style> element for all: a validator wants a style element in
+	 * the body to be its parent's first child */
+	dm_buf_printf(&b, "%.*s", (int)(n - 15), sheet + 7);
+	if (dm_buf_failed(&b) || strstr(have, dm_buf_str(&b)) != NULL) {
+		rc = dm_buf_failed(&b) ? dm_nomem(err) : 0;
+		dm_buf_free(&b);
+		return rc;
+	}
+	dm_buf_free(&b);
+	dm_buf_printf(&b, "%.*s%s", (int)(strlen(have) - 8), have, sheet + 7);
+	rc = dm_buf_failed(&b) ||
+	     json_array_set_new(json_object_get(first, "c"), 1,
+	                        json_string(dm_buf_str(&b)));
+	dm_buf_free(&b);
+	return rc ? dm_nomem(err) : 0;
 }
 
 /* Adds the definitions in `b` (freed; empty: nothing to add) to doc's

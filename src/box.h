@@ -202,8 +202,10 @@ void dm_box_marks_free(dm_box_marks *m);
 
 /**
  * Adds the raw html `sheet` (a <style> element) at the top of doc's
- * body, where an html fragment carries it: once, not again when one of
- * the raw html blocks opening the body is it.  0, or -1 with `err` set.
+ * body, where an html fragment carries it.  When the body opens with a
+ * <style> element already, `sheet`'s rules go into it (a style element in
+ * a body must be its parent's first child), unless it holds them: a
+ * second run adds nothing.  0, or -1 with `err` set.
  */
 int dm_box_body_sheet(dm_doc *doc, const char *sheet, dm_error *err);
 
