@@ -5,9 +5,19 @@
 
 #include "internal.h"
 
+/* Found by a look at the keys rather than by hashing "t": a node has one
+ * or two, "t" first as pandoc writes it, and this runs for every node
+ * every filter meets. */
 const char *dm_tag(const json_t *node)
 {
-	return json_string_value(json_object_get(node, "t"));
+	void *it;
+
+	for (it = json_object_iter((json_t *)node); it;
+	     it = json_object_iter_next((json_t *)node, it))
+		if (json_object_iter_key_len(it) == 1 &&
+		    json_object_iter_key(it)[0] == 't')
+			return json_string_value(json_object_iter_value(it));
+	return NULL;
 }
 
 bool dm_is(const json_t *node, const char *tag)

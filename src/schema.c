@@ -72,7 +72,7 @@ dm_type dm_type_of_tag(const char *tag)
 
 dm_type dm_type_of(const json_t *node)
 {
-	return dm_type_of_tag(json_string_value(json_object_get(node, "t")));
+	return dm_type_of_tag(dm_tag(node));
 }
 
 const char *dm_type_tag(dm_type type)
