@@ -24,9 +24,10 @@
 #include "internal.h"
 
 static const dm_schema schemas[DM_T_COUNT] = {
-	[DM_T_UNKNOWN] = {"", DM_BLOCK, "", 0, DM_T_UNKNOWN},
+	[DM_T_UNKNOWN] = {"", DM_BLOCK, "", 0, DM_T_UNKNOWN, 0},
 #define DM_SCHEMA_ROW(name, tag, kind, fields, only) \
-	[DM_T_##name] = {#tag, DM_##kind, fields, only, DM_T_##name},
+	[DM_T_##name] = {#tag, DM_##kind, fields, only, DM_T_##name, \
+	                 sizeof #tag - 1},
 	DM_NODE_TYPES(DM_SCHEMA_ROW)
 #undef DM_SCHEMA_ROW
 };
@@ -42,17 +43,18 @@ const dm_schema *dmp_schema_of(dm_type type)
 	                                                 : NULL;
 }
 
-/* Forty entries: a scan that compares the first two bytes before calling
- * strcmp() is as fast as a hash here, and obviously right (tag[1] exists
- * when tag[0] matched, as no tag is empty). */
+/* Forty entries: a scan that compares the lengths, in the table, before
+ * the text is as fast as a hash here, and obviously right.  (It was
+ * strcmp() after the first two bytes; Str, Strong and Strikeout, Space
+ * and Span share those, and this runs for every node of every walk.) */
 static dm_type lookup(const char *tag, dm_type from, dm_type to)
 {
+	size_t n = strlen(tag);
 	dm_type t;
 
 	for (t = from; t < to; t++)
-		if (schemas[t].tag[0] == tag[0] &&
-		    schemas[t].tag[1] == tag[1] &&
-		    strcmp(schemas[t].tag, tag) == 0)
+		if (schemas[t].len == n && schemas[t].tag[0] == tag[0] &&
+		    memcmp(schemas[t].tag, tag, n) == 0)
 			return t;
 	return DM_T_UNKNOWN;
 }
