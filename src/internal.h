@@ -55,7 +55,6 @@ typedef struct dm_schema {
 	const char *fields; /* "" for a nullary node */
 	int only_minor;     /* 0, or the one API minor version that has it */
 	dm_type type;
-	size_t len;         /* strlen(tag) */
 } dm_schema;
 
 /* The schema of `tag` for a node of `kind`, or NULL for an unknown tag. */
