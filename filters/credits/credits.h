@@ -81,6 +81,11 @@ struct dmf_credits {
 	 * time a list of blocks holds a raw block (footer.c) */
 	struct dm_box_marks *marks;
 	size_t nmarks;
+	/* dm-credits' run: the program that warns of a link it does not
+	 * write (NULL in dm-check, which reports it), and the URLs it has
+	 * warned of */
+	const char *warn;
+	json_t *warned;
 };
 
 /* ---- credit.c ---------------------------------------------------------- */
