@@ -193,7 +193,7 @@ install: all lib
 	cp -f $(BUILD)/libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/
 	ln -sf libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libdm.so
-	cp -f src/dm.h $(DESTDIR)$(INCLUDEDIR)/dm.h
+	cp -f src/dm.h src/dm_escape.h $(DESTDIR)$(INCLUDEDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(LIB_VERSION)|' \
 	    src/dm.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
@@ -207,7 +207,8 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libdm.a $(DESTDIR)$(LIBDIR)/libdm.so \
 	    $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libdm.so.$(LIB_VERSION) \
-	    $(DESTDIR)$(INCLUDEDIR)/dm.h $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
+	    $(DESTDIR)$(INCLUDEDIR)/dm.h $(DESTDIR)$(INCLUDEDIR)/dm_escape.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
 
 # The library as a user gets it: installed into a scratch DESTDIR, the
 # sample filter built with pkg-config against it, and run through pandoc.

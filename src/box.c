@@ -412,6 +412,11 @@ static int quote(const dm_box *b, bool alert, json_t *out)
 	return dm_append(out, dm_blockquote(blocks));
 }
 
+int dmp_box_label_title(const dm_box *b)
+{
+	return label_title(b);
+}
+
 static int gfm_callout(const dm_box *b, json_t *out)
 {
 	return quote(b, b->alert, out);
@@ -452,6 +457,18 @@ static const row rows[] = {
 	                 false, NULL},
 	[DM_FMT_EPUB2] = {{dmp_box_epub2_callout, dmp_box_epub2_footer},
 	                  false, false, NULL},
+	[DM_FMT_RST] = {{dmp_box_rst_callout, plain_footer}, true, false,
+	                NULL},
+	[DM_FMT_ASCIIDOC] = {{dmp_box_asciidoc_callout, plain_footer}, true,
+	                     false, NULL},
+	[DM_FMT_DOCBOOK] = {{dmp_box_docbook_callout, plain_footer}, true,
+	                    false, NULL},
+	[DM_FMT_ORG] = {{dmp_box_org_callout, plain_footer}, true, false,
+	                NULL},
+	[DM_FMT_JIRA] = {{dmp_box_jira_callout, plain_footer}, false, false,
+	                 NULL},
+	[DM_FMT_MEDIAWIKI] = {{dmp_box_mediawiki_callout, plain_footer}, false,
+	                      false, NULL},
 	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, false, NULL},
 };
 
