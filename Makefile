@@ -64,8 +64,8 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-credits test-alloc \
-        test-pathological test-site test-lib test-layout lib golden \
-        golden-update demo bench \
+        test-pathological test-site test-text test-lib test-layout lib \
+        golden golden-update demo bench \
         install uninstall clean valgrind
 
 all: $(BUILD)/dm $(LINKS) $(PROGRAMS:%=$(BUILD)/%)
@@ -141,10 +141,16 @@ include tests/fuzz/fuzz.mk
 # output in the real renderers (tests/render/).
 check: deps
 	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
-	    test-check test-md test-site test-alloc test-lib fuzz-replay
+	    test-check test-md test-site test-text test-alloc test-lib \
+	    fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
+
+# the text writers' callouts in docutils, Asciidoctor, the DocBook 5
+# schema and pandoc's own readers
+test-text: all
+	@sh tests/text/run.sh $(BUILD)
 
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq

@@ -18,7 +18,8 @@
  *              admonition in an admonition, a sidebar in a sidebar)
  *   org        #+begin_TYPE, the title in bold, #+end_TYPE
  *   jira       {panel:title=TITLE|borderColor=#...|titleBGColor=#...};
- *              inside one (Jira nests no panels) a quote, title in bold
+ *              inside one (Jira nests no panels) a quote, title in bold;
+ *              deeper (nor quotes) the bold title and the body
  *   mediawiki  <div class="callout callout-TYPE" style="border-left:...">
  *
  * A type is [a-z0-9-] (the callouts filter allows no other), safe in
@@ -316,9 +317,12 @@ static int jira_anchor(const dm_box *b, json_t *out)
 	return rc ? -1 : 0;
 }
 
-/* Inside a panel, which Jira cannot nest: a quote, the title in bold. */
+/* Inside a panel, which Jira cannot nest: a quote, the title in bold;
+ * inside that, which cannot nest either, the title and the body. */
 static int jira_quote(const dm_box *b, json_t *out)
 {
+	int rc;
+
 	json_t *blocks = body_of(b);
 
 	if (blocks == NULL ||
@@ -330,7 +334,11 @@ static int jira_quote(const dm_box *b, json_t *out)
 		json_decref(blocks);
 		return -1;
 	}
-	return dm_append(out, dm_blockquote(blocks));
+	if (b->depth == 1)
+		return dm_append(out, dm_blockquote(blocks));
+	rc = json_array_extend(out, blocks);
+	json_decref(blocks);
+	return rc ? -1 : 0;
 }
 
 int dmp_box_jira_callout(const dm_box *b, json_t *out)
