@@ -461,14 +461,14 @@ static const row rows[] = {
 	                NULL},
 	[DM_FMT_ASCIIDOC] = {{dmp_box_asciidoc_callout, plain_footer}, true,
 	                     false, NULL},
-	[DM_FMT_DOCBOOK] = {{dmp_box_docbook_callout, plain_footer}, true,
-	                    false, NULL},
+	[DM_FMT_DOCBOOK] = {{dmp_box_docbook_callout, dmp_box_docbook_footer},
+	                    true, false, NULL},
 	[DM_FMT_ORG] = {{dmp_box_org_callout, plain_footer}, true, false,
 	                NULL},
 	[DM_FMT_JIRA] = {{dmp_box_jira_callout, plain_footer}, false, false,
 	                 NULL},
-	[DM_FMT_MEDIAWIKI] = {{dmp_box_mediawiki_callout, plain_footer}, false,
-	                      false, NULL},
+	[DM_FMT_MEDIAWIKI] = {{dmp_box_mediawiki_callout,
+	                       dmp_box_mediawiki_footer}, false, false, NULL},
 	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, false, NULL},
 };
 

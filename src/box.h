@@ -24,11 +24,11 @@
  * | rst           | .. note:: (a Div), else         | a rule, then the body   |
  * |               | .. admonition:: TITLE, :class:  |                         |
  * | asciidoc      | [NOTE] .TITLE ==== (raw)        | a rule, then the body   |
- * | docbook       | <note> (a Div), else <note      | a rule, then the body   |
+ * | docbook       | <note> (a Div), else <note      | sidebar role=TYPE       |
  * |               | role=TYPE><title>               |                         |
  * | org           | #+begin_TYPE, the title in bold | a rule, then the body   |
  * | jira          | {panel:title=TITLE|colours}     | a rule, then the body   |
- * | mediawiki     | div.callout styled in place     | a rule, then the body   |
+ * | mediawiki     | div.callout styled in place     | div.TYPE, small, a rule |
  * | context,other | a block quote, bold title first | a rule, then the body   |
  *
  * The semantic Div of a callout is Div (id, [callout, callout-TYPE,

@@ -43,6 +43,9 @@ int dmp_box_docbook_callout(const struct dm_box *b, json_t *out);
 int dmp_box_org_callout(const struct dm_box *b, json_t *out);
 int dmp_box_jira_callout(const struct dm_box *b, json_t *out);
 int dmp_box_mediawiki_callout(const struct dm_box *b, json_t *out);
+/* The footer: DocBook a sidebar, MediaWiki a div in small print. */
+int dmp_box_docbook_footer(const struct dm_box *b, json_t *out);
+int dmp_box_mediawiki_footer(const struct dm_box *b, json_t *out);
 
 /* What the renderers share (box.c). */
 

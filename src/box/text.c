@@ -22,6 +22,10 @@
  *              deeper (nor quotes) the bold title and the body
  *   mediawiki  <div class="callout callout-TYPE" style="border-left:...">
  *
+ * The footer (a credits footer): DocBook a sidebar of role TYPE, MediaWiki
+ * a div of class TYPE in small print under a rule; the other text formats
+ * take box.c's rule and blocks, which each writes as its own rule.
+ *
  * A type is [a-z0-9-] (the callouts filter allows no other), safe in
  * every one of these as it is.
  */
@@ -422,4 +426,36 @@ int dmp_box_mediawiki_callout(const dm_box *b, json_t *out)
 	dm_buf_free(&open);
 	dm_buf_free(&head);
 	return rc ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Footers
+ * ------------------------------------------------------------------------ */
+
+int dmp_box_docbook_footer(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0};
+	int rc = -1;
+
+	dm_buf_printf(&open, "<sidebar role=\"%s\">", b->type);
+	if (!dm_buf_failed(&open))
+		rc = wrap(out, "docbook", dm_buf_str(&open), body_of(b),
+		          "</sidebar>");
+	dm_buf_free(&open);
+	return rc;
+}
+
+int dmp_box_mediawiki_footer(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0};
+	int rc = -1;
+
+	dm_buf_printf(&open, "<div class=\"%s\" style=\"margin-top:2em;"
+	                     "padding-top:0.5em;border-top:1px solid #a2a9b1;"
+	                     "font-size:90%%\">", b->type);
+	if (!dm_buf_failed(&open))
+		rc = wrap(out, "mediawiki", dm_buf_str(&open), body_of(b),
+		          "</div>");
+	dm_buf_free(&open);
+	return rc;
 }

@@ -204,6 +204,27 @@ START_TEST(headed_boxes)
 }
 END_TEST
 
+/* Footers: DocBook a sidebar, MediaWiki a div under a rule, which the
+ * credits filter finds again by their openings. */
+START_TEST(footers)
+{
+	dm_box b = {.role = DM_BOX_FOOTER, .type = "dm-credits"};
+	json_t *out = render(&b, DM_FMT_DOCBOOK, "Credits");
+
+	ck_assert_str_eq(raw(out, 0), "<sidebar role=\"dm-credits\">");
+	ck_assert_str_eq(raw(out, 2), "</sidebar>");
+	json_decref(out);
+	out = render(&b, DM_FMT_MEDIAWIKI, "Credits");
+	ck_assert_ptr_nonnull(strstr(raw(out, 0), "<div class=\"dm-credits\" "
+	                                          "style=\"margin-top:2em;"));
+	ck_assert_str_eq(raw(out, 2), "</div>");
+	json_decref(out);
+	out = render(&b, DM_FMT_RST, "Credits"); /* a transition, the body */
+	ck_assert_str_eq(type_at(out, 0), "HorizontalRule");
+	json_decref(out);
+}
+END_TEST
+
 Suite *box_text_suite(void)
 {
 	Suite *s = suite_create("box-text");
@@ -216,6 +237,7 @@ Suite *box_text_suite(void)
 	tcase_add_test(tc, jira_panels);
 	tcase_add_test(tc, mediawiki_div);
 	tcase_add_test(tc, headed_boxes);
+	tcase_add_test(tc, footers);
 	suite_add_tcase(s, tc);
 	return s;
 }
