@@ -432,30 +432,48 @@ int dmp_box_mediawiki_callout(const dm_box *b, json_t *out)
  * Footers
  * ------------------------------------------------------------------------ */
 
-int dmp_box_docbook_footer(const dm_box *b, json_t *out)
+void dmp_box_docbook_footer_marks(const char *type, dm_buf *open,
+                                  dm_buf *close)
 {
-	dm_buf open = {0};
+	dm_buf_printf(open, "<sidebar role=\"%s\">", type);
+	dm_buf_puts(close, "</sidebar>");
+}
+
+void dmp_box_mediawiki_footer_marks(const char *type, dm_buf *open,
+                                    dm_buf *close)
+{
+	dm_buf_printf(open, "<div class=\"%s\"", type);
+	dm_buf_puts(close, "</div>");
+}
+
+/* The footer between its marks, `more` (or NULL) after the opening's
+ * start. */
+static int footer(const dm_box *b, const char *format,
+                  void (*marks)(const char *, dm_buf *, dm_buf *),
+                  const char *more, json_t *out)
+{
+	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_printf(&open, "<sidebar role=\"%s\">", b->type);
-	if (!dm_buf_failed(&open))
-		rc = wrap(out, "docbook", dm_buf_str(&open), body_of(b),
-		          "</sidebar>");
+	marks(b->type, &open, &close);
+	if (more != NULL)
+		dm_buf_puts(&open, more);
+	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
+		rc = wrap(out, format, dm_buf_str(&open), body_of(b),
+		          dm_buf_str(&close));
 	dm_buf_free(&open);
+	dm_buf_free(&close);
 	return rc;
+}
+
+int dmp_box_docbook_footer(const dm_box *b, json_t *out)
+{
+	return footer(b, "docbook", dmp_box_docbook_footer_marks, NULL, out);
 }
 
 int dmp_box_mediawiki_footer(const dm_box *b, json_t *out)
 {
-	dm_buf open = {0};
-	int rc = -1;
-
-	dm_buf_printf(&open, "<div class=\"%s\" style=\"margin-top:2em;"
-	                     "padding-top:0.5em;border-top:1px solid #a2a9b1;"
-	                     "font-size:90%%\">", b->type);
-	if (!dm_buf_failed(&open))
-		rc = wrap(out, "mediawiki", dm_buf_str(&open), body_of(b),
-		          "</div>");
-	dm_buf_free(&open);
-	return rc;
+	return footer(b, "mediawiki", dmp_box_mediawiki_footer_marks,
+	              " style=\"margin-top:2em;padding-top:0.5em;"
+	              "border-top:1px solid #a2a9b1;font-size:90%\">", out);
 }
