@@ -107,7 +107,7 @@ static const char *const rst_types[] = {
 static int rst_directive(const dm_box *b, json_t *out)
 {
 	char *title = title_text(b);
-	json_t *body = body_of(b);
+	json_t *body = body_of(b), *line = NULL;
 	bool empty = json_array_size(body) == 0;
 	dm_buf d = {0};
 	int rc = -1;
@@ -119,18 +119,16 @@ static int rst_directive(const dm_box *b, json_t *out)
 		dm_rst_escape(&d, title);
 		dm_buf_printf(&d, "\n   :class: %s", b->type);
 	}
-	if (title == NULL || body == NULL || dm_buf_failed(&d))
-		rc = -1;
-	else if (empty && b->heading != NULL)
-		rc = 0; /* the heading above says it all */
-	else if (dm_append(out, dm_para(json_pack("[o]", dm_raw_inline(
-	                                          "rst", dm_buf_str(&d))))) ==
-	                 0 &&
-	         (empty || dm_append(out, dm_blockquote(json_incref(body))) ==
-	                           0))
-		rc = 0;
-	free(title);
+	if (title != NULL && body != NULL && !dm_buf_failed(&d))
+		line = dm_para(json_pack("[o]", dm_raw_inline("rst",
+		                                              dm_buf_str(&d))));
+	if (line != NULL && empty && b->heading != NULL)
+		rc = 0; /* nothing to box: the heading above says it all */
+	else if (line != NULL && dm_append(out, json_incref(line)) == 0)
+		rc = empty ? 0 : dm_append(out, dm_blockquote(json_incref(body)));
+	json_decref(line);
 	json_decref(body);
+	free(title);
 	dm_buf_free(&d);
 	return rc;
 }
