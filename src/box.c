@@ -445,6 +445,11 @@ static int quote(const dm_box *b, bool alert, json_t *out)
 	return dm_append(out, dm_blockquote(blocks));
 }
 
+int dmp_box_label_title(const dm_box *b)
+{
+	return label_title(b);
+}
+
 static int gfm_callout(const dm_box *b, json_t *out)
 {
 	return quote(b, b->alert, out);
@@ -497,6 +502,21 @@ static const row rows[] = {
 	                           dmp_box_epub2_footer},
 	                  .sheet_format = "html",
 	                  .footer_marks = dmp_box_epub2_footer_marks},
+	[DM_FMT_RST] = {.draw = {dmp_box_rst_callout, plain_footer},
+	                .wrap_id = true},
+	[DM_FMT_ASCIIDOC] = {.draw = {dmp_box_asciidoc_callout, plain_footer},
+	                     .wrap_id = true},
+	[DM_FMT_DOCBOOK] = {.draw = {dmp_box_docbook_callout,
+	                             dmp_box_docbook_footer},
+	                    .wrap_id = true, .sheet_format = "docbook",
+	                    .footer_marks = dmp_box_docbook_footer_marks},
+	[DM_FMT_ORG] = {.draw = {dmp_box_org_callout, plain_footer},
+	                .wrap_id = true},
+	[DM_FMT_JIRA] = {.draw = {dmp_box_jira_callout, plain_footer}},
+	[DM_FMT_MEDIAWIKI] = {.draw = {dmp_box_mediawiki_callout,
+	                               dmp_box_mediawiki_footer},
+	                      .sheet_format = "mediawiki",
+	                      .footer_marks = dmp_box_mediawiki_footer_marks},
 	[DM_FMT_OTHER] = {.draw = {quote_callout, plain_footer}},
 };
 

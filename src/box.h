@@ -24,6 +24,14 @@
  * | markdown,json | the semantic Div (below)        | Div.TYPE                |
  * | gfm           | > [!TYPE] for GitHub's types,   | a rule, then the body   |
  * |               | else as other                   |                         |
+ * | rst           | .. note:: (a Div), else         | a rule, then the body   |
+ * |               | .. admonition:: TITLE, :class:  |                         |
+ * | asciidoc      | [NOTE] .TITLE ==== (raw)        | a rule, then the body   |
+ * | docbook       | <note> (a Div), else <note      | sidebar role=TYPE       |
+ * |               | role=TYPE><title>               |                         |
+ * | org           | #+begin_TYPE, the title in bold | a rule, then the body   |
+ * | jira          | {panel:title=TITLE|colours}     | a rule, then the body   |
+ * | mediawiki     | div.callout styled in place     | div.TYPE, small, a rule |
  * | context,other | a block quote, bold title first | a rule, then the body   |
  *
  * The semantic Div of a callout is Div (id, [callout, callout-TYPE,
@@ -101,6 +109,8 @@ typedef struct dm_box {
 	dm_rgb colour;     /* typst draws with it (the others: the header) */
 	dm_box_look look;
 	dm_box_fold fold;
+	unsigned depth;    /* how many callouts hold this one (asciidoc
+	                      lengthens its delimiters with it) */
 	bool icon;             /* an icon before the title (html) */
 	/* The icon: a name of the icon set (dm_box_icon_svg), drawn as
 	 * inline SVG, or text of the box's own; NULL: the type's text icon,

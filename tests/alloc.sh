@@ -112,6 +112,12 @@ sweep "dm docx" "$J" "$BUILD/dm" docx
 sweep "dm gfm" "$J" "$BUILD/dm" gfm
 sweep "dm html (custom types, zh)" "$Z" "$BUILD/dm" html
 sweep "dm-callouts typst" "$J" "$BUILD/dm-callouts" typst
+sweep "dm rst" "$J" "$BUILD/dm" rst
+sweep "dm-callouts asciidoc" "$J" "$BUILD/dm-callouts" asciidoc
+sweep "dm docbook5" "$J" "$BUILD/dm" docbook5
+sweep "dm-callouts org" "$J" "$BUILD/dm-callouts" org
+sweep "dm-callouts jira" "$J" "$BUILD/dm-callouts" jira
+sweep "dm mediawiki" "$J" "$BUILD/dm" mediawiki
 sweep "dm-credits html" "$J" "$BUILD/dm-credits" html
 sweep "dm-check" "$J" "$BUILD/dm-check" html
 sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"

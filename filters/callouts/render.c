@@ -59,6 +59,7 @@ int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
 		.colour = c->type->colour,
 		.look = (dm_box_look)st->look,
 		.fold = fold(st, c),
+		.depth = st->nopen > 0 ? (unsigned)st->nopen - 1 : 0,
 		.icon = icon,
 		/* the callout's own; else the type's when drawn in the
 		 * html (a named icon), not by the stylesheet (text) */

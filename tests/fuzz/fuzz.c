@@ -17,7 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const formats[] = {
 	"html", "latex", "docx", "odt", "typst", "markdown",
-	"gfm",  "json",  "plain", "context",
+	"gfm",  "json",  "plain", "context", "epub", "epub2", "rst",
+	"asciidoc", "docbook5", "org", "jira", "mediawiki",
 };
 
 static const dm_filter *const chain[] = {
