@@ -120,9 +120,6 @@ static int meta_credit(dmf_credits *cr, const json_t *v, const char *where,
 {
 	credit c = {0};
 	json_t *inlines = NULL;
-	const json_t *line;
-	cr_found found;
-	size_t i;
 	int rc;
 
 	switch (dm_type_of(v)) {
@@ -141,12 +138,8 @@ static int meta_credit(dmf_credits *cr, const json_t *v, const char *where,
 	default:
 		if (dm_meta_inlines(v, where, &inlines, err) < 0)
 			return -1;
-		line = inlines;
-		if ((found = cr_line_start(cr, &line, &i)) == CR_NOMEM)
-			rc = dm_nomem(err);
-		else
-			rc = cr_parse_line(cr, found == CR_FOUND ? line : inlines,
-			                   i, CR_FROM_META, &cr->meta, err);
+		rc = cr_read_line(cr, inlines, CR_META, CR_FROM_META, &cr->meta,
+		                  err);
 		json_decref(inlines);
 		return rc < 0 ? -1 : 0;
 	}
@@ -256,7 +249,7 @@ cr_found cr_image_credit(const dmf_credits *cr, const json_t *image,
 	if (name && (source == NULL || !source[0])) {
 		if ((text = dm_text(name)) == NULL)
 			return CR_NOMEM;
-		rc = cr_parse_one(cr, text, c);
+		rc = cr_parse_one(cr, text, 0, c);
 		json_decref(text);
 		if (rc == CR_NOMEM)
 			return CR_NOMEM;
@@ -295,7 +288,8 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err)
 		credit c = {0};
 		if (json_array_size(item) == 1 &&
 		    (t == DM_T_PLAIN || t == DM_T_PARA) &&
-		    cr_parse_one(cr, dm_content(json_array_get(item, 0)), &c) ==
+		    cr_parse_one(cr, dm_content(json_array_get(item, 0)),
+		                 CR_P_NAME, &c) ==
 		            CR_NOMEM)
 			return dm_nomem(err);
 		c.rank = CR_FROM_FOOTER;
