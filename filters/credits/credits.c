@@ -72,21 +72,24 @@ static bool line_place(const dm_walk *w)
 }
 
 /* With figure-credits, the credit of a figure's image at the end of its
- * caption: "(Photo: NAME / SOURCE)".  0, or -1 with ctx->err set. */
-static int caption_credit(dm_ctx *ctx, const dmf_credits *cr, json_t *fig)
+ * caption: "(Photo: NAME / SOURCE)"; *out a new figure to put in its
+ * place, or NULL.  0, or -1 with ctx->err set. */
+static int caption_credit(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
+                          json_t **out)
 {
 	json_t *image = dm_figure_image(fig);
 	credit c = {0}, *m = NULL;
 	cr_found rc;
 	int r;
 
+	*out = NULL;
 	if (!cr->figure_credits || image == NULL)
 		return 0;
 	if ((rc = cr_image_credit(cr, image, &c)) == CR_NONE &&
 	    (m = cr_meta_for(cr, cr_image_src(image), false)) == NULL)
 		return 0;
 	r = rc == CR_NOMEM ? dm_nomem(ctx->err)
-	                   : cr_caption_add(ctx, cr, fig, m ? m : &c);
+	                   : cr_caption_add(ctx, cr, fig, m ? m : &c, out);
 	cr_credit_free(&c);
 	return r;
 }
@@ -178,12 +181,13 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 		               ? dm_nomem(ctx->err), DM_WALK_ERROR
 		               : DM_WALK_CONTINUE;
 	case DM_T_FIGURE:
-		return caption_credit(ctx, cr, node) != 0 ? DM_WALK_ERROR
-		                                          : DM_WALK_CONTINUE;
 	case DM_T_PARA: /* in pandoc 2.17 also a figure */
-		if (caption_credit(ctx, cr, node) != 0)
+		if (caption_credit(ctx, cr, node, out) != 0)
 			return DM_WALK_ERROR;
-		return on_line(ctx, w, node, out);
+		if (*out != NULL) /* walked: its image's credit is read */
+			return DM_WALK_REPLACE;
+		return dm_type_of(node) == DM_T_PARA ? on_line(ctx, w, node, out)
+		                                     : DM_WALK_CONTINUE;
 	case DM_T_PLAIN:
 		return on_line(ctx, w, node, out);
 	default:

@@ -251,9 +251,11 @@ bool cr_kept(const dmf_credits *cr, const json_t *node);
 bool cr_taken(const dmf_credits *cr, const json_t *node);
 
 /** Adds credit `c` at the end of the caption of figure `fig` (an earlier
- * run's goes).  0, or -1 with ctx->err set. */
+ * run's goes), never to its image's alternative text: for docx and odt
+ * from pandoc 2.17, *repl is set to a new Div to put in the figure's
+ * place (else NULL).  0, or -1 with ctx->err set. */
 int cr_caption_add(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
-                   const credit *c);
+                   const credit *c, json_t **repl);
 
 /**
  * The inlines of a figure's caption to add a credit to (see

@@ -160,25 +160,63 @@ json_t *cr_caption_of(json_t *fig)
 	return dm_figure_caption(fig);
 }
 
-/* Adds credit `c` at the end of the caption of figure `fig`, as "(Photo:
- * NAME / SOURCE)" in a Span of class dm-credit (an earlier run's goes).
- * 0, or -1 with ctx->err set. */
-int cr_caption_add(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
-                   const credit *c)
+/* Pandoc 2.17 writes a figure's caption, its image's alternative text,
+ * as the picture's description in docx and odt (an `alt` attribute does
+ * not change it).  There the figure becomes what the writer makes of
+ * one: the image in a paragraph of style Captioned Figure, its caption in
+ * one of style Image Caption; the image keeps the caption without the
+ * credit.  A new Div, or NULL when out of memory. */
+static json_t *styled_figure(json_t *fig, json_t *text)
 {
-	json_t *caption, *text = cr_write(cr, c, true);
+	json_t *image = json_deep_copy(dm_figure_image(fig)), *target;
+	json_t *caption = json_deep_copy(dm_field(image, 1)), *cap, *pic;
+	const char *title;
 
-	if (text == NULL || (caption = cr_caption_of(fig)) == NULL)
+	if (image == NULL || caption == NULL)
+		goto fail;
+	target = dm_field(image, 2);
+	title = json_string_value(json_array_get(target, 1));
+	if (json_array_set_new(target, 1, json_string(title + 4)) ||
+	    (json_array_size(caption) > 0 && dm_append(caption, dm_space())) ||
+	    dm_append(caption, text))
+		goto fail;
+	text = NULL;
+	cap = dm_render_styled_div("dm-credit", "Image Caption",
+	                           json_pack("[o]", dm_para(caption)));
+	pic = dm_render_styled_div(
+	        "dm-figure", "Captioned Figure",
+	        json_pack("[oo]", dm_para(json_pack("[o]", image)), cap));
+	return pic;
+fail:
+	json_decref(image);
+	json_decref(caption);
+	json_decref(text);
+	return NULL;
+}
+
+int cr_caption_add(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
+                   const credit *c, json_t **repl)
+{
+	json_t *caption, *text = cr_write(cr, c, true), *span;
+	bool styled = dm_type_of(fig) == DM_T_PARA &&
+	              (ctx->family == DM_FMT_DOCX || ctx->family == DM_FMT_ODT);
+
+	*repl = NULL;
+	if (text == NULL ||
+	    (caption = styled ? dm_field(dm_figure_image(fig), 1)
+	                      : cr_caption_of(fig)) == NULL)
 		goto nomem;
 	dm_inlines_remove_spans(caption, "dm-credit");
 	if (json_array_size(caption) > 0 &&
 	    (json_array_insert_new(text, 0, dm_str("(")) ||
-	     dm_append(text, dm_str(")")) || dm_append(caption, dm_space())))
+	     dm_append(text, dm_str(")")) ||
+	     (!styled && dm_append(caption, dm_space()))))
 		goto nomem;
-	return dm_append(caption, dm_span(json_pack("[s[s][]]", "",
-	                                            "dm-credit"), text))
-	               ? dm_nomem(ctx->err)
-	               : 0;
+	span = dm_span(json_pack("[s[s][]]", "", "dm-credit"), text);
+	if (styled)
+		return (*repl = styled_figure(fig, span)) ? 0
+		                                          : dm_nomem(ctx->err);
+	return dm_append(caption, span) ? dm_nomem(ctx->err) : 0;
 nomem:
 	json_decref(text);
 	return dm_nomem(ctx->err);
@@ -198,7 +236,7 @@ static bool credited(const dmf_credits *cr, const json_t *image)
 static int figure_lines(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 {
 	credit_list found = {0};
-	json_t *image;
+	json_t *image, *repl;
 	size_t i;
 	int n = 0;
 
@@ -210,9 +248,11 @@ static int figure_lines(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 			continue;
 		n = cr_read_line(cr, dm_content(b), CR_LINE, CR_FROM_BODY,
 		                 &found, ctx->err);
-		if (n > 0 && found.v[0].raw == NULL)
-			n = cr_caption_add(ctx, cr, json_array_get(list, i),
-			                   &found.v[0]);
+		if (n > 0 && found.v[0].raw == NULL &&
+		    (n = cr_caption_add(ctx, cr, json_array_get(list, i),
+		                        &found.v[0], &repl)) == 0 && repl &&
+		    json_array_set_new(list, i, repl) != 0)
+			n = dm_nomem(ctx->err);
 		cr_list_free(&found);
 	}
 	return n < 0 ? -1 : 0;
