@@ -31,6 +31,28 @@ static const char *const headings[] = {
 	"图片来源", "圖片來源", "图片版权", "圖片版權", "クレジット",
 	"写真クレジット", "画像クレジット", "画像出典", "写真提供", NULL};
 
+/* A block as written: read with +sourcepos, a block is in a Div of its
+ * own whose attributes are data-pos (one or more) and wrapper. */
+static json_t *bare(const json_t *b)
+{
+	const json_t *attr = dm_node_attr(b), *kvs = json_array_get(attr, 2);
+	size_t i;
+
+	if (dm_type_of(b) != DM_T_DIV || *dm_attr_id(attr) != '\0' ||
+	    json_array_size(json_array_get(attr, 1)) != 0 ||
+	    json_array_size(kvs) == 0 ||
+	    json_array_size(dm_node_blocks(b)) != 1)
+		return (json_t *)b; /* the caller's, as it was given */
+	for (i = 0; i < json_array_size(kvs); i++) {
+		const char *k = json_string_value(
+		        json_array_get(json_array_get(kvs, i), 0));
+		if (k == NULL ||
+		    (strcmp(k, "data-pos") != 0 && strcmp(k, "wrapper") != 0))
+			return (json_t *)b;
+	}
+	return json_array_get(dm_node_blocks(b), 0);
+}
+
 /* Whether `heading` (inlines) is `name`, a colon after it allowed. */
 static dm_text_match heading_is(const json_t *heading, const char *name)
 {
@@ -90,7 +112,8 @@ static int credit_block(const dmf_credits *cr, const json_t *b,
 			item = json_array_get(items, i);
 			if (json_array_size(item) != 1)
 				return 0;
-			n = credit_block(cr, json_array_get(item, 0), found, err);
+			n = credit_block(cr, bare(json_array_get(item, 0)), found,
+			                 err);
 			if (n <= 0)
 				return n;
 		}
@@ -126,7 +149,7 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
 	if (j == i + 1)
 		return 0; /* a heading alone */
 	for (j = i + 1; j < *end; j++)
-		if ((rc = credit_block(cr, json_array_get(list, j),
+		if ((rc = credit_block(cr, bare(json_array_get(list, j)),
 		                       found ? found : &own, err)) <= 0)
 			break;
 	cr_list_free(&own);
@@ -241,17 +264,23 @@ static int figure_lines(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 	int n = 0;
 
 	for (i = 0; n >= 0 && i + 1 < json_array_size(list); i++) {
-		const json_t *b = json_array_get(list, i + 1);
-		if ((image = dm_figure_image(json_array_get(list, i))) == NULL ||
+		const json_t *b = bare(json_array_get(list, i + 1));
+		json_t *fig = bare(json_array_get(list, i));
+		if ((image = dm_figure_image(fig)) == NULL ||
 		    credited(cr, image) ||
 		    (dm_type_of(b) != DM_T_PARA && dm_type_of(b) != DM_T_PLAIN))
 			continue;
 		n = cr_read_line(cr, dm_content(b), CR_LINE, CR_FROM_BODY,
 		                 &found, ctx->err);
 		if (n > 0 && found.v[0].raw == NULL &&
-		    (n = cr_caption_add(ctx, cr, json_array_get(list, i),
-		                        &found.v[0], &repl)) == 0 && repl &&
-		    json_array_set_new(list, i, repl) != 0)
+		    (n = cr_caption_add(ctx, cr, fig, &found.v[0], &repl)) ==
+		            0 && repl &&
+		    json_array_set_new(fig == json_array_get(list, i)
+		                               ? list
+		                               : dm_node_blocks(json_array_get(
+		                                         list, i)),
+		                       fig == json_array_get(list, i) ? i : 0,
+		                       repl) != 0)
 			n = dm_nomem(ctx->err);
 		cr_list_free(&found);
 	}
@@ -319,7 +348,8 @@ int cr_sections(dm_ctx *ctx, dmf_credits *cr, json_t *list)
 			continue;
 		}
 		for (j = i + 1; j < end; j++)
-			if (json_array_append(cr->kept, json_array_get(list, j)))
+			if (json_array_append(cr->kept,
+			                      bare(json_array_get(list, j))))
 				return dm_nomem(ctx->err);
 		i = end - 1;
 	}
