@@ -36,7 +36,8 @@
 #            (the credit lines, an article's own Credits section), of
 #            `present` text it must hold (a clean alt="..."); `descr`:
 #            the picture descriptions of the docx (pandoc 2.17)
-#   latex    the golden inputs, through pandoc 2.17 and pandoc 3 with -s,
+#   latex    the articles holding a file pdflatex, and the golden inputs
+#            (through pandoc 2.17 and pandoc 3) with -s,
 #            compile with pdflatex (skipped without pdflatex); the
 #            credits title is never left alone at a page foot
 #
@@ -376,6 +377,17 @@ suite_latex() {
 		return
 	fi
 	keep_with_list
+	for c in "$HERE"/articles/*/; do
+		[ -f "$c/pdflatex" ] || continue # CJK needs other engines
+		name=latex/articles/$(basename "$c")
+		if pandoc -t json "$c/input.md" | "$DM" latex >"$TMP/l.json" &&
+			pandoc -f json -s -t latex -o "$TMP/a.tex" "$TMP/l.json"
+		then
+			compile "$name" "$TMP/a.tex"
+		else
+			fail "$name" "expected: a LaTeX file"
+		fi
+	done
 	for c in "$ROOT"/tests/golden/credits/*/; do
 		c=${c%/}
 		name=latex/$(basename "$c")
