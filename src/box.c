@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "box.h"
+#include "box/draw.h"
 #include "internal.h"
 #include "render.h"
 
@@ -24,9 +25,15 @@ typedef struct row {
 	bool heading_inside;
 	/* sets rendered boxes side by side; NULL: one after another */
 	int (*group)(json_t *boxes, json_t *out);
-	/* the definitions for header-includes, in raw format `sheet_format` */
+	/* the definitions for header-includes, in raw format `sheet_format`:
+	 * the callouts', the footer's */
 	const char *sheet_format;
 	int (*sheet)(const dm_box_sheet *s, dm_buf *out);
+	int (*footer_sheet)(const char *type, const char *style,
+	                    const char *css, dm_buf *out);
+	/* a footer drawn in raw blocks of `sheet_format`: what its opening
+	 * starts with, its closing (draw[DM_BOX_FOOTER] writes them) */
+	void (*footer_marks)(const char *type, dm_buf *open, dm_buf *close);
 } row;
 
 /* ------------------------------------------------------------------------
@@ -61,6 +68,12 @@ static json_t *title_line(const char *format, const char *open,
 	}
 	json_decref(copy);
 	return para ? dm_para(ils) : dm_plain(ils);
+}
+
+json_t *dmp_box_title_line(const char *format, const char *open,
+                           const json_t *title, const char *close, bool para)
+{
+	return title_line(format, open, title, close, para);
 }
 
 /* Whether `title` is just what dm_text() makes of its plain text: 1 yes,
@@ -186,28 +199,37 @@ static int html_callout(const dm_box *b, json_t *out)
 	return rc;
 }
 
+/* The start of a footer's opening and its closing. */
+static void html_footer_marks(const char *type, dm_buf *open, dm_buf *close)
+{
+	dm_buf_puts(open, "<footer class=\"");
+	dm_html_escape(open, type);
+	dm_buf_putc(open, '"');
+	dm_buf_puts(close, "</footer>");
+}
+
 /* A footer element with a class, as a group: a footer outside any article
  * or section would otherwise be taken for the page's contentinfo. */
 static int html_footer(const dm_box *b, json_t *out)
 {
 	char *label = dm_stringify(b->title);
-	dm_buf open = {0};
+	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_puts(&open, "<footer class=\"");
-	dm_html_escape(&open, b->type);
-	dm_buf_puts(&open, "\" role=\"group\"");
+	html_footer_marks(b->type, &open, &close);
+	dm_buf_puts(&open, " role=\"group\"");
 	if (label != NULL && label[0]) {
 		dm_buf_puts(&open, " aria-label=\"");
 		dm_html_escape(&open, label);
 		dm_buf_putc(&open, '"');
 	}
 	dm_buf_putc(&open, '>');
-	if (label != NULL && !dm_buf_failed(&open))
+	if (label != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&close))
 		rc = wrap_raw(out, "html", dm_buf_str(&open),
-		              body_copy(b->body), "</footer>");
+		              body_copy(b->body), dm_buf_str(&close));
 	free(label);
 	dm_buf_free(&open);
+	dm_buf_free(&close);
 	return rc;
 }
 
@@ -242,93 +264,34 @@ static int latex_callout(const dm_box *b, json_t *out)
 
 /* Small print in a group, marked with the footer's class; its title not
  * left alone at a page foot. */
-static int latex_footer(const dm_box *b, json_t *out)
+static void latex_footer_marks(const char *type, dm_buf *open,
+                               dm_buf *close)
+{
+	dm_buf_printf(open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
+	                    "\\begingroup\\footnotesize %% %s", type);
+	dm_buf_printf(close, "\\par\\endgroup %% %s", type);
+}
+
+/* A footer whose opening and closing are its marks, whole. */
+static int marked_footer(const dm_box *b, const char *format,
+                         void (*marks)(const char *, dm_buf *, dm_buf *),
+                         json_t *out)
 {
 	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_printf(&open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
-	                     "\\begingroup\\footnotesize %% %s", b->type);
-	dm_buf_printf(&close, "\\par\\endgroup %% %s", b->type);
+	marks(b->type, &open, &close);
 	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
-		rc = wrap_raw(out, "latex", dm_buf_str(&open),
+		rc = wrap_raw(out, format, dm_buf_str(&open),
 		              body_copy(b->body), dm_buf_str(&close));
 	dm_buf_free(&open);
 	dm_buf_free(&close);
 	return rc;
 }
 
-/* ------------------------------------------------------------------------
- * docx and odt: paragraph styles a reference document can define
- * ------------------------------------------------------------------------ */
-
-/* An Attr with `id` and custom-style=`style`. */
-static json_t *styled_attr(const char *id, const char *style)
+static int latex_footer(const dm_box *b, json_t *out)
 {
-	json_t *attr = dm_attr(id);
-
-	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
-		json_decref(attr);
-		return NULL;
-	}
-	return attr;
-}
-
-static int docx_callout(const dm_box *b, json_t *out)
-{
-	dm_buf style = {0};
-	json_t *blocks = json_array(), *head = NULL;
-
-	dm_buf_printf(&style, "%s Title", b->style);
-	if (!dm_buf_failed(&style) && b->heading == NULL)
-		head = dm_div(styled_attr(NULL, dm_buf_str(&style)),
-		              json_pack("[o]", dm_para(json_deep_copy(
-		                                       b->title))));
-	dm_buf_free(&style);
-	if (blocks == NULL) {
-		json_decref(head);
-		return -1;
-	}
-	if ((b->heading == NULL && dm_append(blocks, head)) ||
-	    add_body(blocks, b->body)) {
-		json_decref(blocks);
-		return -1;
-	}
-	return dm_append(out, dm_div(styled_attr(dm_attr_id(b->attr),
-	                                         b->style),
-	                             blocks));
-}
-
-/* The items of the body's bullet lists open with a Para: a tight list's
- * Plain would not take the custom style.  0 or -1. */
-static int items_as_paras(json_t *body)
-{
-	size_t i, k;
-
-	for (i = 0; i < json_array_size(body); i++) {
-		json_t *items = dm_content(json_array_get(body, i));
-		if (dm_type_of(json_array_get(body, i)) != DM_T_BULLET_LIST)
-			continue;
-		for (k = 0; k < json_array_size(items); k++) {
-			json_t *first = json_array_get(json_array_get(items, k),
-			                               0);
-			if (dm_type_of(first) == DM_T_PLAIN &&
-			    json_object_set_new(first, "t", json_string("Para")))
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static int docx_footer(const dm_box *b, json_t *out)
-{
-	json_t *blocks = body_copy(b->body);
-
-	if (items_as_paras(blocks)) {
-		json_decref(blocks);
-		return -1;
-	}
-	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
+	return marked_footer(b, "latex", latex_footer_marks, out);
 }
 
 /* ------------------------------------------------------------------------
@@ -367,18 +330,16 @@ static int typst_callout(const dm_box *b, json_t *out)
 	return rc ? -1 : 0;
 }
 
+static void typst_footer_marks(const char *type, dm_buf *open,
+                               dm_buf *close)
+{
+	dm_buf_puts(open, "#block(above: 2em)[\n#set text(size: 0.85em)");
+	dm_buf_printf(close, "] // %s", type);
+}
+
 static int typst_footer(const dm_box *b, json_t *out)
 {
-	dm_buf close = {0};
-	int rc = -1;
-
-	dm_buf_printf(&close, "] // %s", b->type);
-	if (!dm_buf_failed(&close))
-		rc = wrap_raw(out, "typst",
-		              "#block(above: 2em)[\n#set text(size: 0.85em)",
-		              body_copy(b->body), dm_buf_str(&close));
-	dm_buf_free(&close);
-	return rc;
+	return marked_footer(b, "typst", typst_footer_marks, out);
 }
 
 /* ------------------------------------------------------------------------
@@ -500,19 +461,37 @@ static int plain_footer(const dm_box *b, json_t *out)
  * ------------------------------------------------------------------------ */
 
 static const row rows[] = {
-	[DM_FMT_HTML] = {{html_callout, html_footer}, false, false, html_group,
-	                 "html", dmp_box_css},
-	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, false, NULL,
-	                  "latex", dmp_box_latex},
-	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, false, NULL},
-	[DM_FMT_DOCX] = {{docx_callout, docx_footer}, false, false, NULL},
-	[DM_FMT_ODT] = {{docx_callout, docx_footer}, false, false, NULL},
-	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, false, NULL},
-	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, true,
-	                     div_group},
-	[DM_FMT_GFM] = {{gfm_callout, plain_footer}, false, false, NULL},
-	[DM_FMT_JSON] = {{div_callout, div_footer}, false, true, div_group},
-	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, false, NULL},
+	[DM_FMT_HTML] = {.draw = {html_callout, html_footer},
+	                 .group = html_group, .sheet_format = "html",
+	                 .sheet = dmp_box_css,
+	                 .footer_sheet = dmp_box_footer_css,
+	                 .footer_marks = html_footer_marks},
+	[DM_FMT_LATEX] = {.draw = {latex_callout, latex_footer},
+	                  .wrap_id = true, .sheet_format = "latex",
+	                  .sheet = dmp_box_latex,
+	                  .footer_marks = latex_footer_marks},
+	[DM_FMT_CONTEXT] = {.draw = {quote_callout, plain_footer}},
+	[DM_FMT_DOCX] = {.draw = {dmp_box_docx_callout, dmp_box_docx_footer}},
+	[DM_FMT_ODT] = {.draw = {dmp_box_odt_callout, dmp_box_odt_footer},
+	                .sheet_format = "opendocument",
+	                .sheet = dmp_box_odt_sheet,
+	                .footer_sheet = dmp_box_odt_footer_sheet},
+	[DM_FMT_TYPST] = {.draw = {typst_callout, typst_footer},
+	                  .wrap_id = true, .sheet_format = "typst",
+	                  .footer_marks = typst_footer_marks},
+	[DM_FMT_MARKDOWN] = {.draw = {div_callout, div_footer},
+	                     .heading_inside = true, .group = div_group},
+	[DM_FMT_GFM] = {.draw = {gfm_callout, plain_footer}},
+	[DM_FMT_JSON] = {.draw = {div_callout, div_footer},
+	                 .heading_inside = true, .group = div_group},
+	[DM_FMT_EPUB] = {.draw = {dmp_box_epub_callout, dmp_box_epub_footer},
+	                 .sheet_format = "html",
+	                 .footer_marks = dmp_box_epub_footer_marks},
+	[DM_FMT_EPUB2] = {.draw = {dmp_box_epub2_callout,
+	                           dmp_box_epub2_footer},
+	                  .sheet_format = "html",
+	                  .footer_marks = dmp_box_epub2_footer_marks},
+	[DM_FMT_OTHER] = {.draw = {quote_callout, plain_footer}},
 };
 
 static const row *row_of(dm_family family)
@@ -567,21 +546,74 @@ bool dm_box_groups(dm_family family)
 	return row_of(family)->group != NULL;
 }
 
+/* Adds the definitions in `b` (freed; empty: nothing to add) to doc's
+ * header-includes; `failed` (what filling `b` returned) or a failed `b`
+ * is out of memory. */
+static int add_sheet(dm_doc *doc, const char *format, int failed, dm_buf *b,
+                     dm_error *err)
+{
+	int rc = failed || dm_buf_failed(b) ? dm_nomem(err)
+	         : b->len == 0              ? 0
+	                                    : dm_meta_add_header_include(
+	                                              doc, format,
+	                                              dm_buf_str(b), err);
+
+	dm_buf_free(b);
+	return rc;
+}
+
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err)
 {
 	const row *r = row_of(family);
 	dm_buf b = {0};
-	int rc;
 
 	if (r->sheet == NULL)
 		return 0;
-	if (r->sheet(sheet, &b) || dm_buf_failed(&b)) {
-		dm_buf_free(&b);
-		return dm_nomem(err);
+	return add_sheet(doc, r->sheet_format, r->sheet(sheet, &b), &b, err);
+}
+
+int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
+                         const char *style, const char *css, dm_error *err)
+{
+	const row *r = row_of(family);
+	dm_buf b = {0};
+
+	if (r->footer_sheet == NULL)
+		return 0;
+	return add_sheet(doc, r->sheet_format,
+	                 r->footer_sheet(type, style, css, &b), &b, err);
+}
+
+int dm_box_footer_marks(dm_family family, const char *type,
+                        dm_box_marks *m)
+{
+	const row *r = row_of(family);
+	dm_buf open = {0}, close = {0};
+
+	*m = (dm_box_marks){DM_BOX_MARK_DIV, NULL, NULL, NULL};
+	if (r->draw[DM_BOX_FOOTER] == plain_footer) {
+		m->kind = DM_BOX_MARK_RULE;
+		return 0;
 	}
-	rc = dm_meta_add_header_include(doc, r->sheet_format, dm_buf_str(&b),
-	                                err);
-	dm_buf_free(&b);
-	return rc;
+	if (r->footer_marks == NULL)
+		return 0;
+	r->footer_marks(type, &open, &close);
+	m->kind = DM_BOX_MARK_RAW;
+	m->format = r->sheet_format;
+	m->open = dm_buf_take(&open);
+	m->close = dm_buf_take(&close);
+	return m->open != NULL && m->close != NULL ? 0 : -1;
+}
+
+void dm_box_marks_free(dm_box_marks *m)
+{
+	free(m->open);
+	free(m->close);
+	m->open = m->close = NULL;
+}
+
+int dm_box_finish(dm_ctx *ctx)
+{
+	return ctx->family == DM_FMT_DOCX ? dmp_box_docx_part(ctx) : 0;
 }

@@ -109,5 +109,7 @@ bool dmp_is_int(const json_t *v);
 struct dm_box_sheet;
 int dmp_box_css(const struct dm_box_sheet *s, dm_buf *out);
 int dmp_box_latex(const struct dm_box_sheet *s, dm_buf *out);
+int dmp_box_footer_css(const char *type, const char *style,
+                       const char *css, dm_buf *out);
 
 #endif /* DM_INTERNAL_H */
