@@ -30,7 +30,8 @@
 #            Japanese one), through `dm FORMAT` read and written by pandoc
 #            2.17 and pandoc 3: its footer in HTML (footer.html), LaTeX
 #            (footer.latex) and docx (footer.docx: the text of each
-#            paragraph in the style DM Credits) must equal the file
+#            paragraph from the first in the style DM Credits, the footer's
+#            title, to the end) must equal the file
 #            (footer.p3.FORMAT where pandoc 3 writes it otherwise); each
 #            line of `absent` is text the HTML page must no longer hold
 #            (the credit lines, an article's own Credits section), of
@@ -213,8 +214,8 @@ footer_of() {
 	html) sed -n '/<footer class="dm-credits"/,/<\/footer>/p' "$2" ;;
 	latex) sed -n '/% dm-credits$/,/\\endgroup % dm-credits/p' "$2" ;;
 	docx) unzip -p "$2" word/document.xml |
-		sed 's/<w:p[ >]/\n&/g' | grep 'w:val="DMCredits"' |
-		sed 's/<[^>]*>//g' ;;
+		sed 's/<w:p[ >]/\n&/g' | sed -n '/w:val="DMCredits"/,$p' |
+		sed 's/<[^>]*>//g' | grep -v '^[[:space:]]*$' ;;
 	esac
 }
 
