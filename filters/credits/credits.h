@@ -147,6 +147,10 @@ unsigned char cr_fold_byte(const char *s);
 cr_found cr_line_start(const dmf_credits *cr, const json_t *inlines,
                        json_t **rest, json_t **role);
 
+/** Whether a line without a prefix whose first word is `t` (up to a
+ * space) may be a credit phrase: a role of cr_roles, or "Courtesy". */
+bool cr_bare_opening(const dmf_credits *cr, const char *t);
+
 /** How a line is read: what may stand without a prefix. */
 enum cr_mode {
 	CR_LINE,   /* a paragraph: a prefix, or a bare credit phrase
@@ -178,8 +182,13 @@ enum cr_flags {
 };
 
 /** If `inlines` is a lone Link, makes it the Link's text and stores its
- * target in *url (freeing the old one).  0, or -1 (out of memory). */
+ * target in *url (freeing the old one).  0, or -1 (out of memory).
+ * (sources.c) */
 int cr_take_link(json_t **inlines, char **url);
+
+/** The roles a line without a prefix may credit ("photo", "cover
+ * image", ...), NULL-terminated. */
+extern const char *const cr_roles[];
 
 /**
  * Parses one credit from `inlines` (a line without its prefix, a list

@@ -354,6 +354,43 @@ static int parse_line(const dmf_credits *cr, const json_t *inlines,
 	return rc < 0 ? rc : count;
 }
 
+/* Whether `t` (n bytes) is the first word of `phrase`, any ASCII case. */
+static bool first_word(const char *t, size_t n, const char *phrase)
+{
+	size_t len = strcspn(phrase, " ");
+	size_t i;
+
+	if (len != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if ((t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]) !=
+		    (phrase[i] >= 'A' && phrase[i] <= 'Z' ? phrase[i] + 32
+		                                          : phrase[i]))
+			return false;
+	return true;
+}
+
+bool cr_bare_opening(const dmf_credits *cr, const char *t)
+{
+	size_t n = strcspn(t, " "), i;
+
+	for (i = 0; cr_roles[i]; i++)
+		if (first_word(t, n, cr_roles[i]))
+			return true;
+	return first_word(t, n, "courtesy") || first_word(t, n, cr->w_photo) ||
+	       first_word(t, n, cr->w_image);
+}
+
+/* Whether a line without a prefix may be a credit phrase, told by its
+ * first word: most paragraphs are dismissed without a closer look. */
+static bool bare_may_open(const dmf_credits *cr, const json_t *inlines)
+{
+	const json_t *in = json_array_get(inside(inlines), 0);
+
+	return dm_type_of(in) == DM_T_STR &&
+	       cr_bare_opening(cr, json_string_value(dm_content(in)));
+}
+
 int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
                  int rank, credit_list *out, dm_error *err)
 {
@@ -370,6 +407,10 @@ int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
 		break;
 	case CR_NONE:
 	default:
+		if (mode == CR_LINE && !bare_may_open(cr, inlines)) {
+			n = 0;
+			break;
+		}
 		n = parse_line(cr, inside(inlines),
 		               mode == CR_LINE ? CR_P_BARE : CR_P_NAME,
 		               mode == CR_META, NULL, &found, err);

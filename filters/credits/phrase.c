@@ -30,7 +30,7 @@ static const char *const source_words[] = {"on", "via", "from", "for",
                                            NULL};
 
 /* What a line without a prefix may credit (words.photo, words.image too) */
-static const char *const roles[] = {
+const char *const cr_roles[] = {
 	"photo", "photos", "photograph", "photographs", "photography",
 	"image", "images", "picture", "pictures", "illustration",
 	"illustrations", "map", "chart", "graphic", "video", "artwork",
@@ -147,20 +147,6 @@ static char *words_text(const json_t *words, size_t i, size_t j)
 
 	json_decref(in);
 	return t;
-}
-
-int cr_take_link(json_t **inlines, char **url)
-{
-	json_t *l = json_array_get(*inlines, 0), *text;
-
-	if (json_array_size(*inlines) != 1 || dm_type_of(l) != DM_T_LINK)
-		return 0;
-	text = json_incref(dm_field(l, 1));
-	free(*url);
-	*url = strdup(json_string_value(json_array_get(dm_field(l, 2), 0)));
-	json_decref(*inlines);
-	*inlines = text;
-	return *url ? 0 : -1;
 }
 
 /* Whether word `w` starts (`end` false) or ends with `c`: 1 or 0, or -1
@@ -401,8 +387,8 @@ static cr_found parse_by(const dmf_credits *cr, json_t *words, size_t a,
 		return CR_NOMEM;
 	if ((flags & CR_P_BARE) &&
 	    ((by == a ? !phrase_at(words, by, n, "courtesy")
-	              : !table_is(words, a, by, roles, cr->w_photo) &&
-	                        !table_is(words, a, by, roles, cr->w_image)) ||
+	              : !table_is(words, a, by, cr_roles, cr->w_photo) &&
+	                        !table_is(words, a, by, cr_roles, cr->w_image)) ||
 	     !name_like(words, start, conn) ||
 	     (conn < n && !name_like(words, conn + 1, n))))
 		return CR_NONE;

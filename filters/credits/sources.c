@@ -47,6 +47,20 @@ static const struct credit_key {
 };
 #define NKEYS (sizeof credit_keys / sizeof *credit_keys)
 
+int cr_take_link(json_t **inlines, char **url)
+{
+	json_t *l = json_array_get(*inlines, 0), *text;
+
+	if (json_array_size(*inlines) != 1 || dm_type_of(l) != DM_T_LINK)
+		return 0;
+	text = json_incref(dm_field(l, 1));
+	free(*url);
+	*url = strdup(json_string_value(json_array_get(dm_field(l, 2), 0)));
+	json_decref(*inlines);
+	*inlines = text;
+	return *url ? 0 : -1;
+}
+
 /* A URL from metadata: a lone link's target, else the plain text. */
 static int meta_url(const json_t *v, const char *where, char **out,
                     dm_error *err)
