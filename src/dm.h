@@ -742,6 +742,10 @@ typedef struct dm_filter {
 /* For the programs' mains (the runner and dm-from-md, dm-to-html use
  * them), so every program speaks and exits the same way. */
 
+/** First in a program's main: SIGPIPE ignored, so a closed pipe is a write
+ * error reported ("Broken pipe", exit 1), never a silent exit 141. */
+void dm_main_init(void);
+
 /** "PROG: message\nTry 'PROG --help'." on standard error; returns 2. */
 int dm_usage(const char *prog, const char *fmt, const char *arg);
 
@@ -752,6 +756,13 @@ int dm_close_stdout(const char *prog);
 /** "PROG: what: where" (or "PROG: what") on standard error when `err` is
  * set; returns the exit status, 0 when it is not. */
 int dm_report(const char *prog, const dm_error *err);
+
+/** "PROG: warning: message" on stderr, escaped, once the run succeeds. */
+void dm_warn(const char *prog, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
 
 /** Runs `filter` over ctx->doc as the runner does. 0 or -1 (ctx->err). */
 int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);

@@ -176,17 +176,14 @@ const ctype *dmf_alert_type(const state *st, const json_t *inl)
 {
 	const char *s = json_string_value(dm_content(inl));
 	size_t n;
-	char name[64];
 
 	if (dm_type_of(inl) != DM_T_STR || s == NULL ||
 	    strncmp(s, "[!", 2) != 0)
 		return NULL;
 	n = strlen(s);
-	if (n < 4 || s[n - 1] != ']' || n - 3 >= sizeof name)
+	if (n < 4 || s[n - 1] != ']')
 		return NULL;
-	memcpy(name, s + 2, n - 3);
-	name[n - 3] = '\0';
-	return dmf_find_type(st, name);
+	return dmf_find_type_n(st, s + 2, n - 3);
 }
 
 static bool is_break(const json_t *inl)

@@ -24,14 +24,21 @@ static const struct {
 	{"caution", "Caution", "#cf222e", "\u26d4", false, true},
 };
 
-bool dmf_same_name(const char *a, const char *b)
+/* dmf_same_name() of `a` and the `n` bytes at `b`. */
+static bool same_name_n(const char *a, const char *b, size_t n)
 {
+	const char *end = b + n;
+	int cb;
+
 	for (;;) {
 		while (*a == '-' || *a == '_' || *a == ' ')
 			a++;
-		while (*b == '-' || *b == '_' || *b == ' ')
+		while (b < end && (*b == '-' || *b == '_' || *b == ' '))
 			b++;
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+		if (b < end && *b == '\0')
+			return false; /* "a\0b" is not "a" */
+		cb = b < end ? tolower((unsigned char)*b) : '\0';
+		if (tolower((unsigned char)*a) != cb)
 			return false;
 		if (*a == '\0')
 			return true;
@@ -39,14 +46,24 @@ bool dmf_same_name(const char *a, const char *b)
 	}
 }
 
-const ctype *dmf_find_type(const state *st, const char *name)
+bool dmf_same_name(const char *a, const char *b)
+{
+	return same_name_n(a, b, strlen(b));
+}
+
+const ctype *dmf_find_type_n(const state *st, const char *name, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < st->ntypes; i++)
-		if (dmf_same_name(st->types[i].name, name))
+		if (same_name_n(st->types[i].name, name, n))
 			return &st->types[i];
 	return NULL;
+}
+
+const ctype *dmf_find_type(const state *st, const char *name)
+{
+	return dmf_find_type_n(st, name, strlen(name));
 }
 
 const char *dmf_default_label(const ctype *t)

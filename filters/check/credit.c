@@ -88,10 +88,11 @@ static int report_kept(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	rc = head && text ? 0 : dm_nomem(ctx->err);
 	if (rc == 0)
 		rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-		                "the section \"%.40s\" holds what is not a "
-		                "credit (\"%.60s\"): it stays in place, and its "
-		                "credits are not gathered into the footer", head,
-		                text);
+		                "the section \"%.*s\" holds what is not a "
+		                "credit (\"%.*s\"): it stays in place, and its "
+		                "credits are not gathered into the footer",
+		                (int)dm_utf8_cut(head, 40), head,
+		                (int)dm_utf8_cut(text, 60), text);
 	free(head);
 	free(text);
 	return rc;
@@ -118,10 +119,12 @@ int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	json_array_clear(st->uncredited);
 	if (line != DMF_CREDIT_LINE_UNPARSED)
 		return 1;
-	text = dm_stringify(node);
+	if ((text = dm_stringify(node)) == NULL)
+		return dm_nomem(ctx->err);
 	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-	                "cannot read the credit line \"%.80s\" (expected, "
-	                "say, \"Photo by NAME on SOURCE\")", text ? text : "");
+	                "cannot read the credit line \"%.*s\" (expected, "
+	                "say, \"Photo by NAME on SOURCE\")",
+	                (int)dm_utf8_cut(text, 80), text);
 	free(text);
 	return rc ? -1 : 1;
 }

@@ -98,6 +98,11 @@ struct dmf_credits {
 	json_t *kept;     /* paragraphs of Credits sections left in place */
 	json_t *taken;    /* Credits sections to read and remove (Divs) */
 	json_t *out;      /* the footer, rendered */
+	/* dm-credits' run: the program that warns of a link it does not
+	 * write (NULL in dm-check, which reports it), and the URLs it has
+	 * warned of */
+	const char *warn;
+	json_t *warned;
 };
 
 /* ---- credit.c ---------------------------------------------------------- */

@@ -243,6 +243,7 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->emptied);
 	json_decref(cr->kept);
 	json_decref(cr->taken);
+	json_decref(cr->warned);
 	json_decref(cr->out);
 	free(cr);
 }
