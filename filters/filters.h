@@ -98,6 +98,18 @@ typedef enum dmf_credit_line {
 dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
                                  const json_t *b);
 
+/**
+ * Whether list[i] heads a Credits section dm-credits reads ("## Credits"
+ * and credit lines or lists of credits up to the next heading of its
+ * level): 1, setting *end past its last block and *bad to its first block
+ * that is not a credit (*end when all are: dm-credits takes it into the
+ * footer; else the section stays as written); 0 when not; -1 with
+ * ctx->err set.
+ */
+int dmf_credits_section(dm_ctx *ctx, const dmf_credits *cr,
+                        const json_t *list, size_t i, size_t *end,
+                        size_t *bad);
+
 /** True when an Image carries a credit of its own (credit or source). */
 bool dmf_credits_image(const json_t *image);
 

@@ -56,6 +56,9 @@ static void release(dm_ctx *ctx)
 	dmc_source_free(&st->src);
 	json_decref(st->first_triad);
 	json_decref(st->uncredited);
+	json_decref(st->credit_heads);
+	json_decref(st->credit_kept);
+	json_decref(st->credit_bad);
 	free(st->section);
 	dm_options_free(options, st);
 	free(st);
@@ -70,7 +73,12 @@ static int start(dm_ctx *ctx)
 	ctx->state = st;
 	st->findings = json_array();
 	st->uncredited = json_array();
-	if (st->findings == NULL || st->uncredited == NULL)
+	st->credit_heads = json_array();
+	st->credit_kept = json_array();
+	st->credit_bad = json_array();
+	if (st->findings == NULL || st->uncredited == NULL ||
+	    st->credit_heads == NULL || st->credit_kept == NULL ||
+	    st->credit_bad == NULL)
 		return dm_nomem(ctx->err);
 	if (dm_options_read(ctx, DMC_OPT, options, st) ||
 	    (st->callouts = dmf_callouts_open(ctx)) == NULL ||
@@ -227,47 +235,6 @@ static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
  * The walk
  * ------------------------------------------------------------------------ */
 
-/* Credit lines stand at the top level, in divs or in quotes, as
- * dm-credits reads them: true when a block under `parent` may be one. */
-static bool credit_place(const json_t *parent)
-{
-	if (parent == NULL)
-		return true;
-	switch (dm_type_of(parent)) {
-	case DM_T_DIV:
-	case DM_T_BLOCK_QUOTE:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* A block that may be a credit line: it credits the images since the
- * last one.  1 when it is one, 0 when not, -1 on error. */
-static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
-{
-	dmc_state *st = ctx->state;
-	dmf_credit_line line = DMF_CREDIT_LINE_NONE;
-	char *text;
-	int rc;
-
-	if (credit_place(dm_walk_ancestor(w, 0)))
-		line = dmf_credits_line(ctx, st->credits, node);
-	if (line == DMF_CREDIT_LINE_ERROR || line == DMF_CREDIT_LINE_NONE)
-		return line == DMF_CREDIT_LINE_ERROR ? -1 : 0;
-	json_array_clear(st->uncredited);
-	if (line != DMF_CREDIT_LINE_UNPARSED)
-		return 1;
-	if ((text = dm_stringify(node)) == NULL)
-		return dm_nomem(ctx->err);
-	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-	                "cannot read the credit line \"%.*s\" (expected, "
-	                "say, \"Photo by NAME on SOURCE\")",
-	                (int)dm_utf8_cut(text, 80), text);
-	free(text);
-	return rc ? -1 : 1;
-}
-
 static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
                                json_t *node, json_t **out)
 {
@@ -291,7 +258,7 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 		st->section_seen = true;
 	if (check_callouts(ctx, w, node))
 		return DM_WALK_ERROR;
-	credit = check_credit(ctx, w, node);
+	credit = dmc_check_credit(ctx, w, node);
 	if (credit < 0)
 		return DM_WALK_ERROR;
 	return credit ? DM_WALK_SKIP : DM_WALK_CONTINUE;
@@ -393,7 +360,8 @@ static dmc_state *ctx_state(dm_ctx *ctx)
 static int walk(dm_ctx *ctx)
 {
 	static const dm_visitor visitor = {.block = on_block,
-	                                   .inline_ = on_inline};
+	                                   .inline_ = on_inline,
+	                                   .blocks = dmc_credit_sections};
 	dm_ctx sub = *ctx;
 	int rc;
 

@@ -12,9 +12,31 @@
 #include "box.h"
 #include "credits.h"
 
-static const char *const default_prefixes[] = {
-	"Image Credits:", "Image credit:", "Photo credits:", "Photo credit:",
-	"Photo:", "Credits:", "Credit:",
+/* The default prefixes, and whether each names what it credits (kept as
+ * the credit's role: "Cover image: Jane Doe/Unsplash").  Any colon of
+ * parse.c matches any other: "Image Credits：" is "Image Credits:". */
+static const struct {
+	const char *text;
+	bool role;
+} default_prefixes[] = {
+	{"Image Credits:", false}, {"Image credit:", false},
+	{"Image source:", false}, {"Photo credits:", false},
+	{"Photo credit:", false}, {"Photo source:", false},
+	{"Picture credits:", false}, {"Picture credit:", false},
+	{"Photo:", false}, {"Photos:", false}, {"Photograph:", false},
+	{"Photographs:", false}, {"Image:", false}, {"Images:", false},
+	{"Credits:", false}, {"Credit:", false},
+	{"Cover image:", true}, {"Cover photo:", true},
+	{"Header image:", true}, {"Featured image:", true},
+	/* Chinese, simplified and traditional */
+	{"图片来源：", false}, {"圖片來源：", false},
+	{"图片：", false}, {"圖片：", false}, {"图源：", false},
+	{"圖源：", false}, {"图片提供：", false}, {"圖片提供：", false},
+	{"摄影：", false}, {"攝影：", false},
+	/* Japanese */
+	{"写真：", false}, {"写真提供：", false}, {"画像：", false},
+	{"画像提供：", false}, {"撮影：", false}, {"出典：", false},
+	{"画像出典：", false}, {"写真クレジット：", false},
 };
 
 /* The words of credits written from attributes and metadata: the keys
@@ -53,14 +75,16 @@ static int each_item(dm_ctx *ctx, const json_t *v, const char *where,
 	return 0;
 }
 
-static int add_prefix(dmf_credits *cr, const char *text, dm_error *err)
+static int add_prefix(dmf_credits *cr, const char *text, bool role,
+                      dm_error *err)
 {
-	char **p = realloc(cr->prefixes, (cr->nprefixes + 1) * sizeof *p);
+	cr_prefix *p = realloc(cr->prefixes, (cr->nprefixes + 1) * sizeof *p);
 
 	if (p == NULL)
 		return dm_nomem(err);
 	cr->prefixes = p;
-	if ((p[cr->nprefixes] = strdup(text)) == NULL)
+	p[cr->nprefixes].role = role;
+	if ((p[cr->nprefixes].text = strdup(text)) == NULL)
 		return dm_nomem(err);
 	cr->nprefixes++;
 	cr->first[cr_fold_byte(text)] = true;
@@ -85,7 +109,8 @@ static int read_prefix(dm_ctx *ctx, const json_t *v, const char *where,
 	}
 	if (dm_meta_string(v, where, &text, ctx->err) < 0)
 		return -1;
-	rc = text[0] ? add_prefix(cr, text, ctx->err)
+	cr->custom = true;
+	rc = text[0] ? add_prefix(cr, text, false, ctx->err)
 	             : dm_error_set(ctx->err, DM_EOPTION, where,
 	                            "a prefix must not be empty");
 	free(text);
@@ -102,7 +127,8 @@ static int read_prefixes(dm_ctx *ctx, const json_t *v, const char *where,
 		return each_item(ctx, v, where, state, read_prefix);
 	for (i = 0; i < sizeof default_prefixes / sizeof *default_prefixes;
 	     i++)
-		if (add_prefix(state, default_prefixes[i], ctx->err) != 0)
+		if (add_prefix(state, default_prefixes[i].text,
+		               default_prefixes[i].role, ctx->err) != 0)
 			return -1;
 	return 0;
 }
@@ -167,9 +193,12 @@ const dm_option_spec cr_options[] = {
 	{"title", DM_OPT_INLINES, FIELD(title), "Credits", NULL,
 	 "the footer's title; empty for none", NULL, NULL},
 	{"prefixes", DM_OPT_CUSTOM, 0, NULL, "[TEXT, ...]",
-	 "what opens a credit line, in any case, plain or bold (default "
-	 "Image Credits:, Image credit:, Photo credits:, Photo credit:, "
-	 "Photo:, Credits:, Credit:)", NULL, read_prefixes},
+	 "what opens a credit line, in any case, plain or bold, with ':' or "
+	 "'\xef\xbc\x9a' (default Image Credits:, Image credit:, Image "
+	 "source:, Photo credit(s):, Photo source:, Picture credit(s):, "
+	 "Photo(s):, Photograph(s):, Image(s):, Credit(s):, Cover image:, "
+	 "Cover photo:, Header image:, Featured image:, and Chinese and "
+	 "Japanese ones, see dm-credits(1))", NULL, read_prefixes},
 	{"footer", DM_OPT_CUSTOM, 0, NULL, "TEXT | [TEXT, ...]",
 	 "lines after the credits, e.g. a methodology link", NULL,
 	 read_footers},
@@ -215,7 +244,7 @@ void dmf_credits_close(dmf_credits *cr)
 		return;
 	dm_options_free(cr_options, cr);
 	for (i = 0; i < cr->nprefixes; i++)
-		free(cr->prefixes[i]);
+		free(cr->prefixes[i].text);
 	free(cr->prefixes);
 	json_decref(cr->footer);
 	for (i = 0; i < NWORDS; i++)
@@ -225,6 +254,8 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->slot);
 	json_decref(cr->extra);
 	json_decref(cr->emptied);
+	json_decref(cr->kept);
+	json_decref(cr->taken);
 	json_decref(cr->warned);
 	json_decref(cr->out);
 	cr_footer_marks_free(cr);
