@@ -94,6 +94,8 @@ typedef struct dm_box {
 	json_t *attr;
 	dm_rgb colour;     /* typst draws with it (the others: the header) */
 	dm_box_look look;
+	bool own_look;     /* `look` is the box's own, not the document's:
+	                      latex writes it on the box */
 	dm_box_fold fold;
 	bool icon;             /* an icon before the title (html) */
 	const char *icon_text; /* the box's own icon; NULL: the type's, from

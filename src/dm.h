@@ -686,11 +686,13 @@ bool dm_sourcepos(dm_doc *doc);
  * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
  * blocks inside blocks (a quote's first paragraph): the document reads as
  * without positions; the top-level blocks' wrappers (whose positions
- * dm_walk_ancestor() finds) stay.  With `positions` (an object, or NULL),
- * keeps there the `data-pos` of each block taken out of a wrapper, under
- * its address printed with "%p".  0, or -1 with ctx->err set. */
+ * dm_walk_ancestor() finds; dm_sourcepos_wrapper() tells one) stay.  With
+ * `positions` (an object, or NULL), keeps there the `data-pos` of each
+ * block taken out of a wrapper, under its address printed with "%p".  0,
+ * or -1 with ctx->err set. */
 int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
 int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
+bool dm_sourcepos_wrapper(const json_t *block);
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);

@@ -109,5 +109,8 @@ bool dmp_is_int(const json_t *v);
 struct dm_box_sheet;
 int dmp_box_css(const struct dm_box_sheet *s, dm_buf *out);
 int dmp_box_latex(const struct dm_box_sheet *s, dm_buf *out);
+/* The tcolorbox options of a look, for a box of LaTeX colour `colour`
+ * ("dm-note"). */
+void dmp_box_latex_look(dm_buf *out, int look, const char *colour);
 
 #endif /* DM_INTERNAL_H */

@@ -7,21 +7,42 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "callouts.h"
 
+/* The built-in types: the framing triad, GitHub's five alert types, and
+ * the rest of Obsidian's, whose other names (aliases) its alerts may use
+ * ("> [!tldr]" is an abstract).  Obsidian's own aliases of GitHub's types
+ * (important and caution) are not taken: GitHub's meaning stands. */
 static const struct {
 	const char *name, *label, *colour, *icon;
 	bool triad, alert;
+	const char *aliases; /* space-separated */
 } builtins[] = {
-	{"tension", "Tension", "#c2410c", "\u26a1", true, false},
-	{"noise", "Noise", "#6b7280", "\u224b", true, false},
-	{"direct-message", "Direct Message", "#1d4ed8", "\u2709", true, false},
-	{"note", "Note", "#0969da", "\u2139", false, true},
-	{"tip", "Tip", "#1a7f37", "\u2726", false, true},
-	{"important", "Important", "#8250df", "\u2757", false, true},
-	{"warning", "Warning", "#9a6700", "\u26a0", false, true},
-	{"caution", "Caution", "#cf222e", "\u26d4", false, true},
+	{"tension", "Tension", "#c2410c", "\u26a1", true, false, NULL},
+	{"noise", "Noise", "#6b7280", "\u224b", true, false, NULL},
+	{"direct-message", "Direct Message", "#1d4ed8", "\u2709", true, false,
+	 NULL},
+	{"note", "Note", "#0969da", "\u2139", false, true, NULL},
+	{"tip", "Tip", "#1a7f37", "\u2726", false, true, "hint"},
+	{"important", "Important", "#8250df", "\u2757", false, true, NULL},
+	{"warning", "Warning", "#9a6700", "\u26a0", false, true, "attention"},
+	{"caution", "Caution", "#cf222e", "\u26d4", false, true, NULL},
+	{"abstract", "Abstract", "#0e7490", "\u2630", false, false,
+	 "summary tldr"},
+	{"info", "Info", "#2563eb", "\u24d8", false, false, NULL},
+	{"todo", "Todo", "#4f46e5", "\u2610", false, false, NULL},
+	{"success", "Success", "#15803d", "\u2714", false, false,
+	 "check done"},
+	{"question", "Question", "#b45309", "\u2753", false, false,
+	 "help faq"},
+	{"failure", "Failure", "#dc2626", "\u2718", false, false,
+	 "fail missing"},
+	{"danger", "Danger", "#b91c1c", "\u2620", false, false, "error"},
+	{"bug", "Bug", "#be123c", "\U0001f41b", false, false, NULL},
+	{"example", "Example", "#7c3aed", "\u270e", false, false, NULL},
+	{"quote", "Quote", "#71717a", "\u275d", false, false, "cite"},
 };
 
 bool dmf_same_name(const char *a, const char *b)
@@ -47,6 +68,23 @@ const ctype *dmf_find_type(const state *st, const char *name)
 		if (dmf_same_name(st->types[i].name, name))
 			return &st->types[i];
 	return NULL;
+}
+
+const ctype *dmf_find_alias(const state *st, const char *name)
+{
+	const ctype *t = dmf_find_type(st, name);
+	size_t i, n = strlen(name);
+
+	for (i = 0; t == NULL && i < sizeof builtins / sizeof *builtins; i++) {
+		const char *a = builtins[i].aliases;
+		while (a && *a) {
+			size_t len = strcspn(a, " ");
+			if (len == n && strncasecmp(a, name, n) == 0)
+				return dmf_find_type(st, builtins[i].name);
+			a += len + (a[len] == ' ');
+		}
+	}
+	return t;
 }
 
 const char *dmf_default_label(const ctype *t)
@@ -351,6 +389,7 @@ void dmf_callouts_close(dmf_callouts *st)
 	}
 	for (i = 0; i < st->nopen; i++)
 		dmf_callout_free(&st->open[i]);
+	json_decref(st->xrefs);
 	free(st->open);
 	dm_options_free(dmf_callouts_option_table, st);
 	free(st);
