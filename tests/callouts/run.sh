@@ -439,6 +439,10 @@ compile_all() {
 	compile obsidian "$1" && in_pdf obsidian "$1" 'What worked'
 	compile triad-paragraphs "$1" && in_pdf triad-paragraphs "$1" 'Message direct'
 	compile quarto-xref "$1" && in_pdf quarto-xref "$1" 'Warning 2: API quota'
+	compile article-postmortem "$1" &&
+		in_pdf article-postmortem "$1" 'Warning 1: Stale outputs win'
+	compile article-wohnen-de "$1" &&
+		in_pdf article-wohnen-de "$1" 'Hinweis 1: Woher die Zahl stammt'
 }
 
 # A figure, a table, code and a footnote inside a callout and inside the
@@ -527,8 +531,10 @@ else
 		to_tex "$c" beamer "$c-slides"
 	done
 	# the newer sources: Obsidian's types, a triad of paragraphs,
-	# Quarto's cross-references and per-callout appearance
-	for c in obsidian triad-paragraphs quarto-xref; do
+	# Quarto's cross-references and per-callout appearance; two articles
+	# with them and the Direct Message section
+	for c in obsidian triad-paragraphs quarto-xref article-postmortem \
+	         article-wohnen-de; do
 		to_tex "$c" latex "$c"
 	done
 	for e in pdflatex xelatex lualatex; do
