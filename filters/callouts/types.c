@@ -339,7 +339,8 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	{"types", DM_OPT_CUSTOM, 0, NULL, "NAME: {label, colour, icon}",
 	 "a callout type of your own (NAME: a-z 0-9 -)", NULL, read_types},
 	{"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
-	 "the title of TYPE's callouts (any language)", NULL, read_labels},
+	 "the title of TYPE's callouts (any language), and the label a "
+	 "triad list item or paragraph opens with", NULL, read_labels},
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
 	{"stylesheet", DM_OPT_BOOL, offsetof(state, stylesheet), "true", NULL,
