@@ -132,11 +132,13 @@ test-shell: all
 include tests/tests.mk
 include tests/callouts/callouts.mk
 include tests/check/check.mk
+include tests/render/render.mk
 include tests/bench/bench.mk
 include tests/fuzz/fuzz.mk
 
 # Every test: the library's unit tests, bad input and fidelity, each
-# filter's cases and golden files (tests/golden.sh runs them all).
+# filter's cases and golden files (tests/golden.sh runs them all), the
+# output in the real renderers (tests/render/).
 check: deps
 	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
 	    test-check test-md test-site test-alloc test-lib fuzz-replay

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "box.h"
+#include "box/draw.h"
 #include "internal.h"
 #include "render.h"
 
@@ -61,6 +62,12 @@ static json_t *title_line(const char *format, const char *open,
 	}
 	json_decref(copy);
 	return para ? dm_para(ils) : dm_plain(ils);
+}
+
+json_t *dmp_box_title_line(const char *format, const char *open,
+                           const json_t *title, const char *close, bool para)
+{
+	return title_line(format, open, title, close, para);
 }
 
 /* Whether `title` is just what dm_text() makes of its plain text: 1 yes,
@@ -277,79 +284,6 @@ static int latex_footer(const dm_box *b, json_t *out)
 }
 
 /* ------------------------------------------------------------------------
- * docx and odt: paragraph styles a reference document can define
- * ------------------------------------------------------------------------ */
-
-/* An Attr with `id` and custom-style=`style`. */
-static json_t *styled_attr(const char *id, const char *style)
-{
-	json_t *attr = dm_attr(id);
-
-	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
-		json_decref(attr);
-		return NULL;
-	}
-	return attr;
-}
-
-static int docx_callout(const dm_box *b, json_t *out)
-{
-	dm_buf style = {0};
-	json_t *blocks = json_array(), *head = NULL;
-
-	dm_buf_printf(&style, "%s Title", b->style);
-	if (!dm_buf_failed(&style) && b->heading == NULL)
-		head = dm_div(styled_attr(NULL, dm_buf_str(&style)),
-		              json_pack("[o]", dm_para(json_deep_copy(
-		                                       b->title))));
-	dm_buf_free(&style);
-	if (blocks == NULL) {
-		json_decref(head);
-		return -1;
-	}
-	if ((b->heading == NULL && dm_append(blocks, head)) ||
-	    add_body(blocks, b->body)) {
-		json_decref(blocks);
-		return -1;
-	}
-	return dm_append(out, dm_div(styled_attr(dm_attr_id(b->attr),
-	                                         b->style),
-	                             blocks));
-}
-
-/* The items of the body's bullet lists open with a Para: a tight list's
- * Plain would not take the custom style.  0 or -1. */
-static int items_as_paras(json_t *body)
-{
-	size_t i, k;
-
-	for (i = 0; i < json_array_size(body); i++) {
-		json_t *items = dm_content(json_array_get(body, i));
-		if (dm_type_of(json_array_get(body, i)) != DM_T_BULLET_LIST)
-			continue;
-		for (k = 0; k < json_array_size(items); k++) {
-			json_t *first = json_array_get(json_array_get(items, k),
-			                               0);
-			if (dm_type_of(first) == DM_T_PLAIN &&
-			    json_object_set_new(first, "t", json_string("Para")))
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static int docx_footer(const dm_box *b, json_t *out)
-{
-	json_t *blocks = body_copy(b->body);
-
-	if (items_as_paras(blocks)) {
-		json_decref(blocks);
-		return -1;
-	}
-	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
-}
-
-/* ------------------------------------------------------------------------
  * typst (pandoc 3.x)
  * ------------------------------------------------------------------------ */
 
@@ -523,13 +457,19 @@ static const row rows[] = {
 	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, false, NULL,
 	                  "latex", dmp_box_latex},
 	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, false, NULL},
-	[DM_FMT_DOCX] = {{docx_callout, docx_footer}, false, false, NULL},
-	[DM_FMT_ODT] = {{docx_callout, docx_footer}, false, false, NULL},
+	[DM_FMT_DOCX] = {{dmp_box_docx_callout, dmp_box_docx_footer}, false,
+	                 false, NULL},
+	[DM_FMT_ODT] = {{dmp_box_odt_callout, dmp_box_odt_footer}, false,
+	                false, NULL, "opendocument", dmp_box_odt_sheet},
 	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, false, NULL},
 	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, true,
 	                     div_group},
 	[DM_FMT_GFM] = {{gfm_callout, plain_footer}, false, false, NULL},
 	[DM_FMT_JSON] = {{div_callout, div_footer}, false, true, div_group},
+	[DM_FMT_EPUB] = {{dmp_box_epub_callout, dmp_box_epub_footer}, false,
+	                 false, NULL},
+	[DM_FMT_EPUB2] = {{dmp_box_epub2_callout, dmp_box_epub2_footer},
+	                  false, false, NULL},
 	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, false, NULL},
 };
 
@@ -602,4 +542,9 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
 	                                err);
 	dm_buf_free(&b);
 	return rc;
+}
+
+int dm_box_finish(dm_ctx *ctx)
+{
+	return ctx->family == DM_FMT_DOCX ? dmp_box_docx_part(ctx) : 0;
 }

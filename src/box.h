@@ -126,6 +126,7 @@ typedef struct dm_box_kind {
 	const char *type;  /* "note" */
 	dm_rgb colour;
 	const char *icon;  /* shown before html titles; "" for none */
+	const char *style; /* its docx and odt paragraph style, "DM Note" */
 } dm_box_kind;
 
 /** What dm_box_header() defines. */
@@ -145,5 +146,20 @@ typedef struct dm_box_sheet {
  */
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err);
+
+/**
+ * The text of `blocks` read back as pandoc inlines where the docx footer
+ * set it in raw runs of its own (small print), in place: a filter reading
+ * a footer it rendered before finds its words.  0 or -1.
+ */
+int dm_box_plain_runs(json_t *blocks);
+
+/**
+ * What boxes need of the document once all are rendered: docx an empty
+ * paragraph between a box and a table right after it, which Word would
+ * join into one table.  Call it once, after the last box is rendered; a
+ * second run changes nothing.  0, or -1 with ctx->err set.
+ */
+int dm_box_finish(dm_ctx *ctx);
 
 #endif /* DM_BOX_H */

@@ -454,7 +454,7 @@ dm_rgb dm_rgb_readable(dm_rgb fg, dm_rgb bg, dm_rgb toward, double ratio);
 
 /** The families of pandoc writers a filter renders for. */
 typedef enum dm_family {
-	DM_FMT_HTML,     /* html html4 html5 epub* revealjs slidy s5 ... */
+	DM_FMT_HTML,     /* html html4 html5 revealjs slidy s5 ... */
 	DM_FMT_LATEX,    /* latex beamer (pdf output runs as latex) */
 	DM_FMT_CONTEXT,  /* context */
 	DM_FMT_DOCX,     /* docx */
@@ -463,14 +463,14 @@ typedef enum dm_family {
 	DM_FMT_MARKDOWN, /* markdown: pandoc's own, fenced divs and all */
 	DM_FMT_GFM,      /* gfm, markdown_github (commonmark: other) */
 	DM_FMT_JSON,     /* json native */
+	DM_FMT_EPUB,     /* epub epub3: chapters header-includes misses */
+	DM_FMT_EPUB2,    /* epub2: XHTML 1.1, no ARIA, no HTML5 elements */
 	DM_FMT_OTHER     /* every other writer */
 } dm_family;
 
-/**
- * The family of an output format name as pandoc passes it to a filter
+/** The family of an output format name as pandoc passes it to a filter
  * (`html5`, `beamer`, `gfm`, ...).  Case and `+ext`/`-ext` suffixes are
- * ignored, as is a `.lua` custom writer (DM_FMT_OTHER).
- */
+ * ignored, as is a `.lua` custom writer (DM_FMT_OTHER). */
 dm_family dm_format_family(const char *format);
 
 /** A short name for a family ("html", "latex", ...), for messages. */

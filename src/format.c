@@ -13,8 +13,8 @@ static const struct {
 } formats[] = {
 	{"html", DM_FMT_HTML},          {"html4", DM_FMT_HTML},
 	{"html5", DM_FMT_HTML},         {"xhtml", DM_FMT_HTML},
-	{"epub", DM_FMT_HTML},          {"epub2", DM_FMT_HTML},
-	{"epub3", DM_FMT_HTML},         {"revealjs", DM_FMT_HTML},
+	{"epub", DM_FMT_EPUB},          {"epub2", DM_FMT_EPUB2},
+	{"epub3", DM_FMT_EPUB},         {"revealjs", DM_FMT_HTML},
 	{"slidy", DM_FMT_HTML},         {"s5", DM_FMT_HTML},
 	{"dzslides", DM_FMT_HTML},      {"slideous", DM_FMT_HTML},
 	{"chunkedhtml", DM_FMT_HTML},   {"latex", DM_FMT_LATEX},
@@ -54,7 +54,7 @@ const char *dm_family_name(dm_family family)
 {
 	static const char *const names[] = {
 		"html", "latex", "context", "docx", "odt",
-		"typst", "markdown", "gfm", "json", "other"};
+		"typst", "markdown", "gfm", "json", "epub", "epub2", "other"};
 
 	return (unsigned)family < sizeof names / sizeof names[0]
 	               ? names[family] : "other";

@@ -1,6 +1,8 @@
 #!/bin/sh
 # demo.sh - render every article in samples/ with the filters, into
-# build/demo/: standalone HTML, PDF, docx and GitHub Markdown.
+# build/demo/: standalone HTML, PDF, docx and GitHub Markdown; and the
+# README's pictures of the seed article as Word (through LibreOffice) and
+# as an EPUB chapter (through Chromium) into docs/.
 #
 #   sh tools/demo.sh BUILD [PANDOC]
 #
@@ -86,4 +88,34 @@ fi
 if [ -f "$OUT/seed.pdf" ] && command -v pdftoppm >/dev/null 2>&1; then
 	pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$OUT/seed.pdf" \
 		"$OUT/seed-pdf" && echo "demo: $OUT/seed-pdf.png"
+fi
+
+# The seed article in Word, as LibreOffice draws it: page 1.
+if [ -f "$OUT/seed.docx" ] && command -v soffice >/dev/null 2>&1 &&
+   command -v pdftoppm >/dev/null 2>&1; then
+	mkdir -p "$OUT/office"
+	soffice "-env:UserInstallation=file://$OUT/office/profile" --headless \
+		--convert-to pdf --outdir "$OUT/office" "$OUT/seed.docx" \
+		>/dev/null 2>&1 &&
+		pdftoppm -r 70 -png -f 1 -l 1 -singlefile \
+			"$OUT/office/seed.pdf" "$ROOT/docs/seed-docx" &&
+		echo "demo: $ROOT/docs/seed-docx.png"
+fi
+# The seed article as an EPUB 3, its first chapter as a reader's browser
+# shows it (pandoc's stylesheet, the callouts' styles in place).
+if [ -n "$PANDOC" ] && command -v chromium >/dev/null 2>&1 &&
+   command -v unzip >/dev/null 2>&1; then
+	rm -rf "$OUT/seed-epub"
+	"$PANDOC" "$ROOT/samples/seed.md" --filter "$DM" -t epub3 \
+		-o "$OUT/seed.epub" &&
+		unzip -q -o "$OUT/seed.epub" -d "$OUT/seed-epub" &&
+		chromium --headless --no-sandbox --disable-gpu --disable-quic \
+			--no-first-run --disable-background-networking \
+			--disable-component-update --disable-sync \
+			--user-data-dir="$OUT/chromium" --hide-scrollbars \
+			--window-size=600,900 \
+			--screenshot="$ROOT/docs/seed-epub.png" \
+			"file://$OUT/seed-epub/EPUB/text/ch001.xhtml" \
+			>/dev/null 2>&1 &&
+		echo "demo: $ROOT/docs/seed-epub.png"
 fi

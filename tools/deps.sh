@@ -2,8 +2,11 @@
 # deps.sh - install what building and testing dmfilters needs, when missing.
 #
 # Debian packages through apt-get (as root, or through sudo), and the npm
-# package pandoc-wasm (pandoc 3.x for the tests) into ./node_modules from
-# package-lock.json.  Does nothing when everything is there already.
+# packages of package.json into ./node_modules from package-lock.json:
+# pandoc-wasm (pandoc 3.x for the tests), and for tests/render/
+# playwright-core and axe-core (Chromium, contrast), vnu-jar (the HTML
+# checker, run with Debian's Java), @myriaddreamin/typst-ts-node-compiler
+# (Typst).  Does nothing when everything is there already.
 #
 #   sh tools/deps.sh           build and test dependencies
 #   sh tools/deps.sh demo      also what `make demo` renders with
@@ -16,8 +19,10 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pandoc:pandoc
 nodejs:node npm:npm valgrind:valgrind texlive-latex-extra
 texlive-xetex:xelatex texlive-luatex:lualatex lmodern
 texlive-fonts-recommended
-libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm"
-[ "${1:-}" = demo ] && PKGS="$PKGS chromium:chromium fonts-noto-cjk texlive-lang-cjk
+libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm
+libreoffice-writer-nogui:soffice epubcheck default-jre-headless:java
+chromium:chromium"
+[ "${1:-}" = demo ] && PKGS="$PKGS fonts-noto-cjk texlive-lang-cjk
 	texlive-lang-chinese"
 
 missing=
@@ -49,7 +54,14 @@ if [ -n "$missing" ]; then
 	$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-if [ ! -f node_modules/pandoc-wasm/package.json ]; then
-	echo "deps: installing pandoc-wasm (pandoc 3.x) into node_modules"
-	npm ci --no-audit --no-fund --loglevel=error
+# Every package package.json names, installed?  (--ignore-scripts: vnu-jar's
+# install script would fetch a Java of its own; Debian's is used.)
+# shellcheck disable=SC2016 # JavaScript, not shell
+if ! node -e '
+	const d = require("./package.json").devDependencies;
+	for (const m of Object.keys(d))
+		require("fs").accessSync(`node_modules/${m}/package.json`);
+' 2>/dev/null; then
+	echo "deps: installing the npm packages of package.json into node_modules"
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi

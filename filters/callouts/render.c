@@ -97,12 +97,17 @@ int dmf_add_stylesheet(dm_ctx *ctx)
 	                      (dm_box_look)st->look};
 	size_t i;
 
-	if (!st->rendered || !st->stylesheet)
+	if (!st->rendered)
+		return 0;
+	if (dm_box_finish(ctx))
+		return -1;
+	if (!st->stylesheet)
 		return 0;
 	for (i = 0; i < st->ntypes; i++) {
 		kinds[i].type = st->types[i].name;
 		kinds[i].colour = st->types[i].colour;
 		kinds[i].icon = st->types[i].icon;
+		kinds[i].style = st->types[i].style;
 	}
 	return dm_box_header(ctx->doc, ctx->family, &sheet, ctx->err);
 }

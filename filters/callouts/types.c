@@ -344,8 +344,8 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
 	{"stylesheet", DM_OPT_BOOL, offsetof(state, stylesheet), "true", NULL,
-	 "add the HTML stylesheet and the LaTeX definitions to "
-	 "header-includes", NULL, NULL},
+	 "add the HTML stylesheet, the LaTeX definitions and the odt "
+	 "styles to header-includes", NULL, NULL},
 	{"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false", NULL,
 	 "HTML callouts start collapsed", NULL, NULL},
 	{"icons", DM_OPT_BOOL, offsetof(state, icons), "true", NULL,

@@ -5,13 +5,15 @@
  *
  * Everything that depends on the format family is here, in one table with
  * a row per family: how the footer is drawn (wrapped in raw code, a Div
- * with a custom style, a plain Div, or plain blocks under a rule), and, as
+ * with a custom style, a plain Div, the footer box of src/box.h, or plain
+ * blocks under a rule), and, as
  * each rendering must be recognised again so that a second run changes
  * nothing, how it is found in a list of blocks and made a Div again.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "credits.h"
 #include "render.h"
 #include "words.h"
@@ -19,7 +21,9 @@
 /* How a family draws the footer. */
 enum form {
 	FORM_RAW,  /* between raw blocks: an HTML footer, a LaTeX group, ... */
-	FORM_DIV,  /* the semantic Div, with a custom style for docx and odt */
+	FORM_DIV,  /* the semantic Div, with a custom style */
+	FORM_BOX,  /* the footer box (dm_box_render): docx small print under
+	              a rule, odt the style below, EPUB styled in place */
 	FORM_PLAIN /* plain blocks under a horizontal rule */
 };
 
@@ -35,6 +39,19 @@ static const char stylesheet[] =
 	"@media print{.dm-credits{border-top-color:#888}}\n"
 	"</style>";
 
+/* The odt footer's paragraph style, small, for the document to define
+ * (pandoc's opendocument template puts header-includes before the body,
+ * where LibreOffice reads it). */
+static const char odt_style[] =
+	"<office:styles>\n<style:style style:name=\"DM_20_Credits\" "
+	"style:display-name=\"DM Credits\" style:family=\"paragraph\" "
+	"style:parent-style-name=\"Text_20_body\">"
+	"<style:paragraph-properties fo:margin-top=\"0.02in\" "
+	"fo:margin-bottom=\"0.02in\"/><style:text-properties "
+	"fo:font-size=\"9pt\" style:font-size-asian=\"9pt\" "
+	"style:font-size-complex=\"9pt\"/></style:style>\n"
+	"</office:styles>";
+
 /* One row per format family: how it renders the footer, and so how the
  * footer is recognised.  An HTML opening goes on with the footer's role
  * and label (html_open()); it is recognised by the text given here. */
@@ -43,8 +60,9 @@ static const struct rendering {
 	enum form form;
 	const char *format; /* FORM_RAW: the format of the raw blocks */
 	const char *open;   /*   the opening (its start, for HTML) */
-	const char *close;  /*   the closing */
-	const char *style;  /* FORM_DIV: the custom style, or NULL */
+	const char *close;  /*   the closing (a FORM_BOX drawn with raw
+	                       blocks: how they are found again) */
+	const char *style;  /* FORM_DIV, FORM_BOX: the custom style, or NULL */
 	bool paras;         /* each credit a Para, not a Plain: a custom
 	                       style is lost on a tight list's Plain */
 	const char *header; /* raw text for header-includes, in `format`,
@@ -59,8 +77,14 @@ static const struct rendering {
 	{DM_FMT_TYPST, FORM_RAW, "typst",
 	 "#block(above: 2em)[\n#set text(size: 0.85em)", "] // dm-credits",
 	 NULL, false, NULL},
-	{DM_FMT_DOCX, FORM_DIV, NULL, NULL, NULL, "DM Credits", true, NULL},
-	{DM_FMT_ODT, FORM_DIV, NULL, NULL, NULL, "DM Credits", true, NULL},
+	{DM_FMT_DOCX, FORM_BOX, NULL, NULL, NULL, "DM Credits", false, NULL},
+	{DM_FMT_ODT, FORM_BOX, "opendocument", NULL, NULL, "DM Credits", false,
+	 odt_style},
+	/* EPUB: the opening is how the footer is found again */
+	{DM_FMT_EPUB, FORM_BOX, "html", "<footer class=\"dm-credits\"",
+	 "</footer>", NULL, false, NULL},
+	{DM_FMT_EPUB2, FORM_BOX, "html", "<div class=\"dm-credits\" style=",
+	 "</div>", NULL, false, NULL},
 	{DM_FMT_MARKDOWN, FORM_DIV, NULL, NULL, NULL, NULL, false, NULL},
 	{DM_FMT_JSON, FORM_DIV, NULL, NULL, NULL, NULL, false, NULL},
 	{DM_FMT_CONTEXT, FORM_PLAIN, NULL, NULL, NULL, NULL, false, NULL},
@@ -292,6 +316,24 @@ static json_t *wrap(const dmf_credits *cr, const struct rendering *r,
 	return body;
 }
 
+/* The footer box of `body` (stolen) for `family`: a new array of blocks,
+ * or NULL. */
+static json_t *box(const dmf_credits *cr, const struct rendering *r,
+                   dm_family family, json_t *body)
+{
+	dm_box b = {.role = DM_BOX_FOOTER, .type = CR_CLASS,
+	            .style = r->style, .title = cr->title, .body = body};
+	json_t *out = json_array();
+	dm_error err = {0};
+
+	if (out != NULL && dm_box_render(&b, family, out, &err) != 0) {
+		json_decref(out);
+		out = NULL;
+	}
+	json_decref(body);
+	return out;
+}
+
 /* The footer for `family`: a new array of blocks, or NULL. */
 static json_t *render(const dmf_credits *cr, dm_family family)
 {
@@ -306,6 +348,8 @@ static json_t *render(const dmf_credits *cr, dm_family family)
 	case FORM_DIV:
 		return json_pack("[o]", dm_render_styled_div(CR_CLASS, r->style,
 		                                             body));
+	case FORM_BOX:
+		return box(cr, r, family, body);
 	case FORM_PLAIN:
 	default:
 		if (json_array_insert_new(body, 0, dm_horizontal_rule())) {
@@ -436,7 +480,7 @@ int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 	/* Raw wrappings in any format: the document may have been filtered
 	 * for another before. */
 	for (i = 0; raw && i < NRENDERINGS; i++)
-		if (renderings[i].form == FORM_RAW &&
+		if (renderings[i].open != NULL &&
 		    unwrap_raw(list, &renderings[i]) != 0)
 			return dm_nomem(ctx->err);
 	if (rule && rendering_of(ctx->family)->form == FORM_PLAIN &&

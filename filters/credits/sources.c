@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "credits.h"
 
 const char *cr_kind_of(const json_t *v)
@@ -287,22 +288,26 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err)
 	for (i = 0; i < json_array_size(blocks) && list == NULL; i++)
 		if (dm_type_of(json_array_get(blocks, i)) == DM_T_BULLET_LIST)
 			list = dm_content(json_array_get(blocks, i));
-	/* Each item is kept as it is; parsed only for the name and source
-	 * that tell duplicates apart. */
+	/* Each item is kept as it is (its words read back where the docx
+	 * footer set them in runs of its own); parsed only for the name and
+	 * source that tell duplicates apart. */
 	for (i = 0; i < json_array_size(list); i++) {
-		const json_t *item = json_array_get(list, i);
+		json_t *item = json_deep_copy(json_array_get(list, i));
 		dm_type t = dm_type_of(json_array_get(item, 0));
 		credit c = {0};
+		if (item == NULL || dm_box_plain_runs(item) != 0) {
+			json_decref(item);
+			return dm_nomem(err);
+		}
 		if (json_array_size(item) == 1 &&
 		    (t == DM_T_PLAIN || t == DM_T_PARA) &&
 		    cr_parse_one(cr, dm_content(json_array_get(item, 0)), &c) ==
-		            CR_NOMEM)
-			return dm_nomem(err);
-		c.rank = CR_FROM_FOOTER;
-		if ((c.blocks = json_deep_copy(item)) == NULL) {
-			cr_credit_free(&c);
+		            CR_NOMEM) {
+			json_decref(item);
 			return dm_nomem(err);
 		}
+		c.rank = CR_FROM_FOOTER;
+		c.blocks = item;
 		if (cr_list_add(&cr->list, &c, err) != 0)
 			return -1;
 	}

@@ -199,7 +199,7 @@ fi
 
 # ---- samples: idempotence and the markdown round trip -------------------
 
-SAMPLE_FORMATS="html latex beamer docx gfm markdown json typst"
+SAMPLE_FORMATS="html latex beamer docx odt epub3 epub2 gfm markdown json typst"
 
 # idempotent NAME JSON: for each format, a second run changes nothing.
 idempotent() {
@@ -271,7 +271,7 @@ echo "samples: done ($nsamples samples)"
 
 # ---- corpus: only callout sources change ---------------------------------
 
-FORMATS="html latex beamer docx odt gfm markdown typst json plain"
+FORMATS="html latex beamer docx odt epub3 epub2 gfm markdown typst json plain"
 
 # The corpus documents that hold callout sources, and how many:
 #   api1.23/asciidoc-reader.json: three AsciiDoc admonitions, which

@@ -25,6 +25,7 @@ Suite *md_suite(void);
 Suite *options_suite(void);
 Suite *escape_suite(void);
 Suite *box_suite(void);
+Suite *box_formats_suite(void);
 Suite *words_suite(void);
 
 /*

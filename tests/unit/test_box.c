@@ -60,15 +60,16 @@ START_TEST(footer_html)
 }
 END_TEST
 
-START_TEST(footer_docx_paras)
+START_TEST(footer_odt_paras)
 {
 	dm_box b = {.role = DM_BOX_FOOTER, .type = "dm-credits",
 	            .style = "DM Credits"};
-	json_t *out = render(&b, DM_FMT_DOCX, Q(title), Q(body));
+	json_t *out = render(&b, DM_FMT_ODT, Q(title), Q(body));
 
 	t_assert_json(out, Q("[{'t':'Div','c':[['',['dm-credits'],[["
 	                     "'custom-style','DM Credits']]],"
-	                     "[{'t':'BulletList','c':[[{'t':'Para','c':[{'t':"
+	                     "[{'t':'HorizontalRule'},"
+	                     "{'t':'BulletList','c':[[{'t':'Plain','c':[{'t':"
 	                     "'Str','c':'a'}]}]]}]]}]"));
 	json_decref(out);
 }
@@ -138,7 +139,7 @@ Suite *box_suite(void)
 
 	tcase_add_test(tc, every_family_every_role);
 	tcase_add_test(tc, footer_html);
-	tcase_add_test(tc, footer_docx_paras);
+	tcase_add_test(tc, footer_odt_paras);
 	tcase_add_test(tc, footer_latex_and_other);
 	tcase_add_test(tc, callout_id_kept);
 	tcase_add_test(tc, groups);

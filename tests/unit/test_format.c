@@ -11,9 +11,9 @@ static const struct {
 	{"html", DM_FMT_HTML},
 	{"html4", DM_FMT_HTML},
 	{"html5", DM_FMT_HTML},
-	{"epub", DM_FMT_HTML},
-	{"epub2", DM_FMT_HTML},
-	{"epub3", DM_FMT_HTML},
+	{"epub", DM_FMT_EPUB},
+	{"epub2", DM_FMT_EPUB2},
+	{"epub3", DM_FMT_EPUB},
 	{"revealjs", DM_FMT_HTML},
 	{"slidy", DM_FMT_HTML},
 	{"s5", DM_FMT_HTML},
@@ -98,6 +98,8 @@ START_TEST(family_names)
 	ck_assert_str_eq(dm_family_name(DM_FMT_MARKDOWN), "markdown");
 	ck_assert_str_eq(dm_family_name(DM_FMT_GFM), "gfm");
 	ck_assert_str_eq(dm_family_name(DM_FMT_JSON), "json");
+	ck_assert_str_eq(dm_family_name(DM_FMT_EPUB), "epub");
+	ck_assert_str_eq(dm_family_name(DM_FMT_EPUB2), "epub2");
 	ck_assert_str_eq(dm_family_name(DM_FMT_OTHER), "other");
 	ck_assert_str_eq(dm_family_name((dm_family)99), "other");
 	ck_assert_str_eq(dm_family_name((dm_family)-1), "other");

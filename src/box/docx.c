@@ -1,0 +1,279 @@
+/*
+ * docx.c - boxes for Word (see draw.h), drawn without any reference
+ * document: raw OpenXML around pandoc's own blocks.
+ *
+ * A callout is a table of one column, full width: a title row (shaded in
+ * the default look) and a body row, a thick left border in the type's
+ * colour and thin ones elsewhere (a thin left one alone in the minimal
+ * look).  The title and the body stay pandoc content, in Divs with the
+ * custom styles "DM Note Title" and "DM Note", which a reference document
+ * can still define.  A paragraph that keeps the title row with the body
+ * opens the title cell, a one-point paragraph closes the body cell (a cell
+ * must end with one, and the body may end with a table).
+ *
+ * Word joins two tables with nothing between them into one, so
+ * dmp_box_docx_part() puts an empty paragraph between a box and a table
+ * (another box, or pandoc's) that follows it directly.
+ *
+ * LibreOffice drops the formatting of a table holding a paragraph whose
+ * style the document does not define: the raw paragraphs here name no
+ * style.
+ */
+#include <string.h>
+
+#include "box.h"
+#include "box/draw.h"
+#include "internal.h"
+#include "render.h"
+
+/* Borders: eighths of a point. */
+#define THIN "4"
+#define THICK "24"
+#define RULE "12"
+
+/* A paragraph of one point with no spacing: what a cell must end with. */
+#define TINY_P "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" " \
+	"w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/>" \
+	"</w:rPr></w:pPr></w:p>"
+
+/* The same, kept with the next paragraph: Word and LibreOffice keep a
+ * table row with the next when a paragraph of it is. */
+#define KEEP_P "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"0\" " \
+	"w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr>" \
+	"<w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>"
+
+/* Between two tables: an empty paragraph of nine points, no spacing. */
+#define PART_P "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" " \
+	"w:line=\"180\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/>" \
+	"</w:rPr></w:pPr></w:p>"
+
+/* One border of the table: `size` eighths of a point in colour `hex`, or
+ * none when `size` is NULL. */
+static void border(dm_buf *o, const char *side, const char *size,
+                   const char *hex)
+{
+	dm_buf_printf(o, "<w:%s w:val=\"", side);
+	if (size == NULL) {
+		dm_buf_puts(o, "nil\"/>");
+		return;
+	}
+	dm_buf_printf(o, "single\" w:sz=\"%s\" w:space=\"0\" w:color=\"", size);
+	dm_xml_escape(o, hex);
+	dm_buf_puts(o, "\"/>");
+}
+
+/* The table's properties and its grid. */
+static void table_open(const dm_box *b, dm_buf *o)
+{
+	bool minimal = b->look == DM_BOX_LOOK_MINIMAL;
+	const char *thin = minimal ? NULL : THIN;
+	char hex[7];
+
+	dmp_box_hex_upper(b->colour, hex);
+	dm_buf_puts(o, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+	               "<w:tblBorders>");
+	border(o, "top", thin, hex);
+	border(o, "left", minimal ? RULE : THICK, hex);
+	border(o, "bottom", thin, hex);
+	border(o, "right", thin, hex);
+	border(o, "insideH", NULL, hex);
+	border(o, "insideV", NULL, hex);
+	dm_buf_puts(o, "</w:tblBorders><w:tblCellMar>"
+	               "<w:top w:w=\"0\" w:type=\"dxa\"/>"
+	               "<w:left w:w=\"144\" w:type=\"dxa\"/>"
+	               "<w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+	               "<w:right w:w=\"144\" w:type=\"dxa\"/></w:tblCellMar>"
+	               "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" "
+	               "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
+	               "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+	               "<w:tblGrid><w:gridCol w:w=\"9360\"/></w:tblGrid>");
+}
+
+/* The title row up to its text: shaded in the default look, kept with
+ * the body row. */
+static void title_row(const dm_box *b, dm_buf *o)
+{
+	char bg[7];
+
+	dmp_box_hex_upper(dmp_box_tint(b->colour), bg);
+	dm_buf_puts(o, "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+	               "<w:tcW w:w=\"5000\" w:type=\"pct\"/>");
+	if (b->look == DM_BOX_LOOK_DEFAULT) {
+		dm_buf_puts(o, "<w:shd w:val=\"clear\" w:color=\"auto\" "
+		               "w:fill=\"");
+		dm_xml_escape(o, bg);
+		dm_buf_puts(o, "\"/>");
+	}
+	dm_buf_puts(o, "</w:tcPr>" KEEP_P);
+}
+
+/* The body row up to its blocks. */
+#define BODY_ROW "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"5000\" " \
+	"w:type=\"pct\"/><w:tcMar><w:bottom w:w=\"60\" w:type=\"dxa\"/>" \
+	"</w:tcMar></w:tcPr>"
+
+static const char table_close[] = TINY_P "</w:tc></w:tr></w:tbl>";
+
+/* A Div with `id` (NULL: none) and custom-style `style`, holding
+ * `blocks` (stolen).  NULL when out of memory. */
+static json_t *styled_div(const char *id, const char *style, json_t *blocks)
+{
+	json_t *attr = dm_attr(id);
+
+	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
+		json_decref(attr);
+		json_decref(blocks);
+		return NULL;
+	}
+	return dm_div(attr, blocks);
+}
+
+/* The title: a Para in bold, in the title style. */
+static json_t *title_div(const dm_box *b)
+{
+	dm_buf style = {0};
+	json_t *div = NULL;
+
+	dm_buf_printf(&style, "%s Title", b->style);
+	if (!dm_buf_failed(&style))
+		div = styled_div(NULL, dm_buf_str(&style), json_pack(
+		                 "[o]", dm_para(json_pack("[o]", dm_strong(
+		                        json_deep_copy(b->title))))));
+	dm_buf_free(&style);
+	return div;
+}
+
+/* The body's blocks moved into a new array, or NULL. */
+static json_t *take_body(const dm_box *b)
+{
+	json_t *blocks = json_array();
+
+	if (blocks != NULL && b->body != NULL &&
+	    json_array_extend(blocks, b->body)) {
+		json_decref(blocks);
+		return NULL;
+	}
+	return blocks;
+}
+
+/* The title row and the body row; under a heading (which dm_box_render()
+ * has set above the box) the body row alone. */
+int dmp_box_docx_callout(const dm_box *b, json_t *out)
+{
+	dm_buf open = {0};
+	int rc;
+
+	table_open(b, &open);
+	if (b->heading == NULL)
+		title_row(b, &open);
+	else
+		dm_buf_puts(&open, BODY_ROW);
+	rc = dm_buf_failed(&open) ||
+	     dm_append(out, dm_raw_block("openxml", dm_buf_str(&open))) ||
+	     (b->heading == NULL &&
+	      (dm_append(out, title_div(b)) ||
+	       dm_append(out, dm_raw_block("openxml",
+	                                   "</w:tc></w:tr>" BODY_ROW)))) ||
+	     dm_append(out, styled_div(dm_attr_id(b->attr), b->style,
+	                               take_body(b))) ||
+	     dm_append(out, dm_raw_block("openxml", table_close));
+	dm_buf_free(&open);
+	return rc ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The footer: small print under a rule
+ * ------------------------------------------------------------------------ */
+
+/* A grey rule with space above it: the top border of an empty paragraph
+ * of one point. */
+#define RULE_P "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" " \
+	"w:space=\"1\" w:color=\"999999\"/></w:pBdr><w:spacing " \
+	"w:before=\"480\" w:after=\"0\" w:line=\"20\" " \
+	"w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>"
+
+/* Nine points: small print, as the html footer's .85em of a 12 point
+ * body. */
+#define SMALL 18
+
+/* The Div of the footer's class and style, its text in runs of nine
+ * points, a rule first: what reads the footer again (its class, its
+ * bullet list) finds it as it was. */
+int dmp_box_docx_footer(const dm_box *b, json_t *out)
+{
+	json_t *blocks = take_body(b);
+
+	if (blocks == NULL || dmp_box_small_runs(blocks, SMALL) ||
+	    json_array_insert_new(blocks, 0, dm_raw_block("openxml", RULE_P))) {
+		json_decref(blocks);
+		return -1;
+	}
+	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
+}
+
+/* ------------------------------------------------------------------------
+ * Boxes parted
+ * ------------------------------------------------------------------------ */
+
+/* Whether `b` begins (`first`) or ends with a table: 1 pandoc's, 2 raw
+ * OpenXML opening or closing one (a box); a Div by its own blocks.  0 for
+ * anything else. */
+static int table_edge(const json_t *b, bool first)
+{
+	const json_t *c = dm_content(b);
+	const char *text;
+	size_t n;
+
+	switch (dm_type_of(b)) {
+	case DM_T_TABLE:
+		return 1;
+	case DM_T_DIV:
+		c = json_array_get(c, 1);
+		n = json_array_size(c);
+		return n > 0 ? table_edge(json_array_get(c, first ? 0 : n - 1),
+		                          first)
+		             : 0;
+	case DM_T_RAW_BLOCK:
+		if (strcmp(json_string_value(json_array_get(c, 0)), "openxml"))
+			return 0;
+		text = json_string_value(json_array_get(c, 1));
+		text += strspn(text, " \t\r\n");
+		n = strlen(text);
+		while (n > 0 && strchr(" \t\r\n", text[n - 1]))
+			n--;
+		if (first)
+			return strncmp(text, "<w:tbl>", 7) == 0 ? 2 : 0;
+		return n >= 8 && strncmp(text + n - 8, "</w:tbl>", 8) == 0 ? 2
+		                                                           : 0;
+	default:
+		return 0;
+	}
+}
+
+/* A box right after a table, or a table right after a box, gets an empty
+ * paragraph between them; two tables of pandoc's are not ours to part. */
+static dm_walk_result part_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	size_t i;
+	int a, b;
+
+	(void)w;
+	for (i = 1; i < json_array_size(list); i++) {
+		a = table_edge(json_array_get(list, i - 1), false);
+		b = table_edge(json_array_get(list, i), true);
+		if (a == 0 || b == 0 || (a == 1 && b == 1))
+			continue;
+		if (json_array_insert_new(list, i, dm_raw_block("openxml",
+		                                                PART_P)))
+			return dm_nomem(ctx->err), DM_WALK_ERROR;
+		i++;
+	}
+	return DM_WALK_CONTINUE;
+}
+
+int dmp_box_docx_part(dm_ctx *ctx)
+{
+	static const dm_visitor v = {NULL, NULL, part_list, NULL, 0};
+
+	return dm_walk_doc(ctx, &v);
+}

@@ -1,0 +1,55 @@
+/*
+ * draw.h - the box renderers that live in files of their own (src/box/),
+ * for the one table in box.c.  Each appends to `out` and returns 0, or -1
+ * when memory runs out, as box.c's own renderers do.
+ */
+#ifndef DM_BOX_DRAW_H
+#define DM_BOX_DRAW_H
+
+#include "dm.h"
+
+struct dm_box;
+struct dm_box_sheet;
+
+/* docx.c: a table around the callout (a shaded title row, a body row, a
+ * thick left rule), the footer in small print under a rule; boxes set
+ * side by side parted by an empty paragraph (dmp_box_docx_part). */
+int dmp_box_docx_callout(const struct dm_box *b, json_t *out);
+int dmp_box_docx_footer(const struct dm_box *b, json_t *out);
+int dmp_box_docx_part(dm_ctx *ctx);
+
+/* runs.c: the text of `blocks` (Para, Plain, in lists, Divs and quotes)
+ * made raw OpenXML runs of `size` half points, in place.  0 or -1. */
+int dmp_box_small_runs(json_t *blocks, unsigned size);
+
+/* odt.c: paragraph styles on the callout's paragraphs, which the
+ * document's styles then define (dmp_box_odt_sheet, in header-includes). */
+int dmp_box_odt_callout(const struct dm_box *b, json_t *out);
+int dmp_box_odt_footer(const struct dm_box *b, json_t *out);
+int dmp_box_odt_sheet(const struct dm_box_sheet *s, dm_buf *out);
+
+/* epub.c: html with the styling in style attributes, which reach every
+ * chapter; epub2 without what XHTML 1.1 forbids (ARIA, details). */
+int dmp_box_epub_callout(const struct dm_box *b, json_t *out);
+int dmp_box_epub2_callout(const struct dm_box *b, json_t *out);
+int dmp_box_epub_footer(const struct dm_box *b, json_t *out);
+int dmp_box_epub2_footer(const struct dm_box *b, json_t *out);
+
+/* What the renderers share (box.c). */
+
+/** A Plain (a Para with `para`) of raw `open`, a copy of `title`, raw
+ * `close`, in `format`.  NULL when out of memory. */
+json_t *dmp_box_title_line(const char *format, const char *open,
+                           const json_t *title, const char *close,
+                           bool para);
+
+/** `c` as six upper-case hexadecimal digits (OOXML, LaTeX). */
+void dmp_box_hex_upper(dm_rgb c, char hex[7]);
+
+/** The background of a tinted box of colour `c`, and its title colour:
+ * `c` darkened until it reads at 4.5:1 on that background (`tinted`) or
+ * on white. */
+dm_rgb dmp_box_tint(dm_rgb c);
+dm_rgb dmp_box_title_colour(dm_rgb c, bool tinted);
+
+#endif /* DM_BOX_DRAW_H */

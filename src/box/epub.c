@@ -1,0 +1,176 @@
+/*
+ * epub.c - boxes for e-books (see draw.h): html whose styling is in style
+ * attributes.  Pandoc puts header-includes on an EPUB's title page only,
+ * so a stylesheet there would leave every chapter's boxes bare; a style
+ * attribute goes wherever its box goes.
+ *
+ * A tinted box sets its text colour too, so that a reader's night theme,
+ * which turns the page dark and the text light, cannot leave light text on
+ * the light tint; the outlined and ruled looks set no colour but their
+ * rules', and take the reader's.  A book has no screen to fold a callout
+ * on: every callout is open.  EPUB 2 (XHTML 1.1) gets neither ARIA
+ * attributes nor HTML5 elements.
+ */
+#include <stdlib.h>
+
+#include "box.h"
+#include "box/draw.h"
+#include "internal.h"
+
+/* The box's own style attribute. */
+static void box_style(const dm_box *b, dm_buf *o)
+{
+	char c[7], bg[7];
+
+	dm_rgb_hex(b->colour, c);
+	dm_rgb_hex(dmp_box_tint(b->colour), bg);
+	switch (b->look) {
+	case DM_BOX_LOOK_MINIMAL:
+		dm_buf_printf(o, "margin:1.25em 0;padding:.25em .9em;"
+		                 "border-left:2px solid #%s", c);
+		break;
+	case DM_BOX_LOOK_SIMPLE:
+		dm_buf_printf(o, "margin:1.25em 0;padding:.75em 1em;"
+		                 "border:1px solid #%s;border-left:4px solid #%s;"
+		                 "border-radius:6px", c, c);
+		break;
+	case DM_BOX_LOOK_DEFAULT:
+	default:
+		dm_buf_printf(o, "margin:1.25em 0;padding:.75em 1em;"
+		                 "border-left:4px solid #%s;border-radius:6px;"
+		                 "background-color:#%s;color:#1f2328", c, bg);
+		break;
+	}
+}
+
+/* The title's opening: bold, in the type's colour on a tinted box. */
+static void title_open(const dm_box *b, dm_buf *o)
+{
+	char h[7];
+
+	dm_buf_puts(o, "<div class=\"callout-title\" style=\"font-weight:bold;"
+	               "margin:0 0 .35em");
+	if (b->look == DM_BOX_LOOK_DEFAULT) {
+		dm_rgb_hex(dmp_box_title_colour(b->colour, true), h);
+		dm_buf_printf(o, ";color:#%s", h);
+	}
+	dm_buf_puts(o, "\">");
+}
+
+/* <div id class [role aria-label] style>: `label` NULL for EPUB 2. */
+static void box_open(const dm_box *b, const char *label, dm_buf *o)
+{
+	const json_t *classes = json_array_get(b->attr, 1);
+	const char *id = dm_attr_id(b->attr);
+	size_t i;
+
+	dm_buf_puts(o, "<div");
+	if (*id) {
+		dm_buf_puts(o, " id=\"");
+		dm_html_escape(o, id);
+		dm_buf_putc(o, '"');
+	}
+	dm_buf_puts(o, " class=\"callout callout-");
+	dm_html_escape(o, b->type);
+	if (b->look != DM_BOX_LOOK_DEFAULT)
+		dm_buf_puts(o, b->look == DM_BOX_LOOK_SIMPLE ? " callout-simple"
+		                                             : " callout-minimal");
+	for (i = 0; i < json_array_size(classes); i++) {
+		dm_buf_putc(o, ' ');
+		dm_html_escape(o, json_string_value(json_array_get(classes, i)));
+	}
+	dm_buf_putc(o, '"');
+	if (label != NULL) {
+		dm_buf_puts(o, " role=\"note\" aria-label=\"");
+		dm_html_escape(o, label);
+		dm_buf_putc(o, '"');
+	}
+	dm_buf_puts(o, " style=\"");
+	box_style(b, o);
+	dm_buf_puts(o, "\">");
+}
+
+static int callout(const dm_box *b, bool aria, json_t *out)
+{
+	dm_buf open = {0}, head = {0};
+	char *label = dm_stringify(b->title);
+	int rc = -1;
+
+	if (label != NULL) {
+		box_open(b, aria ? label : NULL, &open);
+		title_open(b, &head);
+	}
+	if (label != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&head) &&
+	    dm_append(out, dm_raw_block("html", dm_buf_str(&open))) == 0 &&
+	    (b->heading != NULL || /* set above the box: no title in it */
+	     dm_append(out, dmp_box_title_line("html", dm_buf_str(&head),
+	                                       b->title, "</div>",
+	                                       false)) == 0) &&
+	    dm_append(out, dm_raw_block("html",
+	                                "<div class=\"callout-body\">")) == 0 &&
+	    (b->body == NULL || json_array_extend(out, b->body) == 0) &&
+	    dm_append(out, dm_raw_block("html", "</div>\n</div>")) == 0)
+		rc = 0;
+	free(label);
+	dm_buf_free(&open);
+	dm_buf_free(&head);
+	return rc;
+}
+
+int dmp_box_epub_callout(const dm_box *b, json_t *out)
+{
+	return callout(b, true, out);
+}
+
+int dmp_box_epub2_callout(const dm_box *b, json_t *out)
+{
+	return callout(b, false, out);
+}
+
+/* ------------------------------------------------------------------------
+ * The footer: small print under a rule
+ * ------------------------------------------------------------------------ */
+
+#define FOOTER_STYLE "margin:3em 0 1em;padding-top:.75em;" \
+	"border-top:1px solid #999;font-size:.85em;line-height:1.45"
+
+/* `element` (footer or div) with the footer's class and style, with a
+ * role and label when `aria`, around the body. */
+static int footer(const dm_box *b, const char *element, bool aria,
+                  json_t *out)
+{
+	char *label = aria ? dm_stringify(b->title) : NULL;
+	dm_buf open = {0}, close = {0};
+	int rc = -1;
+
+	dm_buf_printf(&open, "<%s class=\"", element);
+	dm_html_escape(&open, b->type);
+	dm_buf_putc(&open, '"');
+	if (label != NULL && label[0]) {
+		dm_buf_puts(&open, " role=\"group\" aria-label=\"");
+		dm_html_escape(&open, label);
+		dm_buf_putc(&open, '"');
+	}
+	dm_buf_puts(&open, " style=\"" FOOTER_STYLE "\">");
+	dm_buf_printf(&close, "</%s>", element);
+	if ((label != NULL || !aria) && !dm_buf_failed(&open) &&
+	    !dm_buf_failed(&close) &&
+	    dm_append(out, dm_raw_block("html", dm_buf_str(&open))) == 0 &&
+	    (b->body == NULL || json_array_extend(out, b->body) == 0) &&
+	    dm_append(out, dm_raw_block("html", dm_buf_str(&close))) == 0)
+		rc = 0;
+	free(label);
+	dm_buf_free(&open);
+	dm_buf_free(&close);
+	return rc;
+}
+
+int dmp_box_epub_footer(const dm_box *b, json_t *out)
+{
+	return footer(b, "footer", true, out);
+}
+
+int dmp_box_epub2_footer(const dm_box *b, json_t *out)
+{
+	return footer(b, "div", false, out);
+}
