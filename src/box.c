@@ -25,9 +25,15 @@ typedef struct row {
 	bool heading_inside;
 	/* sets rendered boxes side by side; NULL: one after another */
 	int (*group)(json_t *boxes, json_t *out);
-	/* the definitions for header-includes, in raw format `sheet_format` */
+	/* the definitions for header-includes, in raw format `sheet_format`:
+	 * the callouts', the footer's */
 	const char *sheet_format;
 	int (*sheet)(const dm_box_sheet *s, dm_buf *out);
+	int (*footer_sheet)(const char *type, const char *style,
+	                    const char *css, dm_buf *out);
+	/* a footer drawn in raw blocks of `sheet_format`: what its opening
+	 * starts with, its closing (draw[DM_BOX_FOOTER] writes them) */
+	void (*footer_marks)(const char *type, dm_buf *open, dm_buf *close);
 } row;
 
 /* ------------------------------------------------------------------------
@@ -193,28 +199,37 @@ static int html_callout(const dm_box *b, json_t *out)
 	return rc;
 }
 
+/* The start of a footer's opening and its closing. */
+static void html_footer_marks(const char *type, dm_buf *open, dm_buf *close)
+{
+	dm_buf_puts(open, "<footer class=\"");
+	dm_html_escape(open, type);
+	dm_buf_putc(open, '"');
+	dm_buf_puts(close, "</footer>");
+}
+
 /* A footer element with a class, as a group: a footer outside any article
  * or section would otherwise be taken for the page's contentinfo. */
 static int html_footer(const dm_box *b, json_t *out)
 {
 	char *label = dm_stringify(b->title);
-	dm_buf open = {0};
+	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_puts(&open, "<footer class=\"");
-	dm_html_escape(&open, b->type);
-	dm_buf_puts(&open, "\" role=\"group\"");
+	html_footer_marks(b->type, &open, &close);
+	dm_buf_puts(&open, " role=\"group\"");
 	if (label != NULL && label[0]) {
 		dm_buf_puts(&open, " aria-label=\"");
 		dm_html_escape(&open, label);
 		dm_buf_putc(&open, '"');
 	}
 	dm_buf_putc(&open, '>');
-	if (label != NULL && !dm_buf_failed(&open))
+	if (label != NULL && !dm_buf_failed(&open) && !dm_buf_failed(&close))
 		rc = wrap_raw(out, "html", dm_buf_str(&open),
-		              body_copy(b->body), "</footer>");
+		              body_copy(b->body), dm_buf_str(&close));
 	free(label);
 	dm_buf_free(&open);
+	dm_buf_free(&close);
 	return rc;
 }
 
@@ -267,20 +282,34 @@ static int latex_callout(const dm_box *b, json_t *out)
 
 /* Small print in a group, marked with the footer's class; its title not
  * left alone at a page foot. */
-static int latex_footer(const dm_box *b, json_t *out)
+static void latex_footer_marks(const char *type, dm_buf *open,
+                               dm_buf *close)
+{
+	dm_buf_printf(open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
+	                    "\\begingroup\\footnotesize %% %s", type);
+	dm_buf_printf(close, "\\par\\endgroup %% %s", type);
+}
+
+/* A footer whose opening and closing are its marks, whole. */
+static int marked_footer(const dm_box *b, const char *format,
+                         void (*marks)(const char *, dm_buf *, dm_buf *),
+                         json_t *out)
 {
 	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_printf(&open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
-	                     "\\begingroup\\footnotesize %% %s", b->type);
-	dm_buf_printf(&close, "\\par\\endgroup %% %s", b->type);
+	marks(b->type, &open, &close);
 	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
-		rc = wrap_raw(out, "latex", dm_buf_str(&open),
+		rc = wrap_raw(out, format, dm_buf_str(&open),
 		              body_copy(b->body), dm_buf_str(&close));
 	dm_buf_free(&open);
 	dm_buf_free(&close);
 	return rc;
+}
+
+static int latex_footer(const dm_box *b, json_t *out)
+{
+	return marked_footer(b, "latex", latex_footer_marks, out);
 }
 
 /* ------------------------------------------------------------------------
@@ -319,18 +348,16 @@ static int typst_callout(const dm_box *b, json_t *out)
 	return rc ? -1 : 0;
 }
 
+static void typst_footer_marks(const char *type, dm_buf *open,
+                               dm_buf *close)
+{
+	dm_buf_puts(open, "#block(above: 2em)[\n#set text(size: 0.85em)");
+	dm_buf_printf(close, "] // %s", type);
+}
+
 static int typst_footer(const dm_box *b, json_t *out)
 {
-	dm_buf close = {0};
-	int rc = -1;
-
-	dm_buf_printf(&close, "] // %s", b->type);
-	if (!dm_buf_failed(&close))
-		rc = wrap_raw(out, "typst",
-		              "#block(above: 2em)[\n#set text(size: 0.85em)",
-		              body_copy(b->body), dm_buf_str(&close));
-	dm_buf_free(&close);
-	return rc;
+	return marked_footer(b, "typst", typst_footer_marks, out);
 }
 
 /* ------------------------------------------------------------------------
@@ -452,25 +479,37 @@ static int plain_footer(const dm_box *b, json_t *out)
  * ------------------------------------------------------------------------ */
 
 static const row rows[] = {
-	[DM_FMT_HTML] = {{html_callout, html_footer}, false, false, html_group,
-	                 "html", dmp_box_css},
-	[DM_FMT_LATEX] = {{latex_callout, latex_footer}, true, false, NULL,
-	                  "latex", dmp_box_latex},
-	[DM_FMT_CONTEXT] = {{quote_callout, plain_footer}, false, false, NULL},
-	[DM_FMT_DOCX] = {{dmp_box_docx_callout, dmp_box_docx_footer}, false,
-	                 false, NULL},
-	[DM_FMT_ODT] = {{dmp_box_odt_callout, dmp_box_odt_footer}, false,
-	                false, NULL, "opendocument", dmp_box_odt_sheet},
-	[DM_FMT_TYPST] = {{typst_callout, typst_footer}, true, false, NULL},
-	[DM_FMT_MARKDOWN] = {{div_callout, div_footer}, false, true,
-	                     div_group},
-	[DM_FMT_GFM] = {{gfm_callout, plain_footer}, false, false, NULL},
-	[DM_FMT_JSON] = {{div_callout, div_footer}, false, true, div_group},
-	[DM_FMT_EPUB] = {{dmp_box_epub_callout, dmp_box_epub_footer}, false,
-	                 false, NULL},
-	[DM_FMT_EPUB2] = {{dmp_box_epub2_callout, dmp_box_epub2_footer},
-	                  false, false, NULL},
-	[DM_FMT_OTHER] = {{quote_callout, plain_footer}, false, false, NULL},
+	[DM_FMT_HTML] = {.draw = {html_callout, html_footer},
+	                 .group = html_group, .sheet_format = "html",
+	                 .sheet = dmp_box_css,
+	                 .footer_sheet = dmp_box_footer_css,
+	                 .footer_marks = html_footer_marks},
+	[DM_FMT_LATEX] = {.draw = {latex_callout, latex_footer},
+	                  .wrap_id = true, .sheet_format = "latex",
+	                  .sheet = dmp_box_latex,
+	                  .footer_marks = latex_footer_marks},
+	[DM_FMT_CONTEXT] = {.draw = {quote_callout, plain_footer}},
+	[DM_FMT_DOCX] = {.draw = {dmp_box_docx_callout, dmp_box_docx_footer}},
+	[DM_FMT_ODT] = {.draw = {dmp_box_odt_callout, dmp_box_odt_footer},
+	                .sheet_format = "opendocument",
+	                .sheet = dmp_box_odt_sheet,
+	                .footer_sheet = dmp_box_odt_footer_sheet},
+	[DM_FMT_TYPST] = {.draw = {typst_callout, typst_footer},
+	                  .wrap_id = true, .sheet_format = "typst",
+	                  .footer_marks = typst_footer_marks},
+	[DM_FMT_MARKDOWN] = {.draw = {div_callout, div_footer},
+	                     .heading_inside = true, .group = div_group},
+	[DM_FMT_GFM] = {.draw = {gfm_callout, plain_footer}},
+	[DM_FMT_JSON] = {.draw = {div_callout, div_footer},
+	                 .heading_inside = true, .group = div_group},
+	[DM_FMT_EPUB] = {.draw = {dmp_box_epub_callout, dmp_box_epub_footer},
+	                 .sheet_format = "html",
+	                 .footer_marks = dmp_box_epub_footer_marks},
+	[DM_FMT_EPUB2] = {.draw = {dmp_box_epub2_callout,
+	                           dmp_box_epub2_footer},
+	                  .sheet_format = "html",
+	                  .footer_marks = dmp_box_epub2_footer_marks},
+	[DM_FMT_OTHER] = {.draw = {quote_callout, plain_footer}},
 };
 
 static const row *row_of(dm_family family)
@@ -525,23 +564,71 @@ bool dm_box_groups(dm_family family)
 	return row_of(family)->group != NULL;
 }
 
+/* Adds the definitions in `b` (freed; empty: nothing to add) to doc's
+ * header-includes; `failed` (what filling `b` returned) or a failed `b`
+ * is out of memory. */
+static int add_sheet(dm_doc *doc, const char *format, int failed, dm_buf *b,
+                     dm_error *err)
+{
+	int rc = failed || dm_buf_failed(b) ? dm_nomem(err)
+	         : b->len == 0              ? 0
+	                                    : dm_meta_add_header_include(
+	                                              doc, format,
+	                                              dm_buf_str(b), err);
+
+	dm_buf_free(b);
+	return rc;
+}
+
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err)
 {
 	const row *r = row_of(family);
 	dm_buf b = {0};
-	int rc;
 
 	if (r->sheet == NULL)
 		return 0;
-	if (r->sheet(sheet, &b) || dm_buf_failed(&b)) {
-		dm_buf_free(&b);
-		return dm_nomem(err);
+	return add_sheet(doc, r->sheet_format, r->sheet(sheet, &b), &b, err);
+}
+
+int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
+                         const char *style, const char *css, dm_error *err)
+{
+	const row *r = row_of(family);
+	dm_buf b = {0};
+
+	if (r->footer_sheet == NULL)
+		return 0;
+	return add_sheet(doc, r->sheet_format,
+	                 r->footer_sheet(type, style, css, &b), &b, err);
+}
+
+int dm_box_footer_marks(dm_family family, const char *type,
+                        dm_box_marks *m)
+{
+	const row *r = row_of(family);
+	dm_buf open = {0}, close = {0};
+
+	*m = (dm_box_marks){DM_BOX_MARK_DIV, NULL, NULL, NULL};
+	if (r->draw[DM_BOX_FOOTER] == plain_footer) {
+		m->kind = DM_BOX_MARK_RULE;
+		return 0;
 	}
-	rc = dm_meta_add_header_include(doc, r->sheet_format, dm_buf_str(&b),
-	                                err);
-	dm_buf_free(&b);
-	return rc;
+	if (r->footer_marks == NULL)
+		return 0;
+	r->footer_marks(type, &open, &close);
+	m->kind = DM_BOX_MARK_RAW;
+	m->format = r->sheet_format;
+	m->open = dm_buf_take(&open);
+	m->close = dm_buf_take(&close);
+	return m->open != NULL && m->close != NULL ? 0 : -1;
+}
+
+void dm_box_marks_free(dm_box_marks *m)
+{
+	free(m->open);
+	free(m->close);
+	m->open = m->close = NULL;
 }
 
 int dm_box_finish(dm_ctx *ctx)

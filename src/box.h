@@ -15,8 +15,11 @@
  * | html          | div.callout.callout-TYPE, a     | footer.TYPE role=group  |
  * |               | title (details/summary folded)  | aria-label=TITLE        |
  * | latex         | \begin{dmcallout}{dm-TYPE}      | a \footnotesize group   |
- * | docx, odt     | Div custom-style=STYLE, title   | Div.TYPE custom-style=  |
- * |               | custom-style="STYLE Title"      | STYLE                   |
+ * | docx          | a table: a shaded title row, a  | Div.TYPE custom-style=  |
+ * |               | body row, a thick left rule     | STYLE, small print runs |
+ * | odt           | Div custom-style=STYLE, title   | Div.TYPE custom-style=  |
+ * |               | custom-style="STYLE Title"      | STYLE, a rule first     |
+ * | epub, epub2   | html with style attributes      | footer.TYPE (epub2 div) |
  * | typst         | #block with fill and stroke     | #block, smaller text    |
  * | markdown,json | the semantic Div (below)        | Div.TYPE                |
  * | gfm           | > [!TYPE] for GitHub's types,   | a rule, then the body   |
@@ -39,7 +42,10 @@
  * other formats set them one after another.
  *
  * The definitions the html and latex renderings rely on (a stylesheet, a
- * tcolorbox environment and its colours) come from dm_box_header().
+ * tcolorbox environment and its colours) come from dm_box_header(), a
+ * footer's from dm_box_footer_header().  A filter finds the footer it
+ * rendered on an earlier run by dm_box_footer_marks(), so the marks are
+ * written in one place, the row's renderer.
  */
 #ifndef DM_BOX_H
 #define DM_BOX_H
@@ -146,6 +152,44 @@ typedef struct dm_box_sheet {
  */
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
                   dm_error *err);
+
+/**
+ * Adds to doc's header-includes what a footer of class `type` (and, for
+ * odt, paragraph style `style`) relies on in `family`: html a stylesheet,
+ * with the owner's own rules `css` (NULL: none) at its end; odt the
+ * style; nothing for the other families, whose footers carry their look
+ * with them.  Added once however often it is called.  0, or -1 with
+ * `err` set.
+ */
+int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
+                         const char *style, const char *css, dm_error *err);
+
+/** How a footer rendered for a family is marked, so that a filter finds
+ * the footer of an earlier run without writing the marks a second time. */
+typedef enum dm_box_mark_kind {
+	DM_BOX_MARK_DIV,  /* a Div of the footer's class (markdown, json,
+	                     docx, odt) */
+	DM_BOX_MARK_RAW,  /* raw blocks around the body */
+	DM_BOX_MARK_RULE  /* a horizontal rule, then the body */
+} dm_box_mark_kind;
+
+typedef struct dm_box_marks {
+	dm_box_mark_kind kind;
+	/* DM_BOX_MARK_RAW: the raw blocks' format; the text the opening
+	 * block starts with (what follows varies: a label, a style); the
+	 * closing block's whole text.  Owned: dm_box_marks_free(). */
+	const char *format;
+	char *open, *close;
+} dm_box_marks;
+
+/**
+ * The marks of a footer of class `type` rendered for `family`, into `m`.
+ * 0, or -1 when out of memory.  Free with dm_box_marks_free(), whatever
+ * the result.
+ */
+int dm_box_footer_marks(dm_family family, const char *type,
+                        dm_box_marks *m);
+void dm_box_marks_free(dm_box_marks *m);
 
 /**
  * The text of `blocks` read back as pandoc inlines where the docx footer

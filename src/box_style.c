@@ -90,6 +90,25 @@ int dmp_box_css(const dm_box_sheet *s, dm_buf *out)
 	return dm_buf_failed(out) ? -1 : 0;
 }
 
+/* The footer's: small print under a rule, its list unmarked; then the
+ * owner's own rules. */
+int dmp_box_footer_css(const char *type, const char *style, const char *css,
+                       dm_buf *out)
+{
+	(void)style;
+	dm_buf_printf(out, "<style>\n"
+	              ".%s{margin:3em 0 1em;padding-top:.75em;"
+	              "border-top:1px solid rgba(128,128,128,.45);"
+	              "font-size:.85em;line-height:1.45}\n"
+	              ".%s p,.%s ul{margin:.35em 0}\n"
+	              ".%s ul{padding-left:0;list-style:none}\n"
+	              ".%s a{color:inherit}\n%s"
+	              "@media print{.%s{border-top-color:#888}}\n"
+	              "</style>", type, type, type, type, type, css ? css : "",
+	              type);
+	return dm_buf_failed(out) ? -1 : 0;
+}
+
 /* ------------------------------------------------------------------------
  * latex
  * ------------------------------------------------------------------------ */

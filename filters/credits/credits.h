@@ -11,8 +11,9 @@
  *   sources.c  credits from image attributes, from the metadata, and
  *              from an earlier run's footer
  *   credit.c   one credit: freeing, lists, Unsplash, writing as inlines
- *   footer.c   the footer: order, duplicates, content, and its rendering
- *              per output format, recognised again on a second run
+ *   footer.c   the footer: order, duplicates, content; drawn and found
+ *              again (a second run changes nothing) through the box
+ *              table (src/box.h)
  */
 #ifndef DMF_CREDITS_H
 #define DMF_CREDITS_H

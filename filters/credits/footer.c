@@ -1,14 +1,10 @@
 /*
  * footer.c - the credit footer: the credits in order, each once, as the
  * footer's semantic content (the title in bold, a bullet list of the
- * credits, the footer lines), rendered for the output format.
- *
- * Everything that depends on the format family is here, in one table with
- * a row per family: how the footer is drawn (wrapped in raw code, a Div
- * with a custom style, a plain Div, the footer box of src/box.h, or plain
- * blocks under a rule), and, as
- * each rendering must be recognised again so that a second run changes
- * nothing, how it is found in a list of blocks and made a Div again.
+ * credits, the footer lines), drawn for the output format by the box
+ * table (src/box.h, role DM_BOX_FOOTER), and found again there, by the
+ * marks box.h gives for each family, so that a second run changes
+ * nothing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,91 +14,13 @@
 #include "render.h"
 #include "words.h"
 
-/* How a family draws the footer. */
-enum form {
-	FORM_RAW,  /* between raw blocks: an HTML footer, a LaTeX group, ... */
-	FORM_DIV,  /* the semantic Div, with a custom style */
-	FORM_BOX,  /* the footer box (dm_box_render): docx small print under
-	              a rule, odt the style below, EPUB styled in place */
-	FORM_PLAIN /* plain blocks under a horizontal rule */
-};
+/* The footer's custom style in docx and odt. */
+#define CR_STYLE "DM Credits"
 
-static const char stylesheet[] =
-	"<style>\n"
-	".dm-credits{margin:3em 0 1em;padding-top:.75em;"
-	"border-top:1px solid rgba(128,128,128,.45);font-size:.85em;"
-	"line-height:1.45}\n"
-	".dm-credits p,.dm-credits ul{margin:.35em 0}\n"
-	".dm-credits ul{padding-left:0;list-style:none}\n"
-	".dm-credits a{color:inherit}\n"
-	"figcaption .dm-credit{display:block;font-size:.85em}\n"
-	"@media print{.dm-credits{border-top-color:#888}}\n"
-	"</style>";
-
-/* The odt footer's paragraph style, small, for the document to define
- * (pandoc's opendocument template puts header-includes before the body,
- * where LibreOffice reads it). */
-static const char odt_style[] =
-	"<office:styles>\n<style:style style:name=\"DM_20_Credits\" "
-	"style:display-name=\"DM Credits\" style:family=\"paragraph\" "
-	"style:parent-style-name=\"Text_20_body\">"
-	"<style:paragraph-properties fo:margin-top=\"0.02in\" "
-	"fo:margin-bottom=\"0.02in\"/><style:text-properties "
-	"fo:font-size=\"9pt\" style:font-size-asian=\"9pt\" "
-	"style:font-size-complex=\"9pt\"/></style:style>\n"
-	"</office:styles>";
-
-/* One row per format family: how it renders the footer, and so how the
- * footer is recognised.  An HTML opening goes on with the footer's role
- * and label (html_open()); it is recognised by the text given here. */
-static const struct rendering {
-	dm_family family;
-	enum form form;
-	const char *format; /* FORM_RAW: the format of the raw blocks */
-	const char *open;   /*   the opening (its start, for HTML) */
-	const char *close;  /*   the closing (a FORM_BOX drawn with raw
-	                       blocks: how they are found again) */
-	const char *style;  /* FORM_DIV, FORM_BOX: the custom style, or NULL */
-	bool paras;         /* each credit a Para, not a Plain: a custom
-	                       style is lost on a tight list's Plain */
-	const char *header; /* raw text for header-includes, in `format`,
-	                       unless the option stylesheet is false */
-} renderings[] = {
-	{DM_FMT_HTML, FORM_RAW, "html", "<footer class=\"dm-credits\"",
-	 "</footer>", NULL, false, stylesheet},
-	{DM_FMT_LATEX, FORM_RAW, "latex",
-	 DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
-	 "\\begingroup\\footnotesize % dm-credits",
-	 "\\par\\endgroup % dm-credits", NULL, false, NULL},
-	{DM_FMT_TYPST, FORM_RAW, "typst",
-	 "#block(above: 2em)[\n#set text(size: 0.85em)", "] // dm-credits",
-	 NULL, false, NULL},
-	{DM_FMT_DOCX, FORM_BOX, NULL, NULL, NULL, "DM Credits", false, NULL},
-	{DM_FMT_ODT, FORM_BOX, "opendocument", NULL, NULL, "DM Credits", false,
-	 odt_style},
-	/* EPUB: the opening is how the footer is found again */
-	{DM_FMT_EPUB, FORM_BOX, "html", "<footer class=\"dm-credits\"",
-	 "</footer>", NULL, false, NULL},
-	{DM_FMT_EPUB2, FORM_BOX, "html", "<div class=\"dm-credits\" style=",
-	 "</div>", NULL, false, NULL},
-	{DM_FMT_MARKDOWN, FORM_DIV, NULL, NULL, NULL, NULL, false, NULL},
-	{DM_FMT_JSON, FORM_DIV, NULL, NULL, NULL, NULL, false, NULL},
-	{DM_FMT_CONTEXT, FORM_PLAIN, NULL, NULL, NULL, NULL, false, NULL},
-	{DM_FMT_GFM, FORM_PLAIN, NULL, NULL, NULL, NULL, false, NULL},
-	{DM_FMT_OTHER, FORM_PLAIN, NULL, NULL, NULL, NULL, false, NULL},
-};
-#define NRENDERINGS (sizeof renderings / sizeof *renderings)
-
-/* The row of `family`; the last (plain blocks) for one not listed. */
-static const struct rendering *rendering_of(dm_family family)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < NRENDERINGS; i++)
-		if (renderings[i].family == family)
-			break;
-	return &renderings[i];
-}
+/* What the html stylesheet adds for the credits themselves: a credit in a
+ * figure's caption (figure-credits) on a line of its own. */
+static const char caption_css[] =
+	"figcaption .dm-credit{display:block;font-size:.85em}\n";
 
 /* ------------------------------------------------------------------------
  * Order and duplicates
@@ -226,7 +144,7 @@ static int dedupe(dmf_credits *cr, dm_error *err)
  * ------------------------------------------------------------------------ */
 
 /* The bullet list of the credits, each once: a new Block, or NULL. */
-static json_t *credit_list_block(const dmf_credits *cr, bool paras)
+static json_t *credit_list_block(const dmf_credits *cr)
 {
 	json_t *items = json_array(), *item;
 	size_t i;
@@ -238,13 +156,6 @@ static json_t *credit_list_block(const dmf_credits *cr, bool paras)
 		item = c->blocks ? json_deep_copy(c->blocks)
 		                 : json_pack("[o]", dm_plain(cr_write(
 		                                            cr, c, false)));
-		if (item && paras &&
-		    dm_type_of(json_array_get(item, 0)) == DM_T_PLAIN &&
-		    json_object_set_new(json_array_get(item, 0), "t",
-		                        json_string("Para")) != 0) {
-			json_decref(item);
-			item = NULL;
-		}
 		if (dm_append(items, item) != 0) {
 			json_decref(items);
 			return NULL;
@@ -255,7 +166,7 @@ static json_t *credit_list_block(const dmf_credits *cr, bool paras)
 
 /* The footer's semantic content: the title in bold, the list of credits,
  * the footer lines.  Returns a new array, or NULL. */
-static json_t *content(const dmf_credits *cr, bool paras)
+static json_t *content(const dmf_credits *cr)
 {
 	json_t *body = json_array();
 	size_t i;
@@ -265,7 +176,7 @@ static json_t *content(const dmf_credits *cr, bool paras)
 	if ((json_array_size(cr->title) > 0 &&
 	     dm_append(body, dm_para(json_pack("[o]", dm_strong(json_deep_copy(
 	                                                 cr->title)))))) ||
-	    dm_append(body, credit_list_block(cr, paras)) != 0)
+	    dm_append(body, credit_list_block(cr)) != 0)
 		goto fail;
 	for (i = 0; i < json_array_size(cr->footer); i++)
 		if (dm_append(body, json_deep_copy(json_array_get(cr->footer,
@@ -277,87 +188,21 @@ fail:
 	return NULL;
 }
 
-/* The opening of the HTML footer: a group, so that a footer outside any
- * article or section is not taken for the page's contentinfo.  A new
- * string, or NULL when out of memory. */
-static char *html_open(const dmf_credits *cr, const char *start)
-{
-	char *label = dm_stringify(cr->title);
-	dm_buf b = {0};
-
-	if (label == NULL)
-		return NULL;
-	dm_buf_puts(&b, start);
-	dm_buf_puts(&b, " role=\"group\"");
-	if (label[0]) {
-		dm_buf_puts(&b, " aria-label=\"");
-		dm_html_escape(&b, label);
-		dm_buf_putc(&b, '"');
-	}
-	dm_buf_putc(&b, '>');
-	free(label);
-	return dm_buf_take(&b); /* NULL when an add failed */
-}
-
-/* `body` (stolen) between the raw opening and closing of row `r`. */
-static json_t *wrap(const dmf_credits *cr, const struct rendering *r,
-                    json_t *body)
-{
-	char *open = NULL;
-
-	if (r->family == DM_FMT_HTML &&
-	    (open = html_open(cr, r->open)) == NULL) {
-		json_decref(body);
-		return NULL;
-	}
-	body = dm_render_wrap_raw(body, r->format, open ? open : r->open,
-	                          r->close);
-	free(open);
-	return body;
-}
-
-/* The footer box of `body` (stolen) for `family`: a new array of blocks,
- * or NULL. */
-static json_t *box(const dmf_credits *cr, const struct rendering *r,
-                   dm_family family, json_t *body)
-{
-	dm_box b = {.role = DM_BOX_FOOTER, .type = CR_CLASS,
-	            .style = r->style, .title = cr->title, .body = body};
-	json_t *out = json_array();
-	dm_error err = {0};
-
-	if (out != NULL && dm_box_render(&b, family, out, &err) != 0) {
-		json_decref(out);
-		out = NULL;
-	}
-	json_decref(body);
-	return out;
-}
-
 /* The footer for `family`: a new array of blocks, or NULL. */
 static json_t *render(const dmf_credits *cr, dm_family family)
 {
-	const struct rendering *r = rendering_of(family);
-	json_t *body = content(cr, r->paras);
+	dm_box b = {.role = DM_BOX_FOOTER, .type = CR_CLASS,
+	            .style = CR_STYLE, .title = cr->title};
+	json_t *out = json_array();
+	dm_error err = {0};
 
-	if (body == NULL)
-		return NULL;
-	switch (r->form) {
-	case FORM_RAW:
-		return wrap(cr, r, body);
-	case FORM_DIV:
-		return json_pack("[o]", dm_render_styled_div(CR_CLASS, r->style,
-		                                             body));
-	case FORM_BOX:
-		return box(cr, r, family, body);
-	case FORM_PLAIN:
-	default:
-		if (json_array_insert_new(body, 0, dm_horizontal_rule())) {
-			json_decref(body);
-			return NULL;
-		}
-		return body;
+	if (out == NULL || (b.body = content(cr)) == NULL ||
+	    dm_box_render(&b, family, out, &err) != 0) {
+		json_decref(out);
+		out = NULL;
 	}
+	json_decref(b.body);
+	return out;
 }
 
 int cr_footer_build(dm_ctx *ctx, dmf_credits *cr)
@@ -372,12 +217,10 @@ int cr_footer_build(dm_ctx *ctx, dmf_credits *cr)
 
 int cr_footer_style(dm_ctx *ctx, const dmf_credits *cr)
 {
-	const struct rendering *r = rendering_of(ctx->family);
-
-	if (r->header == NULL || !cr->stylesheet)
+	if (!cr->stylesheet)
 		return 0;
-	return dm_meta_add_header_include(ctx->doc, r->format, r->header,
-	                                  ctx->err);
+	return dm_box_footer_header(ctx->doc, ctx->family, CR_CLASS, CR_STYLE,
+	                            caption_css, ctx->err);
 }
 
 /* ------------------------------------------------------------------------
@@ -409,14 +252,14 @@ static dm_text_match is_title(const dmf_credits *cr, const json_t *b)
 	return m;
 }
 
-/* Every raw wrapping of row `r` in `list` that holds a list becomes a
+/* Every raw wrapping `m` marks in `list` that holds a list becomes a
  * Div.  0, or -1 when out of memory. */
-static int unwrap_raw(json_t *list, const struct rendering *r)
+static int unwrap_raw(json_t *list, const dm_box_marks *m)
 {
 	size_t i = 0, end;
 	long s;
 
-	while ((s = dm_render_find_raw(list, i, r->format, r->open, r->close,
+	while ((s = dm_render_find_raw(list, i, m->format, m->open, m->close,
 	                               &end)) >= 0) {
 		i = (size_t)s + 1;
 		if (has_list(list, i, end - 1) &&
@@ -424,6 +267,22 @@ static int unwrap_raw(json_t *list, const struct rendering *r)
 			return -1;
 	}
 	return 0;
+}
+
+/* Every footer drawn in raw blocks, for any family: the document may
+ * have been filtered for another format before.  0, or -1. */
+static int unwrap_raw_all(json_t *list)
+{
+	dm_box_marks m;
+	int f, rc = 0;
+
+	for (f = 0; rc == 0 && f <= DM_FMT_OTHER; f++) {
+		rc = dm_box_footer_marks((dm_family)f, CR_CLASS, &m);
+		if (rc == 0 && m.kind == DM_BOX_MARK_RAW)
+			rc = unwrap_raw(list, &m);
+		dm_box_marks_free(&m);
+	}
+	return rc;
 }
 
 /* A rule, the bold title (when there is one), the list and the footer
@@ -462,8 +321,10 @@ static int unwrap_plain(const dmf_credits *cr, json_t *list)
 
 int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 {
+	dm_box_marks m = {0};
 	bool raw = false, rule = false;
 	size_t i;
+	int rc = 0;
 
 	for (i = 0; i < json_array_size(list); i++) { /* the common case */
 		switch (dm_type_of(json_array_get(list, i))) {
@@ -477,14 +338,12 @@ int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 			break;
 		}
 	}
-	/* Raw wrappings in any format: the document may have been filtered
-	 * for another before. */
-	for (i = 0; raw && i < NRENDERINGS; i++)
-		if (renderings[i].open != NULL &&
-		    unwrap_raw(list, &renderings[i]) != 0)
-			return dm_nomem(ctx->err);
-	if (rule && rendering_of(ctx->family)->form == FORM_PLAIN &&
-	    unwrap_plain(cr, list) != 0)
+	if (raw && unwrap_raw_all(list) != 0)
 		return dm_nomem(ctx->err);
-	return 0;
+	if (rule && (dm_box_footer_marks(ctx->family, CR_CLASS, &m) != 0 ||
+	             (m.kind == DM_BOX_MARK_RULE &&
+	              unwrap_plain(cr, list) != 0)))
+		rc = dm_nomem(ctx->err);
+	dm_box_marks_free(&m);
+	return rc;
 }

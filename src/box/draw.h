@@ -27,6 +27,8 @@ int dmp_box_small_runs(json_t *blocks, unsigned size);
 int dmp_box_odt_callout(const struct dm_box *b, json_t *out);
 int dmp_box_odt_footer(const struct dm_box *b, json_t *out);
 int dmp_box_odt_sheet(const struct dm_box_sheet *s, dm_buf *out);
+int dmp_box_odt_footer_sheet(const char *type, const char *style,
+                             const char *css, dm_buf *out);
 
 /* epub.c: html with the styling in style attributes, which reach every
  * chapter; epub2 without what XHTML 1.1 forbids (ARIA, details). */
@@ -34,6 +36,10 @@ int dmp_box_epub_callout(const struct dm_box *b, json_t *out);
 int dmp_box_epub2_callout(const struct dm_box *b, json_t *out);
 int dmp_box_epub_footer(const struct dm_box *b, json_t *out);
 int dmp_box_epub2_footer(const struct dm_box *b, json_t *out);
+void dmp_box_epub_footer_marks(const char *type, dm_buf *open,
+                               dm_buf *close);
+void dmp_box_epub2_footer_marks(const char *type, dm_buf *open,
+                                dm_buf *close);
 
 /* What the renderers share (box.c). */
 

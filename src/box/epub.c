@@ -134,25 +134,46 @@ int dmp_box_epub2_callout(const dm_box *b, json_t *out)
 #define FOOTER_STYLE "margin:3em 0 1em;padding-top:.75em;" \
 	"border-top:1px solid #999;font-size:.85em;line-height:1.45"
 
-/* `element` (footer or div) with the footer's class and style, with a
- * role and label when `aria`, around the body. */
-static int footer(const dm_box *b, const char *element, bool aria,
+/* The start of the footer's opening, `element` (footer or div) with the
+ * footer's class, and its closing. */
+static void marks(const char *element, const char *type, dm_buf *open,
+                  dm_buf *close)
+{
+	dm_buf_printf(open, "<%s class=\"", element);
+	dm_html_escape(open, type);
+	dm_buf_putc(open, '"');
+	dm_buf_printf(close, "</%s>", element);
+}
+
+void dmp_box_epub_footer_marks(const char *type, dm_buf *open,
+                               dm_buf *close)
+{
+	marks("footer", type, open, close);
+}
+
+void dmp_box_epub2_footer_marks(const char *type, dm_buf *open,
+                                dm_buf *close)
+{
+	marks("div", type, open, close);
+}
+
+/* The footer's opening and closing (`mark`), with a role and label when
+ * `aria`, and the style, around the body. */
+static int footer(const dm_box *b, bool aria,
+                  void (*mark)(const char *, dm_buf *, dm_buf *),
                   json_t *out)
 {
 	char *label = aria ? dm_stringify(b->title) : NULL;
 	dm_buf open = {0}, close = {0};
 	int rc = -1;
 
-	dm_buf_printf(&open, "<%s class=\"", element);
-	dm_html_escape(&open, b->type);
-	dm_buf_putc(&open, '"');
+	mark(b->type, &open, &close);
 	if (label != NULL && label[0]) {
 		dm_buf_puts(&open, " role=\"group\" aria-label=\"");
 		dm_html_escape(&open, label);
 		dm_buf_putc(&open, '"');
 	}
 	dm_buf_puts(&open, " style=\"" FOOTER_STYLE "\">");
-	dm_buf_printf(&close, "</%s>", element);
 	if ((label != NULL || !aria) && !dm_buf_failed(&open) &&
 	    !dm_buf_failed(&close) &&
 	    dm_append(out, dm_raw_block("html", dm_buf_str(&open))) == 0 &&
@@ -167,10 +188,10 @@ static int footer(const dm_box *b, const char *element, bool aria,
 
 int dmp_box_epub_footer(const dm_box *b, json_t *out)
 {
-	return footer(b, "footer", true, out);
+	return footer(b, true, dmp_box_epub_footer_marks, out);
 }
 
 int dmp_box_epub2_footer(const dm_box *b, json_t *out)
 {
-	return footer(b, "div", false, out);
+	return footer(b, false, dmp_box_epub2_footer_marks, out);
 }

@@ -168,3 +168,22 @@ int dmp_box_odt_footer(const dm_box *b, json_t *out)
 	}
 	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
 }
+
+/* The footer's style, small: pandoc's opendocument template puts
+ * header-includes before the body, where LibreOffice reads it. */
+int dmp_box_odt_footer_sheet(const char *type, const char *style,
+                             const char *css, dm_buf *out)
+{
+	(void)type;
+	(void)css;
+	if (style == NULL)
+		return 0;
+	dm_buf_puts(out, "<office:styles>\n");
+	style_open(out, style, "");
+	dm_buf_puts(out, "<style:paragraph-properties fo:margin-top=\"0.02in\" "
+	                 "fo:margin-bottom=\"0.02in\"/><style:text-properties "
+	                 "fo:font-size=\"9pt\" style:font-size-asian=\"9pt\" "
+	                 "style:font-size-complex=\"9pt\"/></style:style>\n"
+	                 "</office:styles>");
+	return dm_buf_failed(out) ? -1 : 0;
+}

@@ -94,6 +94,49 @@ START_TEST(footer_latex_and_other)
 }
 END_TEST
 
+/* A footer rendered for every family is found again by the marks
+ * dm_box_footer_marks() gives: its first and last raw blocks, a rule
+ * first, or a Div of its class. */
+START_TEST(footer_marks_find_the_footer)
+{
+	dm_family f;
+
+	for (f = DM_FMT_HTML; f <= DM_FMT_OTHER; f++) {
+		dm_box b = {.role = DM_BOX_FOOTER, .type = "dm-credits",
+		            .style = "DM Credits"};
+		json_t *out = render(&b, f, Q(title), Q(body));
+		const json_t *first = json_array_get(out, 0);
+		const json_t *last = json_array_get(out,
+		                                    json_array_size(out) - 1);
+		dm_box_marks m;
+
+		ck_assert_int_eq(dm_box_footer_marks(f, "dm-credits", &m), 0);
+		switch (m.kind) {
+		case DM_BOX_MARK_RAW:
+			ck_assert_msg(dm_render_is_raw(first, m.format, m.open),
+			              "%s: opening", dm_family_name(f));
+			ck_assert_msg(dm_render_is_raw(last, m.format, m.close) &&
+			              strcmp(json_string_value(dm_field(last, 1)),
+			                     m.close) == 0,
+			              "%s: closing", dm_family_name(f));
+			break;
+		case DM_BOX_MARK_RULE:
+			ck_assert_int_eq(dm_type_of(first),
+			                 DM_T_HORIZONTAL_RULE);
+			break;
+		case DM_BOX_MARK_DIV:
+		default:
+			ck_assert_msg(json_array_size(out) == 1 &&
+			              dm_attr_has_class(dm_node_attr(first), "dm-credits"),
+			              "%s: a Div", dm_family_name(f));
+			break;
+		}
+		dm_box_marks_free(&m);
+		json_decref(out);
+	}
+}
+END_TEST
+
 START_TEST(callout_id_kept)
 {
 	json_t *attr = t_json(Q("['top',[],[]]"));
@@ -141,6 +184,7 @@ Suite *box_suite(void)
 	tcase_add_test(tc, footer_html);
 	tcase_add_test(tc, footer_odt_paras);
 	tcase_add_test(tc, footer_latex_and_other);
+	tcase_add_test(tc, footer_marks_find_the_footer);
 	tcase_add_test(tc, callout_id_kept);
 	tcase_add_test(tc, groups);
 	suite_add_tcase(s, tc);
