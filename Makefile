@@ -141,7 +141,8 @@ include tests/fuzz/fuzz.mk
 # output in the real renderers (tests/render/).
 check: deps
 	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
-	    test-check test-md test-site test-alloc test-lib fuzz-replay
+	    test-check test-md test-site test-alloc test-pathological \
+	    test-lib fuzz-replay
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
@@ -159,8 +160,13 @@ test-layout:
 	@sh tools/layout.sh
 
 # inputs shaped to take quadratic time or exponential memory, each bounded
+# (CPU time and peak memory: the plain build's, not a sanitizer's)
 test-pathological: all
+ifeq ($(SAN)$(VALGRIND),)
 	@sh tests/pathological.sh $(BUILD)
+else
+	@echo "SKIP test-pathological: the plain build's time and memory count"
+endif
 
 # every program with one allocation failing, for a dense sample of them
 test-alloc: all $(BUILD)/allocfail.so

@@ -36,12 +36,13 @@ const char *dmf_callouts_triad(const dmf_callouts *cs, size_t i);
 const char *dmf_callouts_div(const dmf_callouts *cs, const json_t *div);
 
 /**
- * For a block quote whose first paragraph opens with "[!X]": copies X into
- * `marker` and returns the type X names, or NULL when it names none.
- * Not such a quote: marker[0] is '\0' and NULL is returned.
+ * For a block quote whose first paragraph opens with "[!X]": points
+ * *marker at X (borrowed: inside the quote), its length in *len, and
+ * returns the type X names, or NULL when it names none.  Not such a
+ * quote: *marker is NULL and NULL is returned.
  */
 const char *dmf_callouts_alert(const dmf_callouts *cs, const json_t *quote,
-                               char *marker, size_t size);
+                               const char **marker, size_t *len);
 
 /** A list item or a paragraph as a statement of the triad. */
 typedef struct dmf_label {
@@ -80,9 +81,11 @@ const char *dmf_callouts_heading(const dmf_callouts *cs);
 int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *cs,
                        const json_t *node);
 
-/** The type name nearest to `word` (at most two edits away, case aside),
- * for "did you mean"; NULL when none is that near, or `word` is one. */
-const char *dmf_callouts_near(const dmf_callouts *cs, const char *word);
+/** The type name nearest to the word of `len` bytes at `word` (at most two
+ * edits away, case aside), for "did you mean"; NULL when none is that
+ * near, or the word is one. */
+const char *dmf_callouts_near(const dmf_callouts *cs, const char *word,
+                              size_t len);
 
 /* ------------------------------------------------------------------------
  * Credits (credits/)

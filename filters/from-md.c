@@ -44,6 +44,7 @@ int main(int argc, char **argv)
 	dm_doc *doc;
 	int i, fd = STDIN_FILENO;
 
+	dm_main_init();
 	dm_error_clear(&err);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];

@@ -199,6 +199,7 @@ static int one_file(const args *r, const char *file, bool last)
 		dm_buf_free(&where);
 	}
 	free(path);
+	dmp_warnings_end(!dm_error_is_set(&err));
 	if (!last || DM_FREE_AT_EXIT) { /* the last one the kernel takes */
 		dm_doc_free(doc);
 		dmp_json_arena_reset();
@@ -226,6 +227,7 @@ int main(int argc, char **argv)
 	args r = {0, NULL, NULL, NULL, 0};
 	int i, rc, status = 0;
 
+	dm_main_init();
 	if ((r.files = calloc((size_t)argc + 1, sizeof *r.files)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return 1;

@@ -684,12 +684,11 @@ bool dm_sourcepos(dm_doc *doc);
 
 /* Takes out the Spans `+sourcepos` wraps around inlines, joining the Str
  * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
- * blocks inside blocks (a quote's first paragraph): the document reads as
- * without positions; the top-level blocks' wrappers (whose positions
- * dm_walk_ancestor() finds; dm_sourcepos_wrapper() tells one) stay.  With
- * `positions` (an object, or NULL), keeps there the `data-pos` of each
- * block taken out of a wrapper, under its address printed with "%p".  0,
- * or -1 with ctx->err set. */
+ * blocks in blocks (a quote's first paragraph): the document reads as
+ * without positions but for the top-level blocks' wrappers (found by
+ * dm_walk_ancestor(), told by dm_sourcepos_wrapper()).  With `positions`
+ * (an object, or NULL), keeps there each unwrapped block's `data-pos`,
+ * under its address printed with "%p".  0, or -1 with ctx->err set. */
 int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
 int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
 bool dm_sourcepos_wrapper(const json_t *block);
@@ -744,6 +743,10 @@ typedef struct dm_filter {
 /* For the programs' mains (the runner and dm-from-md, dm-to-html use
  * them), so every program speaks and exits the same way. */
 
+/** First in a program's main: SIGPIPE ignored, so a closed pipe is a write
+ * error reported ("Broken pipe", exit 1), never a silent exit 141. */
+void dm_main_init(void);
+
 /** "PROG: message\nTry 'PROG --help'." on standard error; returns 2. */
 int dm_usage(const char *prog, const char *fmt, const char *arg);
 
@@ -754,6 +757,13 @@ int dm_close_stdout(const char *prog);
 /** "PROG: what: where" (or "PROG: what") on standard error when `err` is
  * set; returns the exit status, 0 when it is not. */
 int dm_report(const char *prog, const dm_error *err);
+
+/** "PROG: warning: message" on stderr, escaped, once the run succeeds. */
+void dm_warn(const char *prog, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
 
 /** Runs `filter` over ctx->doc as the runner does. 0 or -1 (ctx->err). */
 int dm_filter_run(const dm_filter *filter, dm_ctx *ctx);

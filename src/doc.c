@@ -455,11 +455,43 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 	return s;
 }
 
+/* Writes all of `data` to `fd`, retrying short writes and EINTR.  0, or -1
+ * with `err` set. */
+static int write_some(int fd, const char *data, size_t len, dm_error *err)
+{
+	size_t off = 0;
+	ssize_t w;
+
+	while (off < len) {
+		w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return dm_error_set(err, DM_EIO, NULL,
+			                    "cannot write output: %s",
+			                    w < 0 ? strerror(errno)
+			                          : "short write");
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+int dmp_write_all(int fd, const char *data, size_t len, dm_error *err)
+{
+	if (write_some(fd, data, len, err) != 0) {
+		close(fd);
+		return -1;
+	}
+	if (close(fd) != 0)
+		return dm_error_set(err, DM_EIO, NULL,
+		                    "cannot write output: %s", strerror(errno));
+	return 0;
+}
+
 int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 {
 	const chunk *c;
-	size_t len, off;
-	ssize_t w;
+	size_t len;
 	out o;
 
 	if (check_depth(doc, err)) {
@@ -472,33 +504,50 @@ int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 		return -1;
 	}
 	for (c = o.head; c; c = c->next) {
-		for (off = 0; off < c->len; off += (size_t)w) {
-			w = write(fd, c->data + off, c->len - off);
-			if (w < 0 && errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			if (w <= 0) {
-				dm_error_set(err, DM_EIO, NULL,
-				             "cannot write output: %s",
-				             w < 0 ? strerror(errno)
-				                   : "short write");
-				out_free(&o);
-				close(fd);
-				return -1;
-			}
+		if (write_some(fd, c->data, c->len, err) != 0) {
+			out_free(&o);
+			close(fd);
+			return -1;
 		}
 	}
 	out_free(&o);
-	if (close(fd) != 0)
-		return dm_error_set(err, DM_EIO, NULL,
-		                    "cannot write output: %s", strerror(errno));
-	return 0;
+	return dmp_write_all(fd, "", 0, err);
+}
+
+json_t *dmp_json_copy(const json_t *v)
+{
+	const char *key;
+	size_t i, len;
+	json_t *copy, *e;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		copy = json_object();
+		json_object_keylen_foreach((json_t *)v, key, len, e)
+			if (copy == NULL ||
+			    json_object_setn_new_nocheck(copy, key, len,
+			                                 dmp_json_copy(e))) {
+				json_decref(copy);
+				return NULL;
+			}
+		return copy;
+	case JSON_ARRAY:
+		copy = json_array();
+		json_array_foreach(v, i, e)
+			if (copy == NULL ||
+			    json_array_append_new(copy, dmp_json_copy(e))) {
+				json_decref(copy);
+				return NULL;
+			}
+		return copy;
+	default:
+		return json_deep_copy(v); /* a scalar */
+	}
 }
 
 dm_doc *dm_doc_copy(const dm_doc *doc)
 {
-	return wrap(json_deep_copy(doc->root), doc->api_minor);
+	return wrap(dmp_json_copy(doc->root), doc->api_minor);
 }
 
 void dm_doc_free(dm_doc *doc)

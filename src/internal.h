@@ -66,6 +66,16 @@ const dm_schema *dmp_schema_of(dm_type type);
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err);
 
+/* Writes `len` bytes of `data` to `fd`, a short write or EINTR retried,
+ * and then closes `fd` (also when the write failed).  0, or -1 with `err`
+ * set to "cannot write output: ..." (EPIPE: "Broken pipe", since the
+ * programs ignore SIGPIPE: dm_main_init()). */
+int dmp_write_all(int fd, const char *data, size_t len, dm_error *err);
+
+/* json_deep_copy() that keeps an object key holding a NUL ("a\0b"), which
+ * jansson 2.14's copies cut to "a".  A new reference, or NULL. */
+json_t *dmp_json_copy(const json_t *v);
+
 /* dm_validate(), also storing in *deepest how many JSON levels the value
  * nests (an approximation from above: the longest path seen, plus one). */
 int dmp_validate(const json_t *node, dm_kind kind, int api_minor,
@@ -88,6 +98,10 @@ bool dmp_json_alloc_failed(void);
  * end of a document (jalloc.c). */
 void dmp_nomem_note(void);
 bool dmp_nomem_seen(void);
+
+/* Writes the warnings dm_warn() kept for the document just run when
+ * `give` (it succeeded), and forgets them: a failed run says only why. */
+void dmp_warnings_end(bool give);
 void dmp_nomem_reset(void);
 
 /* For a program that reads one document and exits without freeing it

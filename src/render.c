@@ -99,8 +99,13 @@ json_t *dm_render_gather(json_t *list, size_t first, size_t last,
 	div = dm_render_styled_div(cls, NULL, inner);
 	if (div == NULL || json_array_set_new(list, first, div) != 0)
 		return NULL;
-	for (i = first + 1; i <= last; i++)
-		json_array_remove(list, first + 1);
+	/* the rest moved up once, not once per block gathered */
+	for (i = last + 1; i < json_array_size(list); i++)
+		if (json_array_set(list, i - (last - first),
+		                   json_array_get(list, i)))
+			return NULL;
+	for (i = first; i < last; i++)
+		json_array_remove(list, json_array_size(list) - 1);
 	return div;
 }
 

@@ -3,6 +3,7 @@
  * writing, and reporting, so each filter's file holds only its logic.
  */
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,12 @@ static const dm_filter *find(const dm_filter *const *filters,
 		    strncmp((*filters)->name, name, len) == 0)
 			return *filters;
 	return NULL;
+}
+
+void dm_main_init(void)
+{
+	/* A closed pipe must be an error we report, not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 int dm_close_stdout(const char *prog)
@@ -154,6 +161,38 @@ int dm_report(const char *prog, const dm_error *err)
 	say(prog, dm_buf_failed(&b) ? "out of memory" : dm_buf_str(&b));
 	dm_buf_free(&b);
 	return dm_error_exit_status(err);
+}
+
+/* The warnings of the document being run, written once it succeeds. */
+static dm_buf warnings;
+
+void dm_warn(const char *prog, const char *fmt, ...)
+{
+	char *text = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (text = malloc((size_t)n + 1)) == NULL) {
+		dmp_nomem_note(); /* the run fails: no warning to give */
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	dm_buf_printf(&warnings, "%s: warning: ", prog);
+	dm_message_escape(&warnings, text); /* a failure is noted */
+	dm_buf_putc(&warnings, '\n');
+	free(text);
+}
+
+void dmp_warnings_end(bool give)
+{
+	if (give && !dm_buf_failed(&warnings) && warnings.len > 0)
+		fputs(dm_buf_str(&warnings), stderr);
+	dm_buf_free(&warnings);
 }
 
 /* Adds filter `f` to the chain `run` of `*n` unless it is there. */
@@ -407,8 +446,6 @@ static int run(const args *r, const dm_filter *const *filters,
 			return 2;
 		}
 	}
-	/* A closed pipe must be an error we report, not a silent death. */
-	signal(SIGPIPE, SIG_IGN);
 	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) /* one document, never freed: see jalloc.c */
 		dmp_json_arena(true);
@@ -429,6 +466,7 @@ static int run(const args *r, const dm_filter *const *filters,
 		if (DM_FREE_AT_EXIT)
 			dm_doc_free(doc);
 	}
+	dmp_warnings_end(!dm_error_is_set(&err));
 	return dm_report(r->prog, &err);
 }
 
@@ -439,6 +477,7 @@ int dm_main(int argc, char **argv, const dm_filter *const *filters,
 	          {NULL}, 0};
 	int rc;
 
+	dm_main_init();
 	if (strncmp(r.prog, "dm-", 3) == 0 &&
 	    (r.single = find(filters, r.prog + 3, strlen(r.prog + 3))) ==
 	            NULL)
@@ -456,6 +495,7 @@ int dm_filter_main(int argc, char **argv, const dm_filter *filter)
 	          filter, {NULL}, 0};
 	int rc;
 
+	dm_main_init();
 	if ((rc = parse_args(&r, argc, argv, filters, "")) >= 0)
 		return rc;
 	return run(&r, filters, "");

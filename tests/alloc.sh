@@ -149,6 +149,14 @@ sweep "dm-from-md --lines" "$ROOT/samples/seed.txt" "$BUILD/dm-from-md" \
 sweep "dm-check (lines from dm-check.file)" "$TMP/lines.json" \
 	"$BUILD/dm-check" html
 sweep "dm-to-html -s" "$TMP/seed-html.json" "$BUILD/dm-to-html" -s
+# what the normal run only warns of (credit links not written) is not
+# said when the run then fails: one line, "out of memory"
+printf '%s' '{"pandoc-api-version":[1,23,1],"meta":{"credits":{"t":"MetaList","c":[{"t":"MetaMap","c":{"name":{"t":"MetaString","c":"Meta Person"},"url":{"t":"MetaString","c":"vbscript:x"}}}]}},"blocks":[{"t":"Para","c":[{"t":"Image","c":[["",[],[["credit","Jane Doe"],["credit-url","javascript:alert(1)"],["source","Flickr"],["source-url","https://flickr.com"]]],[{"t":"Str","c":"alt"}],["a.png",""]]}]}]}' \
+	> "$TMP/unsafe.json"
+sweep "dm-credits html (unsafe links, warned of)" "$TMP/unsafe.json" \
+	"$BUILD/dm-credits" html
+sweep "dm-to-html -s (NUL, integral reals)" \
+	"$ROOT/tests/md/html/lossless.json" "$BUILD/dm-to-html" -s
 sweep "dm-to-html -s FILE.md (the chain in one process)" \
 	"$ROOT/samples/seed.md" "$BUILD/dm-to-html" -s -
 summary

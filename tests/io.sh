@@ -72,7 +72,7 @@ awk 'BEGIN {
 ) | head -c 1 > /dev/null
 rc=$(cat "$TMP/rc")
 : > "$TMP/out"
-expect io/closed-pipe 1 "dm: cannot write output" empty
+expect io/closed-pipe 1 "dm: cannot write output: Broken pipe" empty
 
 # Fault injection (tests/tools/faults.c, preloaded): short reads and
 # writes and EINTR must not change the output; EIO, a write that writes
@@ -120,6 +120,61 @@ else
 		expect "io/fault-$mode" 1 "dm: cannot write output" empty
 	done
 fi
+
+# dm-from-md and dm-to-html write as dm does: a closed pipe, a full disk
+# and every fault of the shim are reported (exit 1, "cannot write output",
+# "Broken pipe" for the pipe), never a silent death by SIGPIPE (141); short
+# writes and EINTR do not change the output.
+awk 'BEGIN { for (i = 0; i < 25000; i++) printf "para %d\n\n", i }' \
+	> "$TMP/big.md"
+# prog_io PROG INPUT: those checks for $BUILD/PROG reading INPUT.
+prog_io() {
+	p=$1 in=$2
+	run="${DM_WRAP:+$DM_WRAP} $BUILD/$p"
+	(
+		$run < "$in" 2> "$TMP/err"
+		echo $? > "$TMP/rc"
+	) | head -c 1 > /dev/null
+	rc=$(cat "$TMP/rc")
+	: > "$TMP/out"
+	expect "io/$p-closed-pipe" 1 "$p: cannot write output: Broken pipe" \
+	       empty
+	if [ -w /dev/full ]; then
+		$run < "$in" > /dev/full 2> "$TMP/err"
+		rc=$?
+		expect "io/$p-dev-full" 1 "$p: cannot write output" empty
+		$run --help > /dev/full 2> "$TMP/err"
+		rc=$?
+		expect "io/$p-help-dev-full" 1 "$p: cannot write output" empty
+	fi
+	if [ -n "${DM_WRAP:-}" ] || [ ! -f "$TMP/loaded" ]; then
+		return # the shim is not in effect (see above)
+	fi
+	$run < "$in" > "$TMP/want" 2> "$TMP/err"
+	for mode in read-short read-eintr write-short write-eintr; do
+		DM_FAULT=$mode LD_PRELOAD=$shim \
+		ASAN_OPTIONS=$ASAN_OPTIONS:verify_asan_link_order=0 \
+			"$BUILD/$p" < "$in" > "$TMP/out" 2> "$TMP/err"
+		rc=$?
+		expect "io/$p-fault-$mode" 0 "" nonempty
+		if ! cmp -s "$TMP/want" "$TMP/out"; then
+			fail "io/$p-fault-$mode-bytes" \
+			     "expected: the output of a run without faults" \
+			     "got: $(cmp "$TMP/want" "$TMP/out" 2>&1)"
+		fi
+	done
+	for mode in write-eio write-zero close-eio; do
+		DM_FAULT=$mode LD_PRELOAD=$shim \
+		ASAN_OPTIONS=$ASAN_OPTIONS:verify_asan_link_order=0 \
+			"$BUILD/$p" < "$in" > /dev/null 2> "$TMP/err"
+		rc=$?
+		: > "$TMP/out"
+		expect "io/$p-fault-$mode" 1 "$p: cannot write output" empty
+	done
+}
+prog_io dm-from-md "$TMP/big.md"
+prog_io dm-to-html "$TMP/big.json"
+prog_io dm-callouts "$TMP/big.json"
 
 # Writing to a closed standard output.
 dm --filters '' html < "$small" >&- 2> "$TMP/err"

@@ -19,7 +19,7 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pandoc:pandoc
 nodejs:node npm:npm valgrind:valgrind texlive-latex-extra
 texlive-xetex:xelatex texlive-luatex:lualatex lmodern
 texlive-fonts-recommended
-libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm
+libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm time:/usr/bin/time
 libreoffice-writer-nogui:soffice epubcheck default-jre-headless:java
 chromium:chromium"
 [ "${1:-}" = demo ] && PKGS="$PKGS fonts-noto-cjk texlive-lang-cjk

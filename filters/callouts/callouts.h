@@ -74,9 +74,11 @@ extern const dm_option_spec dmf_callouts_option_table[];
 /** The type `name` names (compared without case, '-', '_', ' '), or
  * NULL. */
 const ctype *dmf_find_type(const state *st, const char *name);
-/** The type `name` names, or one of Obsidian's aliases of it ("tldr":
- * abstract), as an alert marker may; or NULL. */
-const ctype *dmf_find_alias(const state *st, const char *name);
+/** As dmf_find_type(), for the `n` bytes at `name`. */
+const ctype *dmf_find_type_n(const state *st, const char *name, size_t n);
+/** The type the `n` bytes at `name` name, or one of Obsidian's aliases of
+ * it ("tldr": abstract), as an alert marker may; or NULL. */
+const ctype *dmf_find_alias_n(const state *st, const char *name, size_t n);
 /** True when two type names name one type: DIRECT_MESSAGE, Direct
  * Message and direct-message do. */
 bool dmf_same_name(const char *a, const char *b);

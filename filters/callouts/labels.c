@@ -417,20 +417,27 @@ static json_t *section_title(const json_t *h)
 }
 
 /* Moves the blocks after the heading at list[i], up to the next heading
- * of its level or higher, to `body`.  0 or -1. */
+ * of its level or higher, to `body`, the rest of `list` moved up once (not
+ * once per block: a section of 200k blocks).  0 or -1. */
 static int section_body(json_t *list, size_t i, json_t *body)
 {
 	double level = json_number_value(dm_field(json_array_get(list, i), 0));
+	size_t n = json_array_size(list), j, k;
 
-	while (i + 1 < json_array_size(list)) {
-		json_t *next = json_array_get(list, i + 1);
+	for (j = i + 1; j < n; j++) {
+		json_t *next = json_array_get(list, j);
 		if (dm_type_of(next) == DM_T_HEADER &&
 		    json_number_value(dm_field(next, 0)) <= level)
 			break;
-		if (json_array_append(body, next) ||
-		    json_array_remove(list, i + 1))
+		if (json_array_append(body, next))
 			return -1;
 	}
+	for (k = j - i - 1; j < n; j++)
+		if (json_array_set(list, j - k, json_array_get(list, j)))
+			return -1;
+	for (; k > 0; k--)
+		if (json_array_remove(list, json_array_size(list) - 1))
+			return -1;
 	return 0;
 }
 

@@ -27,7 +27,7 @@ const char *dmf_callouts_div(const dmf_callouts *st, const json_t *div)
 }
 
 const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
-                               char *marker, size_t size)
+                               const char **marker, size_t *len)
 {
 	const json_t *para = json_array_get(dm_content(quote), 0);
 	const json_t *first = json_array_get(dmf_block_text(para), 0);
@@ -36,7 +36,8 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 	size_t n;
 	char fold;
 
-	marker[0] = '\0';
+	*marker = NULL;
+	*len = 0;
 	if (dm_type_of(quote) != DM_T_BLOCK_QUOTE ||
 	    dm_type_of(first) != DM_T_STR || s == NULL ||
 	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4)
@@ -45,7 +46,8 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 		n--;
 	if (s[n - 1] != ']')
 		return NULL;
-	snprintf(marker, size, "%.*s", (int)(n - 3), s + 2);
+	*marker = s + 2;
+	*len = n - 3;
 	t = dmf_alert_type(st, first, &fold);
 	return t ? t->name : NULL;
 }
@@ -173,11 +175,18 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	return rc;
 }
 
-const char *dmf_callouts_near(const dmf_callouts *st, const char *word)
+const char *dmf_callouts_near(const dmf_callouts *st, const char *at,
+                              size_t len)
 {
-	const char *best = NULL;
+	char buf[48 + 8];
+	const char *best = NULL, *word = buf;
 	size_t i, bestd = 3, limit;
 
+	/* dm_text_distance(): a word of 48 bytes or more is near nothing */
+	if (len >= sizeof buf)
+		return NULL;
+	memcpy(buf, at, len);
+	buf[len] = '\0';
 	if (strncmp(word, "callout-", 8) == 0)
 		word += 8;
 	/* Two edits for long names, one for short: "nte" is not "note"'s. */

@@ -199,7 +199,6 @@ const ctype *dmf_alert_type(const state *st, const json_t *inl, char *fold)
 {
 	const char *s = json_string_value(dm_content(inl));
 	size_t n;
-	char name[64];
 
 	*fold = '\0';
 	if (dm_type_of(inl) != DM_T_STR || s == NULL ||
@@ -209,11 +208,9 @@ const ctype *dmf_alert_type(const state *st, const json_t *inl, char *fold)
 	/* Obsidian's fold marker: "[!tip]-" folded, "[!tip]+" open */
 	if (n > 4 && (s[n - 1] == '-' || s[n - 1] == '+') && s[n - 2] == ']')
 		*fold = s[--n];
-	if (n < 4 || s[n - 1] != ']' || n - 3 >= sizeof name)
+	if (n < 4 || s[n - 1] != ']')
 		return NULL;
-	memcpy(name, s + 2, n - 3);
-	name[n - 3] = '\0';
-	return dmf_find_alias(st, name);
+	return dmf_find_alias_n(st, s + 2, n - 3);
 }
 
 static bool is_break(const json_t *inl)

@@ -45,14 +45,21 @@ static const struct {
 	{"quote", "Quote", "#71717a", "\u275d", false, false, "cite"},
 };
 
-bool dmf_same_name(const char *a, const char *b)
+/* dmf_same_name() of `a` and the `n` bytes at `b`. */
+static bool same_name_n(const char *a, const char *b, size_t n)
 {
+	const char *end = b + n;
+	int cb;
+
 	for (;;) {
 		while (*a == '-' || *a == '_' || *a == ' ')
 			a++;
-		while (*b == '-' || *b == '_' || *b == ' ')
+		while (b < end && (*b == '-' || *b == '_' || *b == ' '))
 			b++;
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+		if (b < end && *b == '\0')
+			return false; /* "a\0b" is not "a" */
+		cb = b < end ? tolower((unsigned char)*b) : '\0';
+		if (tolower((unsigned char)*a) != cb)
 			return false;
 		if (*a == '\0')
 			return true;
@@ -60,20 +67,30 @@ bool dmf_same_name(const char *a, const char *b)
 	}
 }
 
-const ctype *dmf_find_type(const state *st, const char *name)
+bool dmf_same_name(const char *a, const char *b)
+{
+	return same_name_n(a, b, strlen(b));
+}
+
+const ctype *dmf_find_type_n(const state *st, const char *name, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < st->ntypes; i++)
-		if (dmf_same_name(st->types[i].name, name))
+		if (same_name_n(st->types[i].name, name, n))
 			return &st->types[i];
 	return NULL;
 }
 
-const ctype *dmf_find_alias(const state *st, const char *name)
+const ctype *dmf_find_type(const state *st, const char *name)
 {
-	const ctype *t = dmf_find_type(st, name);
-	size_t i, n = strlen(name);
+	return dmf_find_type_n(st, name, strlen(name));
+}
+
+const ctype *dmf_find_alias_n(const state *st, const char *name, size_t n)
+{
+	const ctype *t = dmf_find_type_n(st, name, n);
+	size_t i;
 
 	for (i = 0; t == NULL && i < sizeof builtins / sizeof *builtins; i++) {
 		const char *a = builtins[i].aliases;

@@ -134,7 +134,8 @@ static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		const char *c = json_string_value(json_array_get(classes, i));
 		const char *near = c == NULL || pandoc_class(c)
 		                           ? NULL
-		                           : dmf_callouts_near(st->callouts, c);
+		                           : dmf_callouts_near(st->callouts, c,
+		                                               strlen(c));
 		if (near && dmc_report(ctx, dmc_here(st, w, node),
 		                       DMC_CLASS_NEAR_MISS,
 		                       "class \"%s\" is no callout type: did "
@@ -148,17 +149,15 @@ static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 static int check_alert(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
-	char marker[64];
-	const char *near, *type = dmf_callouts_alert(st->callouts, node,
-	                                             marker, sizeof marker);
+	const char *near, *at, *type;
+	size_t len;
 
-	if (type != NULL)
-		return callout_seen(ctx, w, node, type);
-	if (marker[0] == '\0')
-		return 0;
-	near = dmf_callouts_near(st->callouts, marker);
+	type = dmf_callouts_alert(st->callouts, node, &at, &len);
+	if (type != NULL || at == NULL)
+		return type ? callout_seen(ctx, w, node, type) : 0;
+	near = dmf_callouts_near(st->callouts, at, len);
 	return dmc_report(ctx, dmc_here(st, w, node), DMC_ALERT_UNKNOWN,
-	                  "unknown alert type [!%s]%s%s%s", marker,
+	                  "unknown alert type [!%.*s]%s%s%s", (int)len, at,
 	                  near ? ": did you mean " : "", near ? near : "",
 	                  near ? "?" : "");
 }
@@ -212,10 +211,12 @@ static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	json_array_clear(st->uncredited);
 	if (line != DMF_CREDIT_LINE_UNPARSED)
 		return 1;
-	text = dm_stringify(node);
+	if ((text = dm_stringify(node)) == NULL)
+		return dm_nomem(ctx->err);
 	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-	                "cannot read the credit line \"%.80s\" (expected, "
-	                "say, \"Photo by NAME on SOURCE\")", text ? text : "");
+	                "cannot read the credit line \"%.*s\" (expected, "
+	                "say, \"Photo by NAME on SOURCE\")",
+	                (int)dm_utf8_cut(text, 80), text);
 	free(text);
 	return rc ? -1 : 1;
 }

@@ -64,21 +64,31 @@ int dmc_report(dm_ctx *ctx, json_t *where, dmc_rule_id rule,
                const char *fmt, ...)
 {
 	dmc_state *st = ctx->state;
-	char msg[512];
+	char *msg = NULL;
 	va_list ap;
-	json_t *f;
+	json_t *f = NULL;
+	int n;
 
 	if (st->severity[rule] == DMC_OFF) {
 		json_decref(where);
 		return 0;
 	}
+	/* The whole message: a fixed buffer would cut a name mid-character,
+	 * which jansson refuses. */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	f = json_pack("{s:s,s:s,s:s,s:s}", "rule", dmc_rules[rule].id, "name",
-	              dmc_rules[rule].name, "severity",
-	              st->severity[rule] == DMC_ERROR ? "error" : "warning",
-	              "message", msg);
+	if (n >= 0 && (msg = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		f = json_pack("{s:s,s:s,s:s,s:s}", "rule", dmc_rules[rule].id,
+		              "name", dmc_rules[rule].name, "severity",
+		              st->severity[rule] == DMC_ERROR ? "error"
+		                                              : "warning",
+		              "message", msg);
+		free(msg);
+	}
 	if (f != NULL && where != NULL)
 		json_object_update(f, where);
 	json_decref(where);
@@ -124,6 +134,22 @@ static void gh_escape(dm_buf *b, const char *s, bool prop)
 			dm_buf_putc(b, *s);
 }
 
+/* Appends the user's text `s` (a message, a heading) to a line of the
+ * report: escaped as every message is (one line, no terminal escapes),
+ * then with `gh` for a workflow command. */
+static void user_text(dm_buf *b, const char *s, bool gh)
+{
+	dm_buf e = {0};
+
+	if (dm_message_escape(&e, s) != 0)
+		b->failed = true;
+	else if (gh)
+		gh_escape(b, dm_buf_str(&e), false);
+	else
+		dm_buf_add(b, dm_buf_str(&e), e.len);
+	dm_buf_free(&e);
+}
+
 /* "line 12, column 1, section "Why now", block 3"; with `gh`, the
  * heading escaped for a workflow command (the rest needs no escape). */
 static void where_text(const json_t *f, dm_buf *b, bool gh)
@@ -143,10 +169,7 @@ static void where_text(const json_t *f, dm_buf *b, bool gh)
 		dm_buf_puts(b, "before the first heading, ");
 	} else {
 		dm_buf_puts(b, "section \"");
-		if (gh)
-			gh_escape(b, sec, false);
-		else
-			dm_buf_puts(b, sec);
+		user_text(b, sec, gh);
 		dm_buf_puts(b, "\", ");
 	}
 	dm_buf_printf(b, "block %" JSON_INTEGER_FORMAT, int_of(f, "block"));
@@ -155,8 +178,10 @@ static void where_text(const json_t *f, dm_buf *b, bool gh)
 /* "dm-check: error DM101: MESSAGE: WHERE" */
 static void text_line(dm_buf *b, const char *program, const json_t *f)
 {
-	dm_buf_printf(b, "%s: %s %s: %s: ", program, str_of(f, "severity"),
-	              str_of(f, "rule"), str_of(f, "message"));
+	dm_buf_printf(b, "%s: %s %s: ", program, str_of(f, "severity"),
+	              str_of(f, "rule"));
+	user_text(b, str_of(f, "message"), false);
+	dm_buf_puts(b, ": ");
 	where_text(f, b, false);
 	dm_buf_putc(b, '\n');
 }
@@ -177,7 +202,7 @@ static void github_line(dm_buf *b, const char *file, const json_t *f)
 		                 ",col=%" JSON_INTEGER_FORMAT ",",
 		              line, int_of(f, "column"));
 	dm_buf_printf(b, "title=%s::", str_of(f, "rule"));
-	gh_escape(b, str_of(f, "message"), false);
+	user_text(b, str_of(f, "message"), true);
 	dm_buf_puts(b, " (");
 	where_text(f, b, true);
 	dm_buf_puts(b, ")\n");

@@ -245,6 +245,49 @@ static int write_caption(const dmf_credits *cr, const credit *c,
 	return rc;
 }
 
+/* A link target that dm_url_is_safe() refuses (javascript:, data:, ...):
+ * dm-credits says once per URL that it is not written. */
+static void unsafe_url(const dmf_credits *cr, const char *url)
+{
+	if (cr->warn == NULL || json_object_get(cr->warned, url) != NULL)
+		return;
+	json_object_set_new(cr->warned, url, json_true()); /* nomem: seen */
+	dm_warn(cr->warn, "credit link \"%s\" not written, its text kept "
+	        "(a link must be http, https, mailto or relative)", url);
+}
+
+/* Takes every Link whose target is unsafe out of `v` (a written credit:
+ * its inlines, at any depth), its text left in its place: a credit's link
+ * may come from an attribute or the metadata.  0, or -1 (out of memory). */
+static int unlink_unsafe(const dmf_credits *cr, json_t *v)
+{
+	const char *url;
+	json_t *el, *text;
+	size_t i = 0, k;
+	int rc = 0;
+
+	if (json_is_object(v))
+		return unlink_unsafe(cr, json_object_get(v, "c"));
+	while (rc == 0 && json_is_array(v) && i < json_array_size(v)) {
+		el = json_array_get(v, i);
+		url = dm_type_of(el) != DM_T_LINK ? NULL
+		      : json_string_value(json_array_get(dm_field(el, 2), 0));
+		if (url == NULL || dm_url_is_safe(url)) {
+			rc = unlink_unsafe(cr, el);
+			i++;
+			continue;
+		}
+		unsafe_url(cr, url);
+		text = json_incref(dm_field(el, 1));
+		json_array_remove(v, i); /* el and url go with it */
+		for (k = 0; rc == 0 && k < json_array_size(text); k++)
+			rc = json_array_insert(v, i + k,
+			                       json_array_get(text, k));
+		json_decref(text); /* its text is looked at next */
+	}
+	return rc;
+}
+
 json_t *cr_write(const dmf_credits *cr, const credit *c, bool caption)
 {
 	json_t *out = json_array();
@@ -261,7 +304,7 @@ json_t *cr_write(const dmf_credits *cr, const credit *c, bool caption)
 		rc = write_caption(cr, c, u == CR_FOUND, out);
 	else
 		rc = write_line(cr, c, u == CR_FOUND, out);
-	if (rc) {
+	if (rc || unlink_unsafe(cr, out)) {
 		json_decref(out);
 		return NULL;
 	}

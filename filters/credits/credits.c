@@ -309,8 +309,10 @@ static int start(dm_ctx *ctx)
 	if ((cr = dmf_credits_open(ctx)) == NULL)
 		return -1;
 	ctx->state = cr;
+	cr->warn = ctx->program;
 	if ((cr->extra = json_array()) == NULL ||
-	    (cr->emptied = json_array()) == NULL)
+	    (cr->emptied = json_array()) == NULL ||
+	    (cr->warned = json_object()) == NULL)
 		return dm_nomem(ctx->err);
 	return 0;
 }

@@ -77,6 +77,11 @@ struct dmf_credits {
 	json_t *extra;    /* further placeholders, removed */
 	json_t *emptied;  /* divs and quotes that lost a credit line */
 	json_t *out;      /* the footer, rendered */
+	/* dm-credits' run: the program that warns of a link it does not
+	 * write (NULL in dm-check, which reports it), and the URLs it has
+	 * warned of */
+	const char *warn;
+	json_t *warned;
 };
 
 /* ---- credit.c ---------------------------------------------------------- */

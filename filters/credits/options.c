@@ -212,6 +212,7 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->slot);
 	json_decref(cr->extra);
 	json_decref(cr->emptied);
+	json_decref(cr->warned);
 	json_decref(cr->out);
 	free(cr);
 }

@@ -5,9 +5,19 @@
  * tree by cmark-gfm.
  */
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "html.h"
+
+/* A pandoc Int field, as pandoc reads it: 2 or 2.0 (dm_int_of); 0 when
+ * it is neither (the validator has refused that). */
+static json_int_t int_of(const json_t *v)
+{
+	json_int_t i;
+
+	return dm_int_of(v, &i) ? i : 0;
+}
 
 static int block(dmp_html *h, const json_t *node, cmark_node *parent);
 
@@ -160,7 +170,7 @@ static int ordered_list(dmp_html *h, const json_t *c, cmark_node *parent)
 	};
 	const json_t *la = json_array_get(c, 0);
 	const char *style = dm_tag(json_array_get(la, 1));
-	json_int_t start = json_integer_value(json_array_get(la, 0));
+	json_int_t start = int_of(json_array_get(la, 0));
 	char open[96];
 	int n = snprintf(open, sizeof open, "<ol");
 	size_t i;
@@ -222,8 +232,8 @@ static int cell(dmp_html *h, const json_t *cell, const char *tag,
                 const json_t *specs, size_t col, cmark_node *tr)
 {
 	const char *style = align_style(json_array_get(cell, 1));
-	json_int_t rs = json_integer_value(json_array_get(cell, 2));
-	json_int_t cs = json_integer_value(json_array_get(cell, 3));
+	json_int_t rs = int_of(json_array_get(cell, 2));
+	json_int_t cs = int_of(json_array_get(cell, 3));
 	dm_buf extra = {0};
 	int rc;
 
@@ -265,7 +275,7 @@ static int rows(dmp_html *h, const json_t *list, long heads,
 			return dm_nomem(h->err);
 		for (j = 0, col = 0; j < json_array_size(cells); j++) {
 			const json_t *c = json_array_get(cells, j);
-			json_int_t cs = json_integer_value(json_array_get(c, 3));
+			json_int_t cs = int_of(json_array_get(c, 3));
 
 			if (cell(h, c,
 			         heads < 0 || (long)j < heads ? "th" : "td",
@@ -283,7 +293,7 @@ static int col_group(dmp_html *h, const json_t *specs, cmark_node *t)
 	cmark_node *part;
 	const json_t *w;
 	bool widths = false;
-	char col[64];
+	dm_buf col = {0};
 	size_t i;
 
 	for (i = 0; i < json_array_size(specs); i++)
@@ -296,18 +306,22 @@ static int col_group(dmp_html *h, const json_t *specs, cmark_node *t)
 	part = dmp_html_custom(t, true, "<colgroup>", "</colgroup>");
 	if (part == NULL)
 		return dm_nomem(h->err);
+	/* As pandoc: the percentage truncated, every digit of it (1e60). */
 	for (i = 0; i < json_array_size(specs); i++) {
 		w = json_array_get(json_array_get(specs, i), 1);
+		col.len = 0;
 		if (dm_is(w, "ColWidth"))
-			snprintf(col, sizeof col,
-			         "<col style=\"width: %.0f%%\" />",
-			         json_number_value(dm_content(w)) * 100);
+			dm_buf_printf(&col, "<col style=\"width: %.0f%%\" />",
+			              trunc(json_number_value(dm_content(w)) *
+			                    100));
 		else
-			snprintf(col, sizeof col, "<col />");
-		if (dmp_html_custom(part, true, col, NULL) == NULL)
-			return dm_nomem(h->err);
+			dm_buf_puts(&col, "<col />");
+		if (dm_buf_failed(&col) ||
+		    dmp_html_custom(part, true, dm_buf_str(&col), NULL) == NULL)
+			break;
 	}
-	return 0;
+	dm_buf_free(&col);
+	return i < json_array_size(specs) ? dm_nomem(h->err) : 0;
 }
 
 /* A table head or foot (`tag`: thead, tfoot), unless it has no rows;
@@ -343,7 +357,7 @@ static int table_bodies(dmp_html *h, const json_t *bodies,
 			return dm_nomem(h->err);
 		if (rows(h, json_array_get(b, 2), -1, specs, n) != 0 ||
 		    rows(h, json_array_get(b, 3),
-		         (long)json_integer_value(json_array_get(b, 1)), specs,
+		         (long)int_of(json_array_get(b, 1)), specs,
 		         n) != 0)
 			return -1;
 	}
@@ -448,7 +462,7 @@ static int para(dmp_html *h, const json_t *c, cmark_node *parent)
 static int header(dmp_html *h, const json_t *c, cmark_node *parent)
 {
 	const json_t *attr = json_array_get(c, 1);
-	int level = (int)json_integer_value(json_array_get(c, 0));
+	int level = (int)int_of(json_array_get(c, 0));
 	cmark_node *n;
 	char tag[8];
 

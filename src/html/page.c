@@ -259,14 +259,86 @@ static int page(dmp_html *h, const dm_doc *doc, const char *body, dm_buf *b)
 	return dm_buf_failed(b) ? dm_nomem(h->err) : 0;
 }
 
+/* True when a string in `v` (at any depth) holds a NUL byte. */
+static bool has_nul(const json_t *v)
+{
+	const char *key;
+	json_t *e;
+	size_t i;
+
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return memchr(json_string_value(v), '\0',
+		              json_string_length(v)) != NULL;
+	case JSON_ARRAY:
+		json_array_foreach(v, i, e)
+			if (has_nul(e))
+				return true;
+		return false;
+	case JSON_OBJECT:
+		json_object_foreach((json_t *)v, key, e)
+			if (has_nul(e))
+				return true;
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* Each NUL byte of the strings in `v` as U+FFFD, as CommonMark does with
+ * one in its input (the HTML parser drops or replaces one).  0 or -1. */
+static int replace_nul(json_t *v)
+{
+	const char *key, *s;
+	dm_buf b = {0};
+	json_t *e;
+	size_t i, n;
+	int rc;
+
+	if (json_is_array(v) || json_is_object(v)) {
+		json_array_foreach(v, i, e)
+			if (replace_nul(e))
+				return -1;
+		json_object_foreach(v, key, e)
+			if (replace_nul(e))
+				return -1;
+		return 0;
+	}
+	if (!json_is_string(v) || !has_nul(v))
+		return 0;
+	s = json_string_value(v);
+	for (i = 0, n = json_string_length(v); i < n; i++)
+		if (s[i])
+			dm_buf_putc(&b, s[i]);
+		else
+			dm_buf_puts(&b, "\xef\xbf\xbd");
+	rc = dm_buf_failed(&b) ? -1
+	     : json_string_setn(v, dm_buf_str(&b), b.len);
+	dm_buf_free(&b);
+	return rc;
+}
+
 char *dm_html_render(const dm_doc *doc, unsigned flags, size_t *len,
                      dm_error *err)
 {
 	dmp_html h = {err, json_array()};
 	char *body = NULL, *out = NULL;
+	dm_doc *copy = NULL;
 	dm_buf b = {0};
 	int rc = -1;
 
+	/* cmark takes C strings: a NUL (valid in pandoc's JSON) would cut the
+	 * text after it. */
+	if (has_nul(doc->root)) {
+		if ((copy = dm_doc_copy(doc)) == NULL ||
+		    replace_nul(copy->root) != 0) {
+			dm_doc_free(copy);
+			json_decref(h.notes);
+			dm_nomem(err);
+			return NULL;
+		}
+		doc = copy;
+	}
 	if (h.notes != NULL)
 		body = dmp_html_render(&h, doc->blocks, true);
 	json_decref(h.notes);
@@ -279,6 +351,7 @@ char *dm_html_render(const dm_doc *doc, unsigned flags, size_t *len,
 	}
 	dmp_cmark_free(body);
 	json_decref(h.notes);
+	dm_doc_free(copy);
 	if (rc == 0) {
 		*len = b.len;
 		out = dm_buf_take(&b); /* "" for an empty body */
@@ -292,28 +365,13 @@ char *dm_html_render(const dm_doc *doc, unsigned flags, size_t *len,
 int dm_html_write_fd(const dm_doc *doc, unsigned flags, int fd,
                      dm_error *err)
 {
-	size_t len = 0, off = 0;
+	size_t len = 0;
 	char *out = dm_html_render(doc, flags, &len, err);
-	ssize_t w;
+	int rc;
 
 	if (out == NULL)
 		return -1;
-	while (off < len) {
-		w = write(fd, out + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			dm_error_set(err, DM_EIO, NULL,
-			             "cannot write output: %s",
-			             w < 0 ? strerror(errno) : "short write");
-			free(out);
-			return -1;
-		}
-		off += (size_t)w;
-	}
+	rc = dmp_write_all(fd, out, len, err);
 	free(out);
-	if (close(fd) != 0)
-		return dm_error_set(err, DM_EIO, NULL,
-		                    "cannot write output: %s", strerror(errno));
-	return 0;
+	return rc;
 }

@@ -19,6 +19,10 @@
 /* Deeper nesting than this is refused: jansson reads at most 2048 levels
  * and a block costs two or three. */
 #define MAX_DEPTH 500
+/* Each citation of a note is a copy of it (notes citing notes: as pandoc
+ * 2.17 does): the copies may hold at most this many JSON values. */
+#define NOTE_BUDGET(len) ((size_t)100000 + 2 * (len))
+#define BUSY ((size_t)-1)
 
 typedef struct conv {
 	dm_error *err;
@@ -26,8 +30,9 @@ typedef struct conv {
 	cmark_syntax_extension *math; /* pandoc 3 only: math and alerts */
 	cmark_node **notes;           /* footnote definitions, number - 1 */
 	json_t **note_blocks;         /* their contents, once converted */
-	unsigned char *note_busy;     /* being converted (a cycle guard) */
-	size_t nnotes;
+	size_t *note_size;            /* their JSON values; BUSY while being
+	                                 converted (a cycle guard) */
+	size_t nnotes, copied;        /* the values copied for citations */
 	dmp_md_ids ids;               /* header identifiers */
 	size_t depth;
 	size_t in_note;               /* inside a footnote: no identifiers */
@@ -37,9 +42,9 @@ typedef struct conv {
 	size_t line_at;               /* and the offset where it starts */
 } conv;
 
-/* The error for nesting past MAX_DEPTH at `n`, naming its source line (the
- * line of the nearest enclosing node that knows its own). */
-static int too_deep(conv *c, cmark_node *n)
+/* The error `fmt` (its %zu: `limit`) at `n`, naming its source line (the
+ * line of the nearest enclosing node that knows its own).  -1. */
+static int refuse(conv *c, cmark_node *n, const char *fmt, size_t limit)
 {
 	char where[32] = "";
 	int line = 0;
@@ -48,9 +53,17 @@ static int too_deep(conv *c, cmark_node *n)
 		line = cmark_node_get_start_line(n);
 	if (line > 0)
 		snprintf(where, sizeof where, "line %d", line);
-	return dm_error_set(c->err, DM_EINPUT, where,
-	                    "Markdown nested too deeply (more than %d levels)",
-	                    MAX_DEPTH);
+	return dm_error_set(c->err, DM_EINPUT, where, fmt, limit);
+}
+
+/* The number of JSON values in `v`. */
+static size_t values(const json_t *v)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < json_array_size(v); i++)
+		n += values(json_array_get(v, i));
+	return json_is_object(v) ? n + values(json_object_get(v, "c")) : n;
 }
 
 /* Counts one level down into `n`; -1 (c->err) past MAX_DEPTH. */
@@ -58,7 +71,8 @@ static int descend(conv *c, cmark_node *n)
 {
 	if (++c->depth > MAX_DEPTH) {
 		c->depth--;
-		return too_deep(c, n);
+		return refuse(c, n, "Markdown nested too deeply (more than %zu "
+		                    "levels)", (size_t)MAX_DEPTH);
 	}
 	return 0;
 }
@@ -131,9 +145,9 @@ static json_t *note(conv *c, cmark_node *ref)
 		return empty_note(c); /* cannot happen */
 	k--;
 	if (c->note_blocks[k] == NULL) {
-		if (c->note_busy[k]) /* a note that refers to itself */
+		if (c->note_size[k] == BUSY) /* a note that refers to itself */
 			return empty_note(c);
-		c->note_busy[k] = 1;
+		c->note_size[k] = BUSY;
 		b = json_array();
 		if (b == NULL) {
 			dm_nomem(c->err);
@@ -148,7 +162,13 @@ static json_t *note(conv *c, cmark_node *ref)
 		}
 		c->in_note--;
 		c->note_blocks[k] = b;
-		c->note_busy[k] = 0;
+		c->note_size[k] = values(b);
+	}
+	if ((c->copied += c->note_size[k]) > NOTE_BUDGET(c->len)) {
+		refuse(c, ref, "footnotes cite each other too often: their "
+		               "copies exceed %zu JSON values",
+		       NOTE_BUDGET(c->len));
+		return NULL;
 	}
 	b = json_deep_copy(c->note_blocks[k]);
 	if (b == NULL)
@@ -961,8 +981,8 @@ static int find_notes(conv *c, cmark_node *doc)
 		return 0;
 	c->notes = calloc(c->nnotes, sizeof *c->notes);
 	c->note_blocks = calloc(c->nnotes, sizeof *c->note_blocks);
-	c->note_busy = calloc(c->nnotes, 1);
-	if (!c->notes || !c->note_blocks || !c->note_busy)
+	c->note_size = calloc(c->nnotes, sizeof *c->note_size);
+	if (!c->notes || !c->note_blocks || !c->note_size)
 		return -1;
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
 		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
@@ -978,7 +998,7 @@ static void conv_free(conv *c)
 		json_decref(c->note_blocks[k]);
 	free(c->notes);
 	free(c->note_blocks);
-	free(c->note_busy);
+	free(c->note_size);
 	dmp_md_ids_free(&c->ids);
 	if (c->math != NULL)
 		cmark_syntax_extension_free(cmark_get_default_mem_allocator(),

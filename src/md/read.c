@@ -13,6 +13,10 @@
 #include "md.h"
 #include "yamlmeta.h"
 
+/* cmark-gfm aborts the program when one of its buffers would pass 1 GB
+ * (INT32_MAX / 2): Markdown larger than half that is refused first. */
+#define MAX_MARKDOWN ((size_t)512 << 20)
+
 /* ------------------------------------------------------------------------
  * The text
  * ------------------------------------------------------------------------ */
@@ -205,6 +209,11 @@ dm_doc *dm_md_read_ex(const char *text, size_t len, int api_minor,
 		dm_error_set(err, DM_EUSAGE, NULL,
 		             "unsupported API version 1.%d (supported: 1.22 "
 		             "and 1.23)", api_minor);
+		return NULL;
+	}
+	if (len > MAX_MARKDOWN) {
+		dm_error_set(err, DM_EINPUT, NULL, "the Markdown is too large "
+		             "(more than 512 MB)");
 		return NULL;
 	}
 	bad = dmp_utf8_invalid((const unsigned char *)text, len);

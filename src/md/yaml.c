@@ -312,32 +312,45 @@ static int keep_anchor(loader *y, const yaml_char_t *name, json_t *v,
 	        json_pack("[O,I,I]", v, (json_int_t)n, (json_int_t)text));
 }
 
-/* Sorts a MetaMap's keys, as pandoc's Data.Map does. */
+/* A key of a map (it may hold a NUL: "a\0b" is not "a"), and its value. */
+typedef struct entry {
+	const char *key;
+	size_t len;
+	json_t *value;
+} entry;
+
+/* Sorts a MetaMap's keys, as pandoc's Data.Map does: by code point (the
+ * UTF-8 bytes), a prefix first. */
 static int cmp_keys(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	const entry *x = a, *y = b;
+	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+
+	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
 static json_t *sorted(json_t *obj)
 {
-	size_t n = json_object_size(obj), i = 0;
-	const char **keys = malloc((n ? n : 1) * sizeof *keys);
+	size_t n = json_object_size(obj), i = 0, len;
+	entry *e = malloc((n ? n : 1) * sizeof *e);
 	const char *k;
 	json_t *v, *out = json_object();
 
-	if (keys == NULL || out == NULL) {
-		free(keys);
+	if (e == NULL || out == NULL) {
+		free(e);
 		json_decref(out);
 		return NULL;
 	}
-	json_object_foreach(obj, k, v)
-		keys[i++] = k;
-	qsort(keys, n, sizeof *keys, cmp_keys);
+	json_object_keylen_foreach(obj, k, len, v) {
+		e[i].key = k;
+		e[i].len = len;
+		e[i++].value = v;
+	}
+	qsort(e, n, sizeof *e, cmp_keys);
 	for (i = 0; i < n; i++)
-		if (json_object_set(out, keys[i],
-		                    json_object_get(obj, keys[i])))
+		if (json_object_setn(out, e[i].key, e[i].len, e[i].value))
 			break;
-	free(keys);
+	free(e);
 	if (i < n) {
 		json_decref(out);
 		return NULL;
@@ -349,11 +362,12 @@ static json_t *sorted(json_t *obj)
 static int merge(json_t *to, const json_t *from)
 {
 	const char *k;
+	size_t len;
 	json_t *v;
 
-	json_object_foreach((json_t *)from, k, v)
-		if (json_object_get(to, k) == NULL &&
-		    json_object_set(to, k, v) != 0)
+	json_object_keylen_foreach((json_t *)from, k, len, v)
+		if (json_object_getn(to, k, len) == NULL &&
+		    json_object_setn(to, k, len, v) != 0)
 			return -1;
 	return 0;
 }
@@ -541,7 +555,7 @@ static json_t *node(loader *y, yaml_event_t *ev)
 		          (size_t)json_integer_value(json_array_get(a, 2)),
 		          &ev->start_mark) != 0)
 			break;
-		r = json_deep_copy(json_array_get(a, 0));
+		r = dmp_json_copy(json_array_get(a, 0));
 		if (r == NULL)
 			dm_nomem(y->err);
 		break;

@@ -35,7 +35,7 @@
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-build}
 [ $# -gt 0 ] && shift
-SUITES=${*:-parse bad corpus html latex}
+SUITES=${*:-parse bad corpus html latex links}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 DM=$BUILD/dm
 HERE=$ROOT/tests/credits
@@ -292,11 +292,89 @@ suite_latex() {
 	done
 }
 
+# links: a credit link whose target dm_url_is_safe() refuses is not
+# written (the credit's text stays, unlinked) and dm-credits warns once on
+# standard error; a safe one stays a link.  From each attribute and from
+# the metadata.  LINK_CASES: want (unsafe/safe) and the URL as a JSON
+# string, tab-separated.
+LINK_CASES='unsafe	javascript:alert(1)
+unsafe	JaVaScRiPt:alert(1)
+unsafe	 javascript:alert(1)
+unsafe	\tjavascript:alert(1)
+unsafe	\u0001\u001fjavascript:alert(1)
+unsafe	java\nscript:alert(1)
+unsafe	data:text/html,<script>alert(1)</script>
+unsafe	vbscript:msgbox(1)
+safe	javascript&#58;alert(1)
+safe	https://example.org/jane
+safe	mailto:jane@example.org
+safe	photos/jane.html'
+
+# link_doc KEY URL: an image crediting Jane Doe with link KEY=URL (URL a
+# JSON string's contents); KEY "meta" puts it in the metadata instead.
+link_doc() {
+	if [ "$1" = meta ]; then
+		printf '{"pandoc-api-version":[1,23,1],"meta":{"credits":{"t":"MetaList","c":[{"t":"MetaMap","c":{"name":{"t":"MetaString","c":"Jane Doe"},"url":{"t":"MetaString","c":"%s"}}}]}},"blocks":[]}' "$2"
+		return
+	fi
+	printf '{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"Para","c":[{"t":"Image","c":[["",[],[["credit","Jane Doe"],["source","Flickr"],["%s","%s"]]],[{"t":"Str","c":"alt"}],["a.png",""]]}]}]}' "$1" "$2"
+}
+
+suite_links() {
+	while IFS='	' read -r want url; do
+		for key in credit-url source-url meta; do
+			name="links: $key=$url"
+			link_doc "$key" "$url" > "$TMP/in.json"
+			if ! "$BUILD/dm-credits" html < "$TMP/in.json" \
+				> "$TMP/out.json" 2> "$TMP/err"; then
+				fail "$name" "expected: exit 0" "got:"
+				show "$TMP/err"
+				continue
+			fi
+			# The footer's links, as dm-to-html writes them.
+			"$BUILD/dm-to-html" < "$TMP/out.json" | tr -d '\n' |
+				sed 's/.*<footer//' > "$TMP/footer"
+			nwarn=$(grep -c 'dm-credits: warning: credit link ".*" not written' "$TMP/err")
+			if [ "$want" = unsafe ]; then
+				if grep -q '<a ' "$TMP/footer" ||
+					! grep -q 'Jane Doe' "$TMP/footer"; then
+					fail "$name" "expected: Jane Doe, not linked" "got:"
+					show "$TMP/footer"
+				elif [ "$nwarn" != 1 ] ||
+					[ "$(wc -l < "$TMP/err")" != 1 ]; then
+					fail "$name" "expected: one warning line" "got:"
+					show "$TMP/err"
+				else
+					pass
+				fi
+			elif ! grep -q '<a href="[a-z]' "$TMP/footer" ||
+				[ -s "$TMP/err" ]; then
+				fail "$name" "expected: a link, no warning" "got:"
+				show "$TMP/footer"
+				show "$TMP/err"
+			else
+				pass
+			fi
+		done
+	done <<EOF
+$LINK_CASES
+EOF
+	# the entity-ish target is a relative link, its & escaped
+	link_doc credit-url 'javascript&#58;alert(1)' |
+		"$BUILD/dm-credits" html | "$BUILD/dm-to-html" > "$TMP/ent.html"
+	if grep -q 'href="javascript&amp;#58;alert(1)' "$TMP/ent.html"; then
+		pass
+	else
+		fail "links: javascript&#58; escaped" "got:"
+		show "$TMP/ent.html"
+	fi
+}
+
 for suite in $SUITES; do
 	P0=$PASSED F0=$FAILED
 	case $suite in
-	parse | bad | corpus | html | latex) "suite_$suite" ;;
-	*) fail "run.sh" "expected a suite: parse bad corpus html latex" \
+	parse | bad | corpus | html | latex | links) "suite_$suite" ;;
+	*) fail "run.sh" "expected a suite: parse bad corpus html latex links" \
 		"got: $suite" ;;
 	esac
 	printf '%s: %d passed, %d failed\n' "$suite" $((PASSED - P0)) \

@@ -21,6 +21,9 @@
 #    section and credit footer; dm-check finds nothing wrong with it, and
 #    flags it (DM106) when it is read as plain Markdown; a valid article
 #    read by dm-from-md (API 1.23 and 1.22) has no finding either.
+# 7. YAML keys holding a NUL (tests/md/nul/): dm-from-md writes the bytes
+#    pandoc 3 writes (yaml-keys.json, made by it; jansson cannot load such
+#    a key, so jsoneq cannot compare them).
 # 6. bad input and bad command lines: a message, exit 1 (2 for usage),
 #    nothing on standard output; a failed write is an error.
 #
@@ -341,5 +344,16 @@ if [ -w /dev/full ]; then
 	refused "dm-to-html to a full disk" 1 "cannot write output" \
 		sh -c '"$1" -s >/dev/full' sh "$TOHTML"
 fi
+
+# 7. NUL in YAML keys --------------------------------------------------------
+
+for f in "$ROOT"/tests/md/nul/*.md; do
+	if "$FROM" "$f" >"$TMP/nul.json" 2>"$TMP/err" &&
+		cmp -s "$TMP/nul.json" "${f%.md}.json"; then
+		pass
+	else
+		fail "dm-from-md nul/$(basename "$f"): not the bytes of ${f%.md}.json: $(cat "$TMP/err")"
+	fi
+done
 
 summary

@@ -90,8 +90,11 @@ static int compare(const json_t *a, const json_t *b, size_t len)
 		                 ib = json_object_iter_next((json_t *)b, ib)) {
 			const char *ka = json_object_iter_key(ia);
 			const char *kb = json_object_iter_key(ib);
+			size_t la = json_object_iter_key_len(ia);
 
-			if (strcmp(ka, kb) != 0)
+			/* "a\0b" is not "a\0c": the keys' lengths too */
+			if (la != json_object_iter_key_len(ib) ||
+			    memcmp(ka, kb, la) != 0)
 				return differ(len, "key order: \"%s\", then "
 				                   "\"%s\"", ka, kb);
 			if (compare(json_object_iter_value(ia),
