@@ -142,7 +142,7 @@ include tests/fuzz/fuzz.mk
 check: deps
 	$(MAKE) test-layout all unit test-shell test-callouts test-credits \
 	    test-check test-md test-site test-alloc test-pathological \
-	    test-lib fuzz-replay
+	    test-lib fuzz-replay test-render
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)

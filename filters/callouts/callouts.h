@@ -32,7 +32,8 @@ typedef struct ctype {
 	char *label;   /* "Direct Message": the default title, user's words */
 	json_t *title; /* the label as inlines (Markdown from pandoc -M) */
 	char *style;   /* "DM Direct Message": the docx/odt style */
-	char *icon;    /* shown before the title in HTML ("" for none) */
+	char *icon;    /* shown before the title in HTML: an icon's name
+	                  (dm_box_icon_svg), text, or "" for none */
 	dm_rgb colour;
 	bool triad;    /* one of the three framing statements */
 	bool alert;    /* one of GitHub's five alert types */
@@ -47,7 +48,8 @@ typedef struct callout {
 	json_t *heading; /* the Header standing for the title, or NULL */
 	json_t *body;   /* blocks */
 	char *collapse; /* "true", "false", "open" or NULL: the default */
-	char *icon;     /* NULL: the type's; "" or "false": none */
+	char *icon;     /* an icon's name or text; NULL: the type's; "" or
+	                   "false": none */
 	char *look;     /* appearance: "default", "simple", "minimal" or
 	                   NULL: the document's */
 } callout;
@@ -58,6 +60,7 @@ typedef struct dmf_callouts {
 	ctype types[MAX_TYPES];
 	size_t ntypes;
 	bool stylesheet, collapse, icons, group, section;
+	bool sheet_in_body; /* stylesheet: inline */
 	char *heading;    /* the heading of the Direct Message section */
 	int look;         /* appearance: a dm_box_look */
 	bool rendered;    /* something was rendered: add the stylesheet */

@@ -75,7 +75,11 @@ int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
 		            look(st, c) != (dm_box_look)st->look,
 		.fold = fold(st, c),
 		.icon = icon,
-		.icon_text = icon ? c->icon : NULL,
+		/* the callout's own; else the type's when drawn in the
+		 * html (a named icon), not by the stylesheet (text) */
+		.icon_text = !icon ? NULL : c->icon ? c->icon
+		             : dm_box_icon_svg(c->type->icon, NULL)
+		                     ? c->type->icon : NULL,
 	};
 
 	st->rendered = true;
@@ -94,7 +98,7 @@ int dmf_add_stylesheet(dm_ctx *ctx)
 	state *st = ctx->state;
 	dm_box_kind kinds[MAX_TYPES];
 	dm_box_sheet sheet = {OPT, kinds, st->ntypes,
-	                      (dm_box_look)st->look};
+	                      (dm_box_look)st->look, st->sheet_in_body};
 	size_t i;
 
 	if (!st->rendered)

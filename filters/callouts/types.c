@@ -20,29 +20,29 @@ static const struct {
 	bool triad, alert;
 	const char *aliases; /* space-separated */
 } builtins[] = {
-	{"tension", "Tension", "#c2410c", "\u26a1", true, false, NULL},
-	{"noise", "Noise", "#6b7280", "\u224b", true, false, NULL},
-	{"direct-message", "Direct Message", "#1d4ed8", "\u2709", true, false,
+	{"tension", "Tension", "#c2410c", "bolt", true, false, NULL},
+	{"noise", "Noise", "#6b7280", "waves", true, false, NULL},
+	{"direct-message", "Direct Message", "#1d4ed8", "mail", true, false,
 	 NULL},
-	{"note", "Note", "#0969da", "\u2139", false, true, NULL},
-	{"tip", "Tip", "#1a7f37", "\u2726", false, true, "hint"},
-	{"important", "Important", "#8250df", "\u2757", false, true, NULL},
-	{"warning", "Warning", "#9a6700", "\u26a0", false, true, "attention"},
-	{"caution", "Caution", "#cf222e", "\u26d4", false, true, NULL},
-	{"abstract", "Abstract", "#0e7490", "\u2630", false, false,
+	{"note", "Note", "#0969da", "info", false, true, NULL},
+	{"tip", "Tip", "#1a7f37", "lightbulb", false, true, "hint"},
+	{"important", "Important", "#8250df", "report", false, true, NULL},
+	{"warning", "Warning", "#9a6700", "alert", false, true, "attention"},
+	{"caution", "Caution", "#cf222e", "stop", false, true, NULL},
+	{"abstract", "Abstract", "#0e7490", "book", false, false,
 	 "summary tldr"},
-	{"info", "Info", "#2563eb", "\u24d8", false, false, NULL},
-	{"todo", "Todo", "#4f46e5", "\u2610", false, false, NULL},
-	{"success", "Success", "#15803d", "\u2714", false, false,
+	{"info", "Info", "#2563eb", "info", false, false, NULL},
+	{"todo", "Todo", "#4f46e5", "flag", false, false, NULL},
+	{"success", "Success", "#15803d", "check", false, false,
 	 "check done"},
-	{"question", "Question", "#b45309", "\u2753", false, false,
+	{"question", "Question", "#b45309", "question", false, false,
 	 "help faq"},
-	{"failure", "Failure", "#dc2626", "\u2718", false, false,
+	{"failure", "Failure", "#dc2626", "stop", false, false,
 	 "fail missing"},
-	{"danger", "Danger", "#b91c1c", "\u2620", false, false, "error"},
-	{"bug", "Bug", "#be123c", "\U0001f41b", false, false, NULL},
-	{"example", "Example", "#7c3aed", "\u270e", false, false, NULL},
-	{"quote", "Quote", "#71717a", "\u275d", false, false, "cite"},
+	{"danger", "Danger", "#b91c1c", "bolt", false, false, "error"},
+	{"bug", "Bug", "#be123c", "report", false, false, NULL},
+	{"example", "Example", "#7c3aed", "star", false, false, NULL},
+	{"quote", "Quote", "#71717a", "quote", false, false, "cite"},
 };
 
 /* dmf_same_name() of `a` and the `n` bytes at `b`. */
@@ -349,6 +349,17 @@ static int add_builtins(dm_ctx *ctx, state *st)
 	return 0;
 }
 
+/* stylesheet: true (into header-includes), false, or inline (html: at
+ * the top of the body, where a fragment carries it) */
+static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
+                           void *opaque)
+{
+	state *st = opaque;
+
+	return dm_box_read_sheet_option(v, where, &st->stylesheet,
+	                                &st->sheet_in_body, ctx->err);
+}
+
 static const char *const looks[] = {"default", "simple", "minimal", NULL};
 
 /* Read in this order: types before the labels that may name them. */
@@ -360,9 +371,11 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	 "triad list item or paragraph opens with", NULL, read_labels},
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
-	{"stylesheet", DM_OPT_BOOL, offsetof(state, stylesheet), "true", NULL,
+	{"stylesheet", DM_OPT_CUSTOM, 0, "true", "true | false | inline",
 	 "add the HTML stylesheet, the LaTeX definitions and the odt "
-	 "styles to header-includes", NULL, NULL},
+	 "styles to header-includes; inline: the HTML stylesheet at the top "
+	 "of the body instead, where a fragment (no -s) carries it",
+	 NULL, read_stylesheet},
 	{"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false", NULL,
 	 "HTML callouts start collapsed", NULL, NULL},
 	{"icons", DM_OPT_BOOL, offsetof(state, icons), "true", NULL,

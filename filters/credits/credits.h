@@ -68,6 +68,7 @@ struct dmf_credits {
 	json_t *title;    /* inlines */
 	json_t *footer;   /* blocks */
 	bool figure_credits, stylesheet;
+	bool sheet_in_body; /* stylesheet: inline */
 	char *utm_source, *utm_medium;
 	char *w_by, *w_on, *w_from, *w_photo, *w_image;
 	/* what the run has met */
@@ -194,7 +195,8 @@ int cr_footer_build(dm_ctx *ctx, dmf_credits *cr);
 int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list);
 
 /** Adds the footer's stylesheet to the header-includes when ctx->family
- * is HTML and the option says so.  0, or -1 with ctx->err set. */
+ * is HTML and the option says so (inline: at the top of the body).  0, or
+ * -1 with ctx->err set. */
 int cr_footer_style(dm_ctx *ctx, const dmf_credits *cr);
 
 #endif /* DMF_CREDITS_H */

@@ -220,7 +220,8 @@ int cr_footer_style(dm_ctx *ctx, const dmf_credits *cr)
 	if (!cr->stylesheet)
 		return 0;
 	return dm_box_footer_header(ctx->doc, ctx->family, CR_CLASS, CR_STYLE,
-	                            caption_css, ctx->err);
+	                            caption_css, cr->sheet_in_body,
+	                            ctx->err);
 }
 
 /* ------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "credits.h"
 
 static const char *const default_prefixes[] = {
@@ -150,6 +151,16 @@ static int read_words(dm_ctx *ctx, const json_t *v, const char *where,
 	return 0;
 }
 
+/* stylesheet: true, false, or inline (html: at the top of the body) */
+static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
+                           void *opaque)
+{
+	dmf_credits *cr = opaque;
+
+	return dm_box_read_sheet_option(v, where, &cr->stylesheet,
+	                                &cr->sheet_in_body, ctx->err);
+}
+
 #define FIELD(name) offsetof(dmf_credits, name)
 
 const dm_option_spec cr_options[] = {
@@ -164,8 +175,10 @@ const dm_option_spec cr_options[] = {
 	 read_footers},
 	{"figure-credits", DM_OPT_BOOL, FIELD(figure_credits), "false", NULL,
 	 "a credit line in each credited figure's caption", NULL, NULL},
-	{"stylesheet", DM_OPT_BOOL, FIELD(stylesheet), "true", NULL,
-	 "add the HTML stylesheet to header-includes", NULL, NULL},
+	{"stylesheet", DM_OPT_CUSTOM, 0, "true", "true | false | inline",
+	 "add the HTML stylesheet to header-includes; inline: at the top of "
+	 "the body instead, where a fragment (no -s) carries it", NULL,
+	 read_stylesheet},
 	{"unsplash-utm-source", DM_OPT_STRING, FIELD(utm_source), "dmfilters",
 	 NULL, "utm_source of links to Unsplash; empty for no "
 	 "referral parameters", NULL, NULL},

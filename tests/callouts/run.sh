@@ -157,8 +157,9 @@ contrast_html() {
 	"$DM" --filters callouts html < "$TMP/colours.json" |
 		sed 's/\\n/\
 /g' | awk -f "$C/css-pairs.awk" > "$TMP/pairs"
-	# .callout (the base) + 8 built-in + 5 custom, light and dark
-	contrast "contrast html" 54 < "$TMP/pairs"
+	# .callout (the base) + 8 built-in + 5 custom, light and dark, and
+	# the code panel in both
+	contrast "contrast html" 58 < "$TMP/pairs"
 }
 
 # Typst: the title on the box's fill, every appearance.

@@ -24,7 +24,8 @@
 #            of `dm --filters credits FORMAT` byte for byte as out of the
 #            identity `dm --filters '' FORMAT`: none holds a credit
 #   html     the stylesheet: in header-includes once, also after a second
-#            run; none with stylesheet: false; none without credits
+#            run; none with stylesheet: false; with stylesheet: inline
+#            once at the top of the body; none without credits
 #   latex    the golden inputs, through pandoc 2.17 and pandoc 3 with -s,
 #            compile with pdflatex (skipped without pdflatex); the
 #            credits title is never left alone at a page foot
@@ -183,6 +184,29 @@ suite_html() {
 		fail "html/stylesheet-false" \
 			"expected: a footer and no stylesheet" "got: $got"
 	fi
+	# inline: the stylesheet opens the fragment's body, once however
+	# often the filter runs, and not in the head
+	pandoc -t json -M dm-credits.stylesheet=inline "$md" |
+		"$DM" --filters credits html >"$TMP/6.json"
+	"$DM" --filters credits html <"$TMP/6.json" >"$TMP/7.json"
+	for f in 6 7; do
+		body=$(pandoc -f json -t html "$TMP/$f.json" |
+		       sed -n '1p;/^\.dm-credits{/p' | tr '\n' ' ')
+		got=$(count_styles "$TMP/$f.json")
+		case $body in
+		"<style> .dm-credits{"*) ok=1 ;;
+		*) ok= ;;
+		esac
+		if [ -n "$ok" ] && [ "$got" = 1 ] &&
+		   ! pandoc -f json -t html -s --metadata title=t "$TMP/$f.json" |
+		     sed '/<\/head>/q' | grep -q '\.dm-credits{'; then
+			pass
+		else
+			fail "html/stylesheet-inline (run $f)" \
+				"expected: the stylesheet once, opening the body" \
+				"got: $got times; the fragment opens: $body"
+		fi
+	done
 	md=$ROOT/tests/golden/credits/no-credits/input.md
 	pandoc -t json "$md" >"$TMP/none.json"
 	"$DM" --filters credits html <"$TMP/none.json" >"$TMP/4.json"
