@@ -62,6 +62,10 @@ const dm_schema *dmp_schema(const char *tag, dm_kind kind);
 /* The schema of a type, or NULL for DM_T_UNKNOWN. */
 const dm_schema *dmp_schema_of(dm_type type);
 
+/* The tag of node `o` (NULL: none, or not a string) and its "c" in `*c`
+ * (NULL: none), from one pass over its keys (node.c). */
+const char *dmp_tag_content(const json_t *o, json_t **c);
+
 /* Reads all of file descriptor `fd` into a new malloc'd buffer (its
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err);

@@ -78,6 +78,10 @@ struct dmf_credits {
 	json_t *extra;    /* further placeholders, removed */
 	json_t *emptied;  /* divs and quotes that lost a credit line */
 	json_t *out;      /* the footer, rendered */
+	/* the raw marks of a footer of every format family, made the first
+	 * time a list of blocks holds a raw block (footer.c) */
+	struct dm_box_marks *marks;
+	size_t nmarks;
 	/* dm-credits' run: the program that warns of a link it does not
 	 * write (NULL in dm-check, which reports it), and the URLs it has
 	 * warned of */
@@ -192,7 +196,9 @@ int cr_footer_build(dm_ctx *ctx, dmf_credits *cr);
  * class dm-credits again, as the semantic form is.  0, or -1 with
  * ctx->err set.
  */
-int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list);
+int cr_footer_recognise(dm_ctx *ctx, dmf_credits *cr, json_t *list);
+/** Frees the marks cr_footer_recognise() made (cr->marks). */
+void cr_footer_marks_free(dmf_credits *cr);
 
 /** Adds the footer's stylesheet to the header-includes when ctx->family
  * is HTML and the option says so (inline: at the top of the body).  0, or

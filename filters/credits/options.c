@@ -227,5 +227,6 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->emptied);
 	json_decref(cr->warned);
 	json_decref(cr->out);
+	cr_footer_marks_free(cr);
 	free(cr);
 }
