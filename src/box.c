@@ -249,15 +249,33 @@ static int html_group(json_t *boxes, json_t *out)
  * latex: the title and body stay pandoc content, so pandoc escapes them
  * ------------------------------------------------------------------------ */
 
+/* "\begin{dmcallout}[OWN LOOK]{dm-TYPE}{" ("...{}" with a heading above
+ * the box: no title in it).  0 or -1. */
+static int latex_open(const dm_box *b, dm_buf *open)
+{
+	dm_buf colour = {0};
+	int rc;
+
+	dm_buf_puts(open, "\\begin{dmcallout}");
+	dm_buf_printf(&colour, "dm-%s", b->type);
+	if (b->own_look) {
+		dm_buf_putc(open, '[');
+		dmp_box_latex_look(open, b->look, dm_buf_str(&colour));
+		dm_buf_putc(open, ']');
+	}
+	dm_buf_printf(open, "{%s}{%s", dm_buf_str(&colour),
+	              b->heading != NULL ? "}" : "");
+	rc = dm_buf_failed(&colour) || dm_buf_failed(open) ? -1 : 0;
+	dm_buf_free(&colour);
+	return rc;
+}
+
 static int latex_callout(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0};
 	int rc;
 
-	dm_buf_printf(&open, "\\begin{dmcallout}{dm-%s}{", b->type);
-	if (b->heading != NULL) /* above the box: no title in it */
-		dm_buf_putc(&open, '}');
-	rc = dm_buf_failed(&open) ||
+	rc = latex_open(b, &open) ||
 	     (b->heading != NULL
 	              ? add_raw(out, "latex", dm_buf_str(&open))
 	              : dm_append(out, title_line("latex", dm_buf_str(&open),

@@ -108,6 +108,8 @@ typedef struct dm_box {
 	json_t *attr;
 	dm_rgb colour;     /* typst draws with it (the others: the header) */
 	dm_box_look look;
+	bool own_look;     /* `look` is the box's own, not the document's:
+	                      latex writes it on the box */
 	dm_box_fold fold;
 	unsigned depth;    /* how many callouts hold this one (asciidoc
 	                      lengthens its delimiters with it) */

@@ -183,11 +183,11 @@ static void latex_hex(dm_rgb c, char hex[7])
 }
 
 /* The title colour of a box: the type's colour, darkened until it reads
- * at 4.5:1 on the box's background. */
-static void latex_title(dm_rgb colour, dm_box_look look, char hex[7])
+ * at 4.5:1 on the tinted background (and so on white: a box may have a
+ * look of its own). */
+static void latex_title(dm_rgb colour, char hex[7])
 {
-	dm_rgb bg = look == DM_BOX_LOOK_DEFAULT
-	                    ? dm_rgb_mix(colour, white, 0.93) : white;
+	dm_rgb bg = dm_rgb_mix(colour, white, 0.93);
 
 	latex_hex(dm_rgb_readable(colour, bg, black, 4.5), hex);
 }
@@ -228,16 +228,22 @@ static const char latex_inbox[] =
 	"  \\DeclareDocumentEnvironment{longtable}{O{} m +b}{\\dm@table{##2}{##3}}{}%\n"
 	"  \\setlength{\\parskip}{\\dm@parskip}\\setlength{\\parindent}{\\dm@parindent}}\n";
 
+void dmp_box_latex_look(dm_buf *out, int look, const char *colour)
+{
+	if (look == DM_BOX_LOOK_MINIMAL)
+		dm_buf_puts(out, "colback=white,boxrule=0pt,leftrule=1pt,"
+		                 "arc=0pt,left=8pt");
+	else if (look == DM_BOX_LOOK_SIMPLE)
+		dm_buf_puts(out, "colback=white,boxrule=0.4pt,leftrule=3pt,"
+		                 "arc=2pt");
+	else
+		dm_buf_printf(out, "colback=%s!7!white,boxrule=0pt,"
+		              "leftrule=3pt,arc=2pt", colour);
+}
+
 int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
 {
-	const char *box =
-	        s->look == DM_BOX_LOOK_MINIMAL
-	                ? "colback=white,boxrule=0pt,leftrule=1pt,arc=0pt,"
-	                  "left=8pt"
-	        : s->look == DM_BOX_LOOK_SIMPLE
-	                ? "colback=white,boxrule=0.4pt,leftrule=3pt,arc=2pt"
-	                : "colback=#1!7!white,boxrule=0pt,leftrule=3pt,"
-	                  "arc=2pt";
+	dm_buf box = {0};
 	size_t i;
 
 	dm_buf_puts(out, "\\usepackage{tcolorbox}\n"
@@ -245,28 +251,32 @@ int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
 	for (i = 0; i < s->nkinds; i++) {
 		char hex[7], title[7];
 		latex_hex(s->kinds[i].colour, hex);
-		latex_title(s->kinds[i].colour, s->look, title);
+		latex_title(s->kinds[i].colour, title);
 		dm_buf_printf(out, "\\definecolor{dm-%s}{HTML}{%s}\n",
 		              s->kinds[i].type, hex);
 		dm_buf_printf(out, "\\definecolor{dm-%s-title}{HTML}{%s}\n",
 		              s->kinds[i].type, title);
 	}
 	dm_buf_puts(out, latex_inbox);
+	/* [#1]: a box's own look; #2 its colour, dm-TYPE; #3 its title */
+	dmp_box_latex_look(&box, s->look, "#2");
 	dm_buf_printf(out,
-	              "\\newenvironment{dmcallout}[2]{\\par\n"
+	              "\\newenvironment{dmcallout}[3][]{\\par\n"
 	              "  \\ifdefined\\dm@depth\\def\\dm@outer{0}\\else"
 	              "\\def\\dm@outer{1}\\def\\dm@depth{}%%\n"
 	              "    \\edef\\dm@parskip{\\the\\parskip}"
 	              "\\edef\\dm@parindent{\\the\\parindent}\\fi\n"
 	              "  \\begin{tcolorbox}[enhanced,breakable,%s,\n"
-	              "    colframe=#1,left=8pt,right=8pt,top=6pt,"
+	              "    colframe=#2,left=8pt,right=8pt,top=6pt,"
 	              "bottom=6pt,\n"
-	              "    before upper={\\dm@inbox\\if\\relax\\detokenize{#2}"
-	              "\\relax\\else{\\bfseries\\color{#1-title}"
-	              "#2}\\par\\smallskip\\fi}]}%%\n"
+	              "    before upper={\\dm@inbox\\if\\relax\\detokenize{#3}"
+	              "\\relax\\else{\\bfseries\\color{#2-title}"
+	              "#3}\\par\\smallskip\\fi},#1]}%%\n"
 	              "  {\\end{tcolorbox}\\ifnum\\dm@outer=1 \\the\\dm@notes"
 	              "\\global\\dm@notes{}\\fi}\n"
 	              "\\makeatother",
-	              box);
-	return dm_buf_failed(out) ? -1 : 0;
+	              dm_buf_str(&box));
+	i = dm_buf_failed(&box);
+	dm_buf_free(&box);
+	return i || dm_buf_failed(out) ? -1 : 0;
 }

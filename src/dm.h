@@ -658,13 +658,14 @@ bool dm_sourcepos(dm_doc *doc);
 
 /* Takes out the Spans `+sourcepos` wraps around inlines, joining the Str
  * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
- * blocks inside blocks (a quote's first paragraph): the document reads as
- * without positions; the top-level blocks' wrappers (whose positions
- * dm_walk_ancestor() finds) stay.  With `positions` (an object, or NULL),
- * keeps there the `data-pos` of each block taken out of a wrapper, under
- * its address printed with "%p".  0, or -1 with ctx->err set. */
+ * blocks in blocks (a quote's first paragraph): the document reads as
+ * without positions but for the top-level blocks' wrappers (found by
+ * dm_walk_ancestor(), told by dm_sourcepos_wrapper()).  With `positions`
+ * (an object, or NULL), keeps there each unwrapped block's `data-pos`,
+ * under its address printed with "%p".  0, or -1 with ctx->err set. */
 int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
 int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
+bool dm_sourcepos_wrapper(const json_t *block);
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);

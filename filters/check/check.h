@@ -96,6 +96,13 @@ typedef struct dmc_state {
 	json_t *positions;   /* +sourcepos: "%p" of a block -> its data-pos */
 	size_t triad[8];     /* statements seen per triad type */
 	json_t *first_triad; /* where the first triad statement is */
+	json_t *candidate;   /* where the first list or paragraphs not read
+	                        as the triad, but labelled nearly so, are */
+	char *candidate_text; /* what they read */
+	dmf_label run[8];     /* the labelled paragraphs in a row */
+	size_t nrun, run_depth;
+	const json_t *run_parent;
+	json_t *run_where;    /* where the first of them is */
 	json_t *uncredited;  /* images waiting for a credit line */
 	json_t *credit_heads; /* headings of Credits sections dm-credits takes */
 	json_t *credit_kept; /* paragraphs of Credits sections left in place */
@@ -119,6 +126,22 @@ typedef struct dmc_state {
  */
 int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
                    void *state);
+
+/* ------------------------------------------------------------------------
+ * The triad (triad.c)
+ * ------------------------------------------------------------------------ */
+
+/** A statement of the triad of `type` seen at `where` (stolen; NULL: the
+ * metadata). */
+void dmc_triad_seen(dmc_state *st, const char *type, json_t *where);
+/** A bullet list: its labelled items.  0 or -1 (ctx->err). */
+int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** Every block the walk enters: the runs of labelled paragraphs.  0 or
+ * -1. */
+int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** After the walk: the metadata's statements, then one finding for what
+ * the triad lacks and one for each statement made twice.  0 or -1. */
+int dmc_triad_end(dm_ctx *ctx);
 
 /* ------------------------------------------------------------------------
  * Text rules (runon.c)
