@@ -88,8 +88,8 @@ PROGRAMS  = dm-from-md dm-to-html
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-bad test-credits test-alloc \
-        test-pathological test-site test-lib test-layout lib golden \
-        golden-update demo bench \
+        test-pathological test-site test-text test-lib test-layout lib \
+        golden golden-update demo bench \
         install uninstall clean valgrind
 
 all: $(BUILD)/dm $(LINKS) $(PROGRAMS:%=$(BUILD)/%)
@@ -171,8 +171,8 @@ ifeq ($(SAN),clang)
 CHECK_SUITES = all unit test-bad test-md fuzz-replay
 else
 CHECK_SUITES = test-layout all unit test-shell test-callouts test-credits \
-               test-check test-md test-site test-alloc test-pathological \
-               test-lib fuzz-replay
+               test-check test-md test-site test-text test-alloc \
+               test-pathological test-lib fuzz-replay test-render
 endif
 check: deps
 	$(MAKE) $(CHECK_SUITES)
@@ -183,6 +183,11 @@ test-bad: all $(BUILD)/jsoneq
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
+
+# the text writers' callouts in docutils, Asciidoctor, the DocBook 5
+# schema and pandoc's own readers
+test-text: all
+	@sh tests/text/run.sh $(BUILD)
 
 # dm-from-md against pandoc 3 and 2.17, dm-to-html well-formed, the seed
 test-md: all $(BUILD)/jsoneq
@@ -236,7 +241,7 @@ install: all lib
 	cp -f $(BUILD)/libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/
 	ln -sf libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libdm.so
-	cp -f src/dm.h $(DESTDIR)$(INCLUDEDIR)/dm.h
+	cp -f src/dm.h src/dm_escape.h $(DESTDIR)$(INCLUDEDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(LIB_VERSION)|' \
 	    src/dm.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
@@ -250,7 +255,8 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libdm.a $(DESTDIR)$(LIBDIR)/libdm.so \
 	    $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libdm.so.$(LIB_VERSION) \
-	    $(DESTDIR)$(INCLUDEDIR)/dm.h $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
+	    $(DESTDIR)$(INCLUDEDIR)/dm.h $(DESTDIR)$(INCLUDEDIR)/dm_escape.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
 
 # The library as a user gets it: installed into a scratch DESTDIR, the
 # sample filter built with pkg-config against it, and run through pandoc.

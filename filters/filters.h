@@ -44,14 +44,32 @@ const char *dmf_callouts_div(const dmf_callouts *cs, const json_t *div);
 const char *dmf_callouts_alert(const dmf_callouts *cs, const json_t *quote,
                                const char **marker, size_t *len);
 
+/** A list item or a paragraph as a statement of the triad. */
+typedef struct dmf_label {
+	char written[48];  /* the words before its separator (':', '\uff1a',
+	                      a dash): "Noize"; "" when it opens with none */
+	const char *type;  /* the triad type they name, or NULL */
+	const char *near;  /* naming none: the triad label one or two edits
+	                      away ("Noise"), or NULL */
+	bool empty;        /* naming one: nothing follows the label */
+} dmf_label;
+
 /**
- * For a bullet list whose every item opens with a triad label: stores the
- * type of item i in types[i] and whether it says nothing after its label
- * in empty[i] (for the first `max` items), and returns the number of
- * items.  0 when the list is not such a list.
+ * For a bullet list: describes its first `max` items in labels[] and
+ * returns the number of items (0 when `list` is no bullet list).
+ * dm-callouts takes it for the triad when every item names a type.
  */
 size_t dmf_callouts_list(const dmf_callouts *cs, const json_t *list,
-                         const char **types, bool *empty, size_t max);
+                         dmf_label *labels, size_t max);
+
+/** For a paragraph: what it opens with (a Para; else written is ""). */
+void dmf_callouts_para(const dmf_callouts *cs, const json_t *para,
+                       dmf_label *label);
+
+/** The number of triad types (the paragraphs of a triad): dm-callouts
+ * takes that many consecutive paragraphs, each naming a different triad
+ * type, for the triad. */
+size_t dmf_callouts_triad_size(const dmf_callouts *cs);
 
 /** True when `header` is the heading of the Direct Message section. */
 bool dmf_callouts_section(const dmf_callouts *cs, const json_t *header);
@@ -97,6 +115,18 @@ typedef enum dmf_credit_line {
  * reads one.  The caller decides where credit lines may stand. */
 dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
                                  const json_t *b);
+
+/**
+ * Whether list[i] heads a Credits section dm-credits reads ("## Credits"
+ * and credit lines or lists of credits up to the next heading of its
+ * level): 1, setting *end past its last block and *bad to its first block
+ * that is not a credit (*end when all are: dm-credits takes it into the
+ * footer; else the section stays as written); 0 when not; -1 with
+ * ctx->err set.
+ */
+int dmf_credits_section(dm_ctx *ctx, const dmf_credits *cr,
+                        const json_t *list, size_t i, size_t *end,
+                        size_t *bad);
 
 /** True when an Image carries a credit of its own (credit or source). */
 bool dmf_credits_image(const json_t *image);

@@ -146,7 +146,8 @@ static void html_open(const dm_box *b, const char *label, dm_buf *o)
 		                                           : "\n<details>");
 }
 
-/* The title's opening: <summary> or <div>, and the icon. */
+/* The title's opening: <summary> or <div>, and the icon: drawn (an
+ * icon of the set), or text. */
 static void html_head(const dm_box *b, dm_buf *h)
 {
 	dm_buf_puts(h, b->fold != DM_BOX_FOLD_NONE
@@ -155,12 +156,17 @@ static void html_head(const dm_box *b, dm_buf *h)
 	if (!b->icon)
 		return;
 	dm_buf_puts(h, "<span class=\"callout-icon\" aria-hidden=\"true\"");
-	if (b->icon_text) { /* an icon of this box's own */
+	if (dm_box_icon_svg(b->icon_text, NULL)) { /* drawn, no font */
+		dm_buf_putc(h, '>');
+		dm_box_icon_svg(b->icon_text, h);
+	} else if (b->icon_text) { /* text of this box's own */
 		dm_buf_puts(h, " data-icon=\"");
 		dm_html_escape(h, b->icon_text);
-		dm_buf_putc(h, '"');
+		dm_buf_puts(h, "\">");
+	} else { /* the type's text, from the stylesheet */
+		dm_buf_putc(h, '>');
 	}
-	dm_buf_puts(h, "></span>");
+	dm_buf_puts(h, "</span>");
 }
 
 /* The title line, unless a heading above the box stands for it. */
@@ -243,15 +249,33 @@ static int html_group(json_t *boxes, json_t *out)
  * latex: the title and body stay pandoc content, so pandoc escapes them
  * ------------------------------------------------------------------------ */
 
+/* "\begin{dmcallout}[OWN LOOK]{dm-TYPE}{" ("...{}" with a heading above
+ * the box: no title in it).  0 or -1. */
+static int latex_open(const dm_box *b, dm_buf *open)
+{
+	dm_buf colour = {0};
+	int rc;
+
+	dm_buf_puts(open, "\\begin{dmcallout}");
+	dm_buf_printf(&colour, "dm-%s", b->type);
+	if (b->own_look) {
+		dm_buf_putc(open, '[');
+		dmp_box_latex_look(open, b->look, dm_buf_str(&colour));
+		dm_buf_putc(open, ']');
+	}
+	dm_buf_printf(open, "{%s}{%s", dm_buf_str(&colour),
+	              b->heading != NULL ? "}" : "");
+	rc = dm_buf_failed(&colour) || dm_buf_failed(open) ? -1 : 0;
+	dm_buf_free(&colour);
+	return rc;
+}
+
 static int latex_callout(const dm_box *b, json_t *out)
 {
 	dm_buf open = {0};
 	int rc;
 
-	dm_buf_printf(&open, "\\begin{dmcallout}{dm-%s}{", b->type);
-	if (b->heading != NULL) /* above the box: no title in it */
-		dm_buf_putc(&open, '}');
-	rc = dm_buf_failed(&open) ||
+	rc = latex_open(b, &open) ||
 	     (b->heading != NULL
 	              ? add_raw(out, "latex", dm_buf_str(&open))
 	              : dm_append(out, title_line("latex", dm_buf_str(&open),
@@ -439,6 +463,11 @@ static int quote(const dm_box *b, bool alert, json_t *out)
 	return dm_append(out, dm_blockquote(blocks));
 }
 
+int dmp_box_label_title(const dm_box *b)
+{
+	return label_title(b);
+}
+
 static int gfm_callout(const dm_box *b, json_t *out)
 {
 	return quote(b, b->alert, out);
@@ -491,6 +520,21 @@ static const row rows[] = {
 	                           dmp_box_epub2_footer},
 	                  .sheet_format = "html",
 	                  .footer_marks = dmp_box_epub2_footer_marks},
+	[DM_FMT_RST] = {.draw = {dmp_box_rst_callout, plain_footer},
+	                .wrap_id = true},
+	[DM_FMT_ASCIIDOC] = {.draw = {dmp_box_asciidoc_callout, plain_footer},
+	                     .wrap_id = true},
+	[DM_FMT_DOCBOOK] = {.draw = {dmp_box_docbook_callout,
+	                             dmp_box_docbook_footer},
+	                    .wrap_id = true, .sheet_format = "docbook",
+	                    .footer_marks = dmp_box_docbook_footer_marks},
+	[DM_FMT_ORG] = {.draw = {dmp_box_org_callout, plain_footer},
+	                .wrap_id = true},
+	[DM_FMT_JIRA] = {.draw = {dmp_box_jira_callout, plain_footer}},
+	[DM_FMT_MEDIAWIKI] = {.draw = {dmp_box_mediawiki_callout,
+	                               dmp_box_mediawiki_footer},
+	                      .sheet_format = "mediawiki",
+	                      .footer_marks = dmp_box_mediawiki_footer_marks},
 	[DM_FMT_OTHER] = {.draw = {quote_callout, plain_footer}},
 };
 
@@ -546,16 +590,65 @@ bool dm_box_groups(dm_family family)
 	return row_of(family)->group != NULL;
 }
 
+/* The text of `block` when it is a RawBlock html holding one <style>
+ * element, else NULL. */
+static const char *style_block(const json_t *block)
+{
+	const json_t *c = json_object_get(block, "c");
+	const char *fmt = json_string_value(json_array_get(c, 0));
+	const char *text = json_string_value(json_array_get(c, 1));
+	size_t n = text ? strlen(text) : 0;
+
+	if (dm_type_of(block) != DM_T_RAW_BLOCK || fmt == NULL ||
+	    strcmp(fmt, "html") != 0 || strncmp(text, "<style>", 7) != 0 ||
+	    n < 15 || strcmp(text + n - 8, "</style>") != 0 ||
+	    strstr(text + 7, "<style>") != NULL)
+		return NULL;
+	return text;
+}
+
+int dm_box_body_sheet(dm_doc *doc, const char *sheet, dm_error *err)
+{
+	json_t *blocks = dm_doc_blocks(doc), *first = json_array_get(blocks, 0);
+	const char *have = style_block(first);
+	size_t n = strlen(sheet);
+	dm_buf b = {0};
+	int rc;
+
+	if (have == NULL || strncmp(sheet, "<style>", 7) != 0 || n < 15 ||
+	    strcmp(sheet + n - 8, "</style>") != 0)
+		return json_array_insert_new(blocks, 0,
+		                             dm_raw_block("html", sheet))
+		               ? dm_nomem(err) : 0;
+	/* one <style> element for all: a validator wants a style element in
+	 * the body to be its parent's first child */
+	dm_buf_printf(&b, "%.*s", (int)(n - 15), sheet + 7);
+	if (dm_buf_failed(&b) || strstr(have, dm_buf_str(&b)) != NULL) {
+		rc = dm_buf_failed(&b) ? dm_nomem(err) : 0;
+		dm_buf_free(&b);
+		return rc;
+	}
+	dm_buf_free(&b);
+	dm_buf_printf(&b, "%.*s%s", (int)(strlen(have) - 8), have, sheet + 7);
+	rc = dm_buf_failed(&b) ||
+	     json_array_set_new(json_object_get(first, "c"), 1,
+	                        json_string(dm_buf_str(&b)));
+	dm_buf_free(&b);
+	return rc ? dm_nomem(err) : 0;
+}
+
 /* Adds the definitions in `b` (freed; empty: nothing to add) to doc's
- * header-includes; `failed` (what filling `b` returned) or a failed `b`
- * is out of memory. */
-static int add_sheet(dm_doc *doc, const char *format, int failed, dm_buf *b,
-                     dm_error *err)
+ * header-includes, or with `in_body` (html) at the top of the body;
+ * `failed` (what filling `b` returned) or a failed `b` is out of
+ * memory. */
+static int add_sheet(dm_doc *doc, const char *format, bool in_body,
+                     int failed, dm_buf *b, dm_error *err)
 {
 	int rc = failed || dm_buf_failed(b) ? dm_nomem(err)
 	         : b->len == 0              ? 0
-	                                    : dm_meta_add_header_include(
-	                                              doc, format,
+	         : in_body && strcmp(format, "html") == 0
+	                 ? dm_box_body_sheet(doc, dm_buf_str(b), err)
+	                 : dm_meta_add_header_include(doc, format,
 	                                              dm_buf_str(b), err);
 
 	dm_buf_free(b);
@@ -570,18 +663,20 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
 
 	if (r->sheet == NULL)
 		return 0;
-	return add_sheet(doc, r->sheet_format, r->sheet(sheet, &b), &b, err);
+	return add_sheet(doc, r->sheet_format, sheet->in_body,
+	                 r->sheet(sheet, &b), &b, err);
 }
 
 int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
-                         const char *style, const char *css, dm_error *err)
+                         const char *style, const char *css, bool in_body,
+                         dm_error *err)
 {
 	const row *r = row_of(family);
 	dm_buf b = {0};
 
 	if (r->footer_sheet == NULL)
 		return 0;
-	return add_sheet(doc, r->sheet_format,
+	return add_sheet(doc, r->sheet_format, in_body,
 	                 r->footer_sheet(type, style, css, &b), &b, err);
 }
 

@@ -24,6 +24,14 @@
  * | markdown,json | the semantic Div (below)        | Div.TYPE                |
  * | gfm           | > [!TYPE] for GitHub's types,   | a rule, then the body   |
  * |               | else as other                   |                         |
+ * | rst           | .. note:: (a Div), else         | a rule, then the body   |
+ * |               | .. admonition:: TITLE, :class:  |                         |
+ * | asciidoc      | [NOTE] .TITLE ==== (raw)        | a rule, then the body   |
+ * | docbook       | <note> (a Div), else <note      | sidebar role=TYPE       |
+ * |               | role=TYPE><title>               |                         |
+ * | org           | #+begin_TYPE, the title in bold | a rule, then the body   |
+ * | jira          | {panel:title=TITLE|colours}     | a rule, then the body   |
+ * | mediawiki     | div.callout styled in place     | div.TYPE, small, a rule |
  * | context,other | a block quote, bold title first | a rule, then the body   |
  *
  * The semantic Div of a callout is Div (id, [callout, callout-TYPE,
@@ -100,10 +108,16 @@ typedef struct dm_box {
 	json_t *attr;
 	dm_rgb colour;     /* typst draws with it (the others: the header) */
 	dm_box_look look;
+	bool own_look;     /* `look` is the box's own, not the document's:
+	                      latex writes it on the box */
 	dm_box_fold fold;
+	unsigned depth;    /* how many callouts hold this one (asciidoc
+	                      lengthens its delimiters with it) */
 	bool icon;             /* an icon before the title (html) */
-	const char *icon_text; /* the box's own icon; NULL: the type's, from
-	                          the stylesheet */
+	/* The icon: a name of the icon set (dm_box_icon_svg), drawn as
+	 * inline SVG, or text of the box's own; NULL: the type's text icon,
+	 * from the stylesheet. */
+	const char *icon_text;
 } dm_box;
 
 /**
@@ -129,7 +143,9 @@ bool dm_box_groups(dm_family family);
 typedef struct dm_box_kind {
 	const char *type;  /* "note" */
 	dm_rgb colour;
-	const char *icon;  /* shown before html titles; "" for none */
+	const char *icon;  /* shown before html titles: a name of the icon
+	                      set (drawn in the html, not the stylesheet),
+	                      text, or "" for none */
 	const char *style; /* its docx and odt paragraph style, "DM Note" */
 } dm_box_kind;
 
@@ -139,6 +155,9 @@ typedef struct dm_box_sheet {
 	const dm_box_kind *kinds;  /* the callout types */
 	size_t nkinds;
 	dm_box_look look;          /* latex: one look for the document */
+	/* html: the stylesheet goes at the top of the body instead of into
+	 * header-includes, where a fragment (no -s) carries it */
+	bool in_body;
 } dm_box_sheet;
 
 /**
@@ -146,6 +165,8 @@ typedef struct dm_box_sheet {
  * on: html a stylesheet (light and dark, print), latex the dmcallout
  * environment and a colour pair per type; nothing for the other families.
  * Added once however often it is called (dm_meta_add_header_include).
+ * With sheet->in_body, html's stylesheet is a RawBlock opening the body
+ * instead (not added again when the body opens with it).
  * 0, or -1 with `err` set.
  */
 int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
@@ -156,11 +177,13 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
  * odt, paragraph style `style`) relies on in `family`: html a stylesheet,
  * with the owner's own rules `css` (NULL: none) at its end; odt the
  * style; nothing for the other families, whose footers carry their look
- * with them.  Added once however often it is called.  0, or -1 with
- * `err` set.
+ * with them.  Added once however often it is called.  With `in_body`,
+ * html's stylesheet opens the body instead (dm_box_body_sheet).  0, or -1
+ * with `err` set.
  */
 int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
-                         const char *style, const char *css, dm_error *err);
+                         const char *style, const char *css, bool in_body,
+                         dm_error *err);
 
 /** How a footer rendered for a family is marked, so that a filter finds
  * the footer of an earlier run without writing the marks a second time. */
@@ -188,6 +211,34 @@ typedef struct dm_box_marks {
 int dm_box_footer_marks(dm_family family, const char *type,
                         dm_box_marks *m);
 void dm_box_marks_free(dm_box_marks *m);
+
+/**
+ * Adds the raw html `sheet` (a <style> element) at the top of doc's
+ * body, where an html fragment carries it.  When the body opens with a
+ * <style> element already, `sheet`'s rules go into it (a style element in
+ * a body must be its parent's first child), unless it holds them: a
+ * second run adds nothing.  0, or -1 with `err` set.
+ */
+int dm_box_body_sheet(dm_doc *doc, const char *sheet, dm_error *err);
+
+/**
+ * Reads a filter's option `stylesheet`: a boolean, or "inline" (true,
+ * and html's stylesheet goes at the top of the body: dm_box_body_sheet).
+ * `value` NULL (absent): true, not inline.  For a DM_OPT_CUSTOM row's
+ * reader.  0, or -1 with `err` set (DM_EOPTION at `where`).
+ */
+int dm_box_read_sheet_option(const json_t *value, const char *where,
+                             bool *sheet, bool *in_body, dm_error *err);
+
+/**
+ * The icon set of html titles (box/icons.c).  When `name` names an icon
+ * ("info", "lightbulb", "alert", ...), appends its inline SVG to `out`
+ * (unless `out` is NULL) and returns 1; else returns 0.
+ */
+int dm_box_icon_svg(const char *name, dm_buf *out);
+
+/** The name of the set's icon `i` (0, 1, ...), NULL past the last. */
+const char *dm_box_icon_name(size_t i);
 
 /**
  * The text of `blocks` read back as pandoc inlines where the docx footer

@@ -393,43 +393,11 @@ int dm_stringify_buf(const json_t *node, dm_buf *out);
 size_t dm_text_distance(const char *a, const char *b);
 
 /* ------------------------------------------------------------------------
- * Markup helpers for raw output
+ * Markup helpers for raw output: the escaping functions, in a header of
+ * their own (installed beside this one)
  * ------------------------------------------------------------------------ */
 
-/*
- * Escaping: the one function of each language that a user's string is
- * pasted into.  Each appends `s` to `out` and returns 0, or -1 when memory
- * runs out (the buffer then remembers it).
- */
-
-/** HTML text and attribute values: & < > " '. */
-int dm_html_escape(dm_buf *out, const char *s);
-/** XML text and attribute values (OpenXML, OpenDocument): as HTML, with
- * tab, LF and CR as references and the C0 controls XML forbids dropped. */
-int dm_xml_escape(dm_buf *out, const char *s);
-/** The contents of a CSS string: quotes, backslash, < > & and every control
- * character (LF, CR and form feed end a CSS string) as hex escapes. */
-int dm_css_string_escape(dm_buf *out, const char *s);
-/** LaTeX text: the ten special characters (and < > |) as commands,
- * control characters as spaces. */
-int dm_latex_escape(dm_buf *out, const char *s);
-/** The contents of a Typst string literal. */
-int dm_typst_string_escape(dm_buf *out, const char *s);
-/** A message: one line whatever `s` holds; control characters (C0, DEL,
- * C1), U+2028/U+2029 and malformed UTF-8 written as \n, \xNN, \uNNNN. */
-int dm_message_escape(dm_buf *out, const char *s);
-
-/** The length of the longest prefix of `s` of at most `max` bytes that
- * does not cut a UTF-8 character. */
-size_t dm_utf8_cut(const char *s, size_t max);
-
-/**
- * True when `url` may be written as a link target: a relative reference,
- * or an absolute one with scheme http, https or mailto (any case).  A
- * javascript:, data: or other scheme is refused, also when written with
- * the spaces, tabs or newlines that browsers ignore.
- */
-bool dm_url_is_safe(const char *url);
+#include "dm_escape.h"
 
 /** An sRGB colour. */
 typedef struct dm_rgb {
@@ -465,6 +433,12 @@ typedef enum dm_family {
 	DM_FMT_JSON,     /* json native */
 	DM_FMT_EPUB,     /* epub epub3: chapters header-includes misses */
 	DM_FMT_EPUB2,    /* epub2: XHTML 1.1, no ARIA, no HTML5 elements */
+	DM_FMT_RST,      /* rst */
+	DM_FMT_ASCIIDOC, /* asciidoc asciidoctor asciidoc_legacy */
+	DM_FMT_DOCBOOK,  /* docbook docbook4 docbook5 */
+	DM_FMT_ORG,      /* org */
+	DM_FMT_JIRA,     /* jira */
+	DM_FMT_MEDIAWIKI, /* mediawiki */
 	DM_FMT_OTHER     /* every other writer */
 } dm_family;
 
@@ -684,13 +658,14 @@ bool dm_sourcepos(dm_doc *doc);
 
 /* Takes out the Spans `+sourcepos` wraps around inlines, joining the Str
  * they split ("Tension" ":" -> "Tension:"), and the wrapper Divs around
- * blocks inside blocks (a quote's first paragraph): the document reads as
- * without positions; the top-level blocks' wrappers (whose positions
- * dm_walk_ancestor() finds) stay.  With `positions` (an object, or NULL),
- * keeps there the `data-pos` of each block taken out of a wrapper, under
- * its address printed with "%p".  0, or -1 with ctx->err set. */
+ * blocks in blocks (a quote's first paragraph): the document reads as
+ * without positions but for the top-level blocks' wrappers (found by
+ * dm_walk_ancestor(), told by dm_sourcepos_wrapper()).  With `positions`
+ * (an object, or NULL), keeps there each unwrapped block's `data-pos`,
+ * under its address printed with "%p".  0, or -1 with ctx->err set. */
 int dm_sourcepos_unwrap_keep(dm_ctx *ctx, json_t *positions);
 int dm_sourcepos_unwrap(dm_ctx *ctx); /* ..._keep(ctx, NULL) */
+bool dm_sourcepos_wrapper(const json_t *block);
 
 /** Walks the whole document.  Returns 0, or -1 with ctx->err set. */
 int dm_walk_doc(dm_ctx *ctx, const dm_visitor *v);

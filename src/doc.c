@@ -367,9 +367,18 @@ static size_t out_finish(out *o)
 	return o->total + o->tail->len;
 }
 
+/* jansson hands the text over a token at a time, most of them one byte
+ * (a quote, a colon, a comma, a bracket): those are stored without a
+ * call to memcpy(). */
 static int dump_cb(const char *s, size_t n, void *data)
 {
-	return out_put(data, s, n);
+	out *o = data;
+
+	if (n == 1 && o->p < o->end) {
+		*o->p++ = *s;
+		return 0;
+	}
+	return out_put(o, s, n);
 }
 
 /* Serialises `root` into `o`; the total length, or -1 (out is freed). */

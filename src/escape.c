@@ -1,8 +1,9 @@
 /*
  * escape.c - the one escaping function of each language that a user's
  * string is pasted into: HTML (text and attribute values), XML (OpenXML,
- * OpenDocument), a CSS string, LaTeX text, a Typst string, and messages on
- * a terminal or in a CI log.  Also the link targets that may be written
+ * OpenDocument, DocBook), a CSS string, LaTeX text, a Typst string, a line
+ * of reStructuredText, an AsciiDoc block title, a Jira macro parameter,
+ * and messages on a terminal or in a CI log.  Also the link targets that may be written
  * into a document from metadata and attributes.
  *
  * Each appends to a dm_buf, which remembers a failure, and returns 0 or -1.
@@ -128,6 +129,64 @@ static const char *typst_rep(unsigned char c)
 int dm_typst_string_escape(dm_buf *out, const char *s)
 {
 	return replace(out, s, typst_rep);
+}
+
+/* ASCII punctuation, whatever the locale. */
+static bool punct(unsigned char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* A reStructuredText backslash makes any character after it literal; a
+ * control character would end the line. */
+int dm_rst_escape(dm_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f)
+			c = ' ';
+		else if (punct(c))
+			dm_buf_putc(out, '\\');
+		dm_buf_putc(out, (char)c);
+	}
+	return dm_buf_failed(out) ? -1 : 0;
+}
+
+/* AsciiDoc shows a numeric character reference as its character after
+ * every substitution, where a backslash escapes only some markup. */
+int dm_asciidoc_escape(dm_buf *out, const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f)
+			dm_buf_putc(out, ' ');
+		else if (punct(c))
+			dm_buf_printf(out, "&#%d;", c);
+		else
+			dm_buf_putc(out, (char)c);
+	}
+	return dm_buf_failed(out) ? -1 : 0;
+}
+
+/* Jira's wiki markup knows no escape inside a macro's parameters; an &
+ * stays, as "Q&A" is more common in a title than a reference. */
+static const char *jira_rep(unsigned char c)
+{
+	switch (c) {
+	case '|': return "&#124;";
+	case '=': return "&#61;";
+	case '{': return "&#123;";
+	case '}': return "&#125;";
+	}
+	return c < 0x20 || c == 0x7f ? " " : NULL;
+}
+
+int dm_jira_param_escape(dm_buf *out, const char *s)
+{
+	return replace(out, s, jira_rep);
 }
 
 /* The length of the UTF-8 sequence at `s` when it is well formed (no

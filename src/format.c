@@ -26,7 +26,12 @@ static const struct {
 	{"gfm", DM_FMT_GFM},            {"commonmark", DM_FMT_OTHER},
 	{"commonmark_x", DM_FMT_OTHER}, {"markdown_strict", DM_FMT_OTHER},
 	{"markdown_github", DM_FMT_GFM}, {"json", DM_FMT_JSON},
-	{"native", DM_FMT_JSON},
+	{"native", DM_FMT_JSON},        {"rst", DM_FMT_RST},
+	{"asciidoc", DM_FMT_ASCIIDOC},  {"asciidoctor", DM_FMT_ASCIIDOC},
+	{"asciidoc_legacy", DM_FMT_ASCIIDOC}, {"docbook", DM_FMT_DOCBOOK},
+	{"docbook4", DM_FMT_DOCBOOK},   {"docbook5", DM_FMT_DOCBOOK},
+	{"org", DM_FMT_ORG},            {"jira", DM_FMT_JIRA},
+	{"mediawiki", DM_FMT_MEDIAWIKI},
 };
 
 dm_family dm_format_family(const char *format)
@@ -54,7 +59,8 @@ const char *dm_family_name(dm_family family)
 {
 	static const char *const names[] = {
 		"html", "latex", "context", "docx", "odt",
-		"typst", "markdown", "gfm", "json", "epub", "epub2", "other"};
+		"typst", "markdown", "gfm", "json", "epub", "epub2", "rst",
+		"asciidoc", "docbook", "org", "jira", "mediawiki", "other"};
 
 	return (unsigned)family < sizeof names / sizeof names[0]
 	               ? names[family] : "other";

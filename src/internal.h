@@ -62,6 +62,10 @@ const dm_schema *dmp_schema(const char *tag, dm_kind kind);
 /* The schema of a type, or NULL for DM_T_UNKNOWN. */
 const dm_schema *dmp_schema_of(dm_type type);
 
+/* The tag of node `o` (NULL: none, or not a string) and its "c" in `*c`
+ * (NULL: none), from one pass over its keys (node.c). */
+const char *dmp_tag_content(const json_t *o, json_t **c);
+
 /* Reads all of file descriptor `fd` into a new malloc'd buffer (its
  * length in `*len`), in as few reads as it takes; NULL with `err` set. */
 char *dmp_read_all(int fd, size_t *len, dm_error *err);
@@ -123,6 +127,9 @@ bool dmp_is_int(const json_t *v);
 struct dm_box_sheet;
 int dmp_box_css(const struct dm_box_sheet *s, dm_buf *out);
 int dmp_box_latex(const struct dm_box_sheet *s, dm_buf *out);
+/* The tcolorbox options of a look, for a box of LaTeX colour `colour`
+ * ("dm-note"). */
+void dmp_box_latex_look(dm_buf *out, int look, const char *colour);
 int dmp_box_footer_css(const char *type, const char *style,
                        const char *css, dm_buf *out);
 

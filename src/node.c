@@ -5,9 +5,45 @@
 
 #include "internal.h"
 
+/*
+ * The tag and the contents of node `o`: what dm_tag(o) and
+ * json_object_get(o, "c") return, found in one pass over its keys rather
+ * than by hashing each.  A node has few keys, and this runs for every one
+ * the validator and the walker meet.
+ */
+const char *dmp_tag_content(const json_t *o, json_t **c)
+{
+	json_t *t = NULL;
+	const char *key;
+	void *it;
+
+	*c = NULL;
+	for (it = json_object_iter((json_t *)o); it;
+	     it = json_object_iter_next((json_t *)o, it)) {
+		if (json_object_iter_key_len(it) != 1)
+			continue;
+		key = json_object_iter_key(it);
+		if (key[0] == 't')
+			t = json_object_iter_value(it);
+		else if (key[0] == 'c')
+			*c = json_object_iter_value(it);
+	}
+	return json_string_value(t);
+}
+
+/* Found by a look at the keys rather than by hashing "t": a node has one
+ * or two, "t" first as pandoc writes it, and this runs for every node
+ * every filter meets. */
 const char *dm_tag(const json_t *node)
 {
-	return json_string_value(json_object_get(node, "t"));
+	void *it;
+
+	for (it = json_object_iter((json_t *)node); it;
+	     it = json_object_iter_next((json_t *)node, it))
+		if (json_object_iter_key_len(it) == 1 &&
+		    json_object_iter_key(it)[0] == 't')
+			return json_string_value(json_object_iter_value(it));
+	return NULL;
 }
 
 bool dm_is(const json_t *node, const char *tag)

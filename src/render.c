@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "internal.h"
 #include "render.h"
 
 json_t *dm_render_wrap_raw(json_t *blocks, const char *format,
@@ -41,12 +42,16 @@ json_t *dm_render_styled_div(const char *cls, const char *style,
 bool dm_render_is_raw(const json_t *node, const char *format,
                       const char *prefix)
 {
-	const char *f, *t;
+	const char *f, *t, *tag;
+	json_t *c;
 
-	if (!dm_is(node, "RawBlock"))
+	/* one look at the node's keys: this runs for every block of a list
+	 * that holds a raw one, once per format family (dm-credits) */
+	tag = dmp_tag_content(node, &c);
+	if (tag == NULL || strcmp(tag, "RawBlock") != 0)
 		return false;
-	f = json_string_value(dm_field(node, 0));
-	t = json_string_value(dm_field(node, 1));
+	f = json_string_value(json_array_get(c, 0));
+	t = json_string_value(json_array_get(c, 1));
 	return f && t && strcasecmp(f, format) == 0 &&
 	       strncmp(t, prefix, strlen(prefix)) == 0;
 }

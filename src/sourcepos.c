@@ -24,6 +24,11 @@ static bool is_wrapper(const json_t *node, const char *tag)
 	       (wrapper ? n == 2 && strcmp(wrapper, "1") == 0 : n == 1);
 }
 
+bool dm_sourcepos_wrapper(const json_t *block)
+{
+	return block != NULL && is_wrapper(block, "Div");
+}
+
 bool dm_sourcepos(dm_doc *doc)
 {
 	const json_t *blocks = dm_doc_blocks(doc);

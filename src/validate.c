@@ -116,29 +116,9 @@ static int tuple(vstate *v, const json_t *a, const char *codes,
 	return rc;
 }
 
-/*
- * The tag and the contents of node `o`: what dm_tag(o) and
- * json_object_get(o, "c") return, found in one pass over its keys rather
- * than by hashing each.  A node has few keys, and this runs for every one.
- */
 static const char *tag_content(const json_t *o, const json_t **c)
 {
-	const json_t *t = NULL;
-	const char *key;
-	void *it;
-
-	*c = NULL;
-	for (it = json_object_iter((json_t *)o); it;
-	     it = json_object_iter_next((json_t *)o, it)) {
-		if (json_object_iter_key_len(it) != 1)
-			continue;
-		key = json_object_iter_key(it);
-		if (key[0] == 't')
-			t = json_object_iter_value(it);
-		else if (key[0] == 'c')
-			*c = json_object_iter_value(it);
-	}
-	return json_string_value(t);
+	return dmp_tag_content(o, (json_t **)c);
 }
 
 /* An enumeration: a nullary constructor {"t": one of `names`}. */

@@ -197,18 +197,26 @@ static int walk_field(dm_walk *w, char code, json_t *f)
 	return 0; /* no nodes inside */
 }
 
+/* Whether a node of these fields holds nodes (a Str, a Code, a Space
+ * does not: most of a document's nodes, left at once). */
+static bool holds_nodes(const char *fields)
+{
+	for (; *fields; fields++)
+		if (strchr("IBLWDCXHYml", *fields))
+			return true;
+	return false;
+}
+
 static int walk_children(dm_walk *w, json_t *node, dm_kind kind)
 {
-	const char *tag = dm_tag(node);
-	const dm_schema *s = tag ? dmp_schema(tag, kind) : NULL;
 	json_t *c;
+	const char *tag = dmp_tag_content(node, &c);
+	const dm_schema *s = tag ? dmp_schema(tag, kind) : NULL;
 	size_t i, n;
 
-	if (s == NULL || (c = json_object_get(node, "c")) == NULL)
+	if (s == NULL || c == NULL || !holds_nodes(s->fields))
 		return 0; /* unknown nodes pass through untouched */
 	n = strlen(s->fields);
-	if (n == 0)
-		return 0;
 	if (push_node(w, node) || push_key(w, "c"))
 		return -1;
 	if (n == 1) {

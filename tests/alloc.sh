@@ -39,8 +39,20 @@ fi
 
 # The inputs: the sample articles as pandoc JSON (with pandoc 2.17 when it
 # is here, else dm-from-md), and the chain's HTML for dm-to-html.
-for md in "$ROOT"/samples/seed-divs.md "$ROOT"/samples/custom-zh.md; do
+# Also, for issue 11's sources: an article with a triad of paragraphs and
+# Quarto cross-references, and a triad list with a misspelt label ("Noize")
+# that dm-check names with a near label (its DM101 turned off: a report is
+# written before the document, so a failure after it would leave two
+# lines).
+{
+	printf -- '---\ndm-check:\n  rules: {DM101: off}\n---\n'
+	cat "$ROOT/tests/check/rules/triad-misspelt/input.md"
+} > "$TMP/misspelt.md"
+for md in "$ROOT"/samples/seed-divs.md "$ROOT"/samples/custom-zh.md \
+          "$ROOT"/tests/golden/callouts/article-postmortem/input.md \
+          "$TMP/misspelt.md"; do
 	n=$(basename "$md" .md)
+	[ "$n" = input ] && n=$(basename "$(dirname "$md")")
 	if command -v "$PANDOC" >/dev/null 2>&1; then
 		"$PANDOC" -t json "$md" > "$TMP/$n.json"
 	else
@@ -111,7 +123,19 @@ sweep "dm latex" "$J" "$BUILD/dm" latex
 sweep "dm docx" "$J" "$BUILD/dm" docx
 sweep "dm gfm" "$J" "$BUILD/dm" gfm
 sweep "dm html (custom types, zh)" "$Z" "$BUILD/dm" html
+sweep "dm latex (paragraphs, cross-references)" \
+	"$TMP/article-postmortem.json" "$BUILD/dm" latex
+sweep "dm-check (paragraphs)" "$TMP/article-postmortem.json" \
+	"$BUILD/dm-check" html
+sweep "dm-check (a misspelt label)" "$TMP/misspelt.json" \
+	"$BUILD/dm-check" html
 sweep "dm-callouts typst" "$J" "$BUILD/dm-callouts" typst
+sweep "dm rst" "$J" "$BUILD/dm" rst
+sweep "dm-callouts asciidoc" "$J" "$BUILD/dm-callouts" asciidoc
+sweep "dm docbook5" "$J" "$BUILD/dm" docbook5
+sweep "dm-callouts org" "$J" "$BUILD/dm-callouts" org
+sweep "dm-callouts jira" "$J" "$BUILD/dm-callouts" jira
+sweep "dm mediawiki" "$J" "$BUILD/dm" mediawiki
 sweep "dm-credits html" "$J" "$BUILD/dm-credits" html
 sweep "dm-check" "$J" "$BUILD/dm-check" html
 sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # demo.sh - render every article in samples/ with the filters, into
 # build/demo/: standalone HTML, PDF, docx and GitHub Markdown; and the
-# README's pictures of the seed article as Word (through LibreOffice) and
-# as an EPUB chapter (through Chromium) into docs/.
+# README's pictures of the seed article as HTML (light and dark), as Word
+# (through LibreOffice) and as an EPUB chapter (through Chromium) into
+# docs/.
 #
 #   sh tools/demo.sh BUILD [PANDOC]
 #
@@ -75,15 +76,21 @@ for md in "$ROOT"/samples/*.md "$ROOT"/samples/*.txt; do
 	echo "demo: $OUT/$name.{html,docx,gfm.md,pdf} (pandoc $("$PANDOC" --version | head -1 | cut -d' ' -f2))"
 done
 
-# Pictures of the seed article for the README.
-if [ -n "$PANDOC" ] && command -v chromium >/dev/null 2>&1; then
-	chromium --headless --no-sandbox --disable-gpu --disable-quic \
-		--no-first-run --disable-background-networking \
-		--disable-component-update --disable-sync \
-		--user-data-dir="$OUT/chromium" --hide-scrollbars \
-		--window-size=900,1100 --screenshot="$OUT/seed-html.png" \
-		"file://$OUT/seed.html" >/dev/null 2>&1 &&
-		echo "demo: $OUT/seed-html.png"
+# Pictures of the seed article for the README: the page in a browser
+# (Chromium through playwright-core, tools/shots.mjs), a page that follows
+# the reader's colour scheme (samples/color-scheme.css), in the light and
+# in the dark; and printed, into build/demo/.
+if [ -n "$PANDOC" ] && command -v chromium >/dev/null 2>&1 &&
+   [ -d "$ROOT/node_modules/playwright-core" ]; then
+	cp "$ROOT/samples/color-scheme.css" "$OUT/color-scheme.css"
+	"$PANDOC" "$ROOT/samples/seed.md" --filter "$DM" -s \
+		--css color-scheme.css -o "$OUT/seed-scheme.html" &&
+		NODE_PATH="$ROOT/node_modules" node "$ROOT/tools/shots.mjs" \
+			"$OUT/seed-scheme.html" "$OUT/seed-html" 900 1000 &&
+		mv "$OUT/seed-html-light.png" "$ROOT/docs/seed-html.png" &&
+		mv "$OUT/seed-html-dark.png" "$ROOT/docs/seed-html-dark.png" &&
+		echo "demo: $ROOT/docs/seed-html.png, seed-html-dark.png," \
+		     "$OUT/seed-html-print.pdf"
 fi
 if [ -f "$OUT/seed.pdf" ] && command -v pdftoppm >/dev/null 2>&1; then
 	pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$OUT/seed.pdf" \

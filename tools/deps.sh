@@ -7,7 +7,8 @@
 # pandoc-wasm (pandoc 3.x for the tests), and for tests/render/
 # playwright-core and axe-core (Chromium, contrast), vnu-jar (the HTML
 # checker, run with Debian's Java), @myriaddreamin/typst-ts-node-compiler
-# (Typst).  Does nothing when everything is there already.
+# (Typst); for tests/text/ docutils, Asciidoctor and the DocBook 5 schema
+# (Debian).  Does nothing when everything is there already.
 #
 #   sh tools/deps.sh           build and test dependencies
 #   sh tools/deps.sh demo      also what `make demo` renders with
@@ -22,7 +23,8 @@ texlive-xetex:xelatex texlive-luatex:lualatex lmodern
 texlive-fonts-recommended
 libxml2-utils:xmllint unzip:unzip poppler-utils:pdftoppm time:/usr/bin/time
 libreoffice-writer-nogui:soffice epubcheck default-jre-headless:java
-chromium:chromium clang:clang"
+chromium:chromium python3:python3 python3-docutils:rst2html5
+asciidoctor:asciidoctor docbook5-xml clang:clang"
 [ "${1:-}" = demo ] && PKGS="$PKGS fonts-noto-cjk texlive-lang-cjk
 	texlive-lang-chinese"
 

@@ -20,7 +20,10 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w,
                                 json_t *list);
 
-static const dm_visitor visitor = {on_block, NULL, on_blocks, NULL, 0};
+static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w,
+                                dm_event ev, json_t *node, json_t **out);
+
+static const dm_visitor visitor = {on_block, on_inline, on_blocks, NULL, 0};
 
 /* ------------------------------------------------------------------------
  * The callouts the walk is in
@@ -87,7 +90,7 @@ static dm_walk_result enter_div(dm_ctx *ctx, const dm_walk *w, json_t *node,
 {
 	state *st = ctx->state;
 	const json_t *attr = dm_node_attr(node);
-	const ctype *t = dmf_div_type(st, attr);
+	const ctype *t = dmf_div_kind(st, node);
 	callout *c;
 
 	if (!in_group && dm_attr_has_class(attr, "callout-group")) {
@@ -188,6 +191,16 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	return DM_WALK_CONTINUE;
 }
 
+/* A citation of numbered callouts (@nte-x): links to them. */
+static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w,
+                                dm_event ev, json_t *node, json_t **out)
+{
+	(void)w;
+	if (ev != DM_ENTER || dm_type_of(node) != DM_T_CITE)
+		return DM_WALK_CONTINUE;
+	return dmf_xref_cite(ctx, node, out);
+}
+
 /* ------------------------------------------------------------------------
  * Lists: the sources found by their words
  * ------------------------------------------------------------------------ */
@@ -223,10 +236,20 @@ static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
 	for (i = 0; i < json_array_size(list); i++) {
 		json_t *b = json_array_get(list, i), *r = NULL;
 		switch (dm_type_of(b)) {
+		case DM_T_PARA:
+		case DM_T_DIV: /* a paragraph in a +sourcepos wrapper */
 		case DM_T_BULLET_LIST:
-			r = dmf_labelled_list(ctx, b);
+			r = dm_type_of(b) != DM_T_BULLET_LIST
+			            ? dmf_labelled_paras(ctx, list, i)
+			            : dmf_labelled_list(ctx, b);
 			if (r == NULL && dm_error_is_set(ctx->err))
 				return DM_WALK_ERROR;
+			/* the paragraphs after the first are in the group */
+			for (n = r && dm_type_of(b) != DM_T_BULLET_LIST
+			                 ? (long)json_array_size(dm_node_blocks(r))
+			                 : 1;
+			     n > 1; n--)
+				json_array_remove(list, i + 1);
 			if (r == NULL || st->group)
 				break;
 			st->has_triad = true; /* separate boxes */
@@ -323,7 +346,7 @@ static int start(dm_ctx *ctx)
 	if (dm_sourcepos(ctx->doc) && dm_sourcepos_unwrap(ctx))
 		return -1;
 	ctx->state = dmf_callouts_open(ctx);
-	return ctx->state ? 0 : -1;
+	return ctx->state ? dmf_xref_count(ctx) : -1;
 }
 
 static int finish(dm_ctx *ctx)
@@ -344,7 +367,8 @@ const dm_filter dm_callouts_filter = {
 	           "boxes",
 	.option_table = dmf_callouts_option_table,
 	.start = start,
-	.visitor = {.block = on_block, .blocks = on_blocks},
+	.visitor = {.block = on_block, .inline_ = on_inline,
+	            .blocks = on_blocks},
 	.finish = finish,
 	.release = release,
 };

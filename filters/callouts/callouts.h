@@ -7,6 +7,7 @@
  *   labels.c   sources found by their words: the labelled list, the
  *              Direct Message section
  *   render.c   a callout to a box (src/box.h), and the box definitions
+ *   xref.c     Quarto's cross-references: numbered callouts, @nte-x
  *   callouts.c the filter: its walk, the metadata triad
  *   shared.c   what dm-check asks (filters.h)
  *
@@ -31,7 +32,8 @@ typedef struct ctype {
 	char *label;   /* "Direct Message": the default title, user's words */
 	json_t *title; /* the label as inlines (Markdown from pandoc -M) */
 	char *style;   /* "DM Direct Message": the docx/odt style */
-	char *icon;    /* shown before the title in HTML ("" for none) */
+	char *icon;    /* shown before the title in HTML: an icon's name
+	                  (dm_box_icon_svg), text, or "" for none */
 	dm_rgb colour;
 	bool triad;    /* one of the three framing statements */
 	bool alert;    /* one of GitHub's five alert types */
@@ -46,7 +48,10 @@ typedef struct callout {
 	json_t *heading; /* the Header standing for the title, or NULL */
 	json_t *body;   /* blocks */
 	char *collapse; /* "true", "false", "open" or NULL: the default */
-	char *icon;     /* NULL: the type's; "" or "false": none */
+	char *icon;     /* an icon's name or text; NULL: the type's; "" or
+	                   "false": none */
+	char *look;     /* appearance: "default", "simple", "minimal" or
+	                   NULL: the document's */
 } callout;
 
 /** The filter's state: the type registry, the options, and the callouts
@@ -55,10 +60,12 @@ typedef struct dmf_callouts {
 	ctype types[MAX_TYPES];
 	size_t ntypes;
 	bool stylesheet, collapse, icons, group, section;
+	bool sheet_in_body; /* stylesheet: inline */
 	char *heading;    /* the heading of the Direct Message section */
 	int look;         /* appearance: a dm_box_look */
 	bool rendered;    /* something was rendered: add the stylesheet */
 	bool has_triad;   /* the body holds the framing triad */
+	json_t *xrefs;    /* numbered callouts: id -> number (xref.c) */
 	callout *open;    /* entered, not yet left: innermost last */
 	size_t nopen, capopen;
 } state;
@@ -72,6 +79,9 @@ extern const dm_option_spec dmf_callouts_option_table[];
 const ctype *dmf_find_type(const state *st, const char *name);
 /** As dmf_find_type(), for the `n` bytes at `name`. */
 const ctype *dmf_find_type_n(const state *st, const char *name, size_t n);
+/** The type the `n` bytes at `name` name, or one of Obsidian's aliases of
+ * it ("tldr": abstract), as an alert marker may; or NULL. */
+const ctype *dmf_find_alias_n(const state *st, const char *name, size_t n);
 /** True when two type names name one type: DIRECT_MESSAGE, Direct
  * Message and direct-message do. */
 bool dmf_same_name(const char *a, const char *b);
@@ -87,6 +97,11 @@ bool dmf_same_text(const char *a, const char *b);
 /** The callout type a Div's classes name (TYPE or callout-TYPE), or
  * NULL. */
 const ctype *dmf_div_type(const state *st, const json_t *attr);
+/** The callout type of Div `div`: the one its classes name, else a
+ * plain `.callout` with a title (a `title` attribute or a heading first,
+ * as Quarto writes one): the type its id's prefix names (#tip-x), else a
+ * note; or NULL. */
+const ctype *dmf_div_kind(const state *st, const json_t *div);
 /** The inlines of a block holding one line of text (a Para, a Plain, a
  * Div of one such), borrowed; or NULL. */
 json_t *dmf_block_text(const json_t *b);
@@ -97,8 +112,10 @@ json_t *dmf_block_text(const json_t *b);
  */
 int dmf_from_div(dm_ctx *ctx, const ctype *t, json_t *div, bool take,
                  callout *c);
-/** The type a "[!TYPE]" Str names, or NULL. */
-const ctype *dmf_alert_type(const state *st, const json_t *inl);
+/** The type a "[!TYPE]" Str names (or an alias of it), or NULL; *fold is
+ * Obsidian's fold marker after it ("[!tip]-": '-', "[!tip]+": '+'), or
+ * '\0'. */
+const ctype *dmf_alert_type(const state *st, const json_t *inl, char *fold);
 /**
  * Reads a `> [!TYPE]` block quote into `c` (`take` as for
  * dmf_from_div()).  Returns 1 read, 0 not an alert, -1 on error.
@@ -109,20 +126,44 @@ int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
 /* labels.c */
 
 /** The triad type a list item's leading label names, in `*type`: 1 found
- * (with `strip`, the label and its colon are taken out of the item), 0
- * none, -1 out of memory. */
+ * (with `strip`, the label and its separator are taken out of the item),
+ * 0 none, -1 out of memory. */
 int dmf_take_label(const state *st, json_t *item, bool strip,
                    const ctype **type);
+/** What the first block of `item` (an array of blocks) opens with, as
+ * dm-check sees it (filters.h). */
+void dmf_label_of(const state *st, const json_t *item, dmf_label *out);
 /** A bullet list whose every item opens with a triad label, as a group
  * of callout Divs (a new array); NULL when it is no such list, or with
  * ctx->err set. */
 json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list);
+/** How many paragraphs from list[i] on make the triad, each opening
+ * with a label of its own ("**Tension** \u2014 ...", any order): the
+ * number of triad types, or 0 when they do not. */
+size_t dmf_para_triad(const state *st, const json_t *list, size_t i);
+/** Those paragraphs as a group of callout Divs (a new array); NULL when
+ * they are none, or with ctx->err set. */
+json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i);
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */
 int dmf_is_section(const state *st, const json_t *h);
 /** The section headed at list[i], taken out of the list, as a semantic
  * callout Div (a new reference); NULL with ctx->err set. */
 json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i);
+
+/* xref.c */
+
+/** The type an id's prefix names ("nte-x": note), or NULL. */
+const char *dmf_xref_type(const char *id);
+/** Numbers the callouts whose id has their type's prefix (before the
+ * walk).  0 or -1. */
+int dmf_xref_count(dm_ctx *ctx);
+/** Callout `c`'s title numbered when it is one ("Note 1: TITLE").  0 or
+ * -1 (out of memory). */
+int dmf_xref_title(const state *st, callout *c);
+/** A Cite of numbered callouts as links reading "Note 1" (*out); else
+ * DM_WALK_CONTINUE. */
+dm_walk_result dmf_xref_cite(dm_ctx *ctx, json_t *cite, json_t **out);
 
 /* render.c */
 

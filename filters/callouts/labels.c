@@ -4,23 +4,34 @@
  * headed "The Direct Message".  Both become semantic callout Divs, which
  * the walk then renders as it renders any other.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "callouts.h"
 
-/* The first colon in `s` (':' or the full-width U+FF1A), its width in
- * `*len`; NULL when there is none. */
+/* The first separator in `s` after a label: ':', the full-width U+FF1A,
+ * an em or en dash, or a hyphen standing as a word (" - "); its width in
+ * `*len`.  NULL when there is none. */
 static const char *find_colon(const char *s, size_t *len)
 {
-	const char *a = strchr(s, ':'), *b = strstr(s, "\uff1a");
+	static const char *const wide[] = {"\uff1a", "\u2014", "\u2013"};
+	const char *best = strchr(s, ':'), *p;
+	size_t k;
 
-	if (b && (a == NULL || b < a)) {
-		*len = 3;
-		return b;
-	}
 	*len = 1;
-	return a;
+	for (k = 0; k < sizeof wide / sizeof *wide; k++)
+		if ((p = strstr(s, wide[k])) != NULL && (best == NULL || p < best)) {
+			best = p;
+			*len = strlen(wide[k]);
+		}
+	for (p = strchr(s, '-'); p != NULL && (best == NULL || p < best);
+	     p = strchr(p + 1, '-'))
+		if ((p == s || p[-1] == ' ') && (p[1] == ' ' || p[1] == '\0')) {
+			*len = 1;
+			return p;
+		}
+	return best;
 }
 
 /* Replaces the Str at ils[0] by the words after its colon. */
@@ -103,54 +114,137 @@ static bool label_part(const json_t *x, size_t i)
 }
 
 /* The triad type label `text` names, in the user's words, in English, or
- * by the type's name. */
+ * by the type's name; the Direct Message also by its section's heading
+ * ("The Direct Message"). */
 static const ctype *triad_type(const state *st, const char *text)
 {
 	size_t k;
 
-	for (k = 0; k < st->ntypes; k++)
-		if (st->types[k].triad &&
-		    (dmf_same_text(text, st->types[k].label) ||
-		     dmf_same_text(text, dmf_default_label(&st->types[k])) ||
-		     dmf_same_name(text, st->types[k].name)))
-			return &st->types[k];
+	for (k = 0; k < st->ntypes; k++) {
+		const ctype *t = &st->types[k];
+		if (t->triad &&
+		    (dmf_same_text(text, t->label) ||
+		     dmf_same_text(text, dmf_default_label(t)) ||
+		     dmf_same_name(text, t->name) ||
+		     (strcmp(t->name, "direct-message") == 0 &&
+		      (dmf_same_text(text, st->heading) ||
+		       dmf_same_text(text, "The Direct Message")))))
+			return t;
+	}
 	return NULL;
 }
 
-/* The label: plain, bold or emphasised, the colon inside or out, ':' or
- * the full-width '\uff1a'. */
+/* Appends the text of label part `x` to buf[*len..size): Str, Space,
+ * and the same inside emphasis; false for anything else, or when it
+ * does not fit.  No allocation: a failed one would pass unseen. */
+static bool label_text(const json_t *x, char *buf, size_t size, size_t *len)
+{
+	const json_t *inner;
+	const char *t;
+	size_t k, n;
+
+	switch (dm_type_of(x)) {
+	case DM_T_STR:
+		t = json_string_value(dm_content(x));
+		break;
+	case DM_T_SPACE:
+		t = " ";
+		break;
+	case DM_T_STRONG:
+	case DM_T_EMPH:
+		inner = dm_content(x);
+		for (k = 0; k < json_array_size(inner); k++)
+			if (!label_text(json_array_get(inner, k), buf, size,
+			                len))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+	n = strlen(t);
+	if (*len + n + 1 > size)
+		return false;
+	memcpy(buf + *len, t, n + 1);
+	*len += n;
+	return true;
+}
+
+/* The words before the separator block `b` opens with (plain, bold or
+ * emphasised, the separator inside or out), copied into `written` (""
+ * when it opens with none); returns how many inlines hold them and the
+ * separator, 0 when none. */
+static size_t read_label(const json_t *b, char *written, size_t size)
+{
+	json_t *ils = dmf_block_text(b);
+	char text[256];
+	const char *colon = NULL;
+	size_t i, len = 0, sep, n = json_array_size(ils);
+
+	written[0] = text[0] = '\0';
+	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
+		json_t *x = json_array_get(ils, i);
+		if (!label_part(x, i) || !label_text(x, text, sizeof text, &len))
+			break;
+		colon = find_colon(text, &sep);
+	}
+	if (colon != NULL) {
+		len = (size_t)(colon - text);
+		while (len > 0 && text[len - 1] == ' ')
+			len--;
+		snprintf(written, size, "%.*s", (int)len, text);
+	}
+	return written[0] ? i : 0;
+}
+
+/* The label: plain, bold or emphasised, the separator inside or out. */
 int dmf_take_label(const state *st, json_t *item, bool strip,
                    const ctype **type)
 {
-	json_t *ils = dmf_block_text(json_array_get(item, 0));
-	dm_buf text = {0};
-	const char *colon = NULL;
-	size_t i, len, n = json_array_size(ils);
-	int rc = 0;
+	char written[64];
+	size_t n = read_label(json_array_get(item, 0), written, sizeof written);
 
-	*type = NULL;
-	/* Gather the text of the leading words until a colon shows. */
-	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
-		json_t *x = json_array_get(ils, i);
-		if (!label_part(x, i))
-			break;
-		if (dm_stringify_buf(x, &text)) {
-			dm_buf_free(&text);
-			return -1;
-		}
-		colon = find_colon(dm_buf_str(&text), &len);
-	}
-	if (rc == 0 && colon != NULL) {
-		len = (size_t)(colon - text.data);
-		while (len > 0 && text.data[len - 1] == ' ')
-			len--;
-		text.data[len] = '\0';
-		*type = triad_type(st, text.data);
-	}
-	dm_buf_free(&text);
-	if (*type && strip && strip_label(ils, i))
+	*type = n ? triad_type(st, written) : NULL;
+	if (*type && strip &&
+	    strip_label(dmf_block_text(json_array_get(item, 0)), n))
 		return -1;
 	return *type != NULL;
+}
+
+/* The triad label nearest `word` (two edits at most for long words, one
+ * for short ones), as the user's label; NULL when none is near. */
+static const char *near_label(const state *st, const char *word)
+{
+	size_t k, limit = strlen(word) >= 6 ? 2 : 1;
+
+	for (k = 0; k < st->ntypes; k++) {
+		const ctype *t = &st->types[k];
+		if (t->triad &&
+		    (dm_text_distance(word, t->label) <= limit ||
+		     dm_text_distance(word, dmf_default_label(t)) <= limit))
+			return t->label;
+	}
+	return NULL;
+}
+
+void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
+{
+	const ctype *t;
+	json_t *copy;
+	char *text;
+
+	memset(out, 0, sizeof *out);
+	if (read_label(json_array_get(item, 0), out->written,
+	               sizeof out->written) == 0)
+		return;
+	t = triad_type(st, out->written);
+	out->type = t ? t->name : NULL;
+	out->near = t ? NULL : near_label(st, out->written);
+	copy = t ? json_deep_copy(item) : NULL;
+	text = copy && dmf_take_label(st, copy, true, &t) == 1
+	               ? dm_stringify(copy) : NULL;
+	out->empty = t && (text == NULL || text[strspn(text, " \n")] == '\0');
+	free(text);
+	json_decref(copy);
 }
 
 /* A list item, its label taken out, as a callout Div; NULL when out of
@@ -185,27 +279,15 @@ static json_t *item_callout(const state *st, const json_t *orig)
 	return dm_div(attr, item);
 }
 
-json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
+/* The items (each an array of blocks) as a group of callout Divs; NULL
+ * with ctx->err set. */
+static json_t *group_of(dm_ctx *ctx, const json_t *items)
 {
-	const state *st = ctx->state;
-	const json_t *items = dm_content(list);
-	const ctype *t;
-	json_t *group;
+	json_t *group = json_array();
 	size_t i;
-	int rc;
 
-	if (json_array_size(items) == 0)
-		return NULL;
-	for (i = 0; i < json_array_size(items); i++)
-		if ((rc = dmf_take_label(st, json_array_get(items, i), false,
-		                         &t)) != 1) {
-			if (rc < 0)
-				dm_nomem(ctx->err);
-			return NULL;
-		}
-	group = json_array();
 	for (i = 0; group && i < json_array_size(items); i++)
-		if (dm_append(group, item_callout(st,
+		if (dm_append(group, item_callout(ctx->state,
 		                                  json_array_get(items, i)))) {
 			json_decref(group);
 			group = NULL;
@@ -214,6 +296,76 @@ json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
 	    (group = dm_div(json_pack("[s[s][]]", "", "callout-group"),
 	                    group)) == NULL)
 		dm_nomem(ctx->err);
+	return group;
+}
+
+json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
+{
+	const json_t *items = dm_content(list);
+	const ctype *t;
+	size_t i;
+	int rc;
+
+	if (json_array_size(items) == 0)
+		return NULL;
+	for (i = 0; i < json_array_size(items); i++)
+		if ((rc = dmf_take_label(ctx->state, json_array_get(items, i),
+		                         false, &t)) != 1) {
+			if (rc < 0)
+				dm_nomem(ctx->err);
+			return NULL;
+		}
+	return group_of(ctx, items);
+}
+
+/* The paragraph block `b` is, seen through a +sourcepos wrapper; NULL
+ * when it is none. */
+static const json_t *para_of(const json_t *b)
+{
+	if (dm_sourcepos_wrapper(b) && json_array_size(dm_node_blocks(b)) == 1)
+		b = json_array_get(dm_node_blocks(b), 0);
+	return dm_type_of(b) == DM_T_PARA ? b : NULL;
+}
+
+size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
+{
+	const ctype *seen[8];
+	size_t n = 0, k, want = 0;
+
+	for (k = 0; k < st->ntypes; k++)
+		want += st->types[k].triad;
+	for (; n < want && n < 8 && i + n < json_array_size(list); n++) {
+		const json_t *p = para_of(json_array_get(list, i + n));
+		char written[64];
+		if (p == NULL || read_label(p, written, sizeof written) == 0)
+			return 0;
+		if ((seen[n] = triad_type(st, written)) == NULL)
+			return 0;
+		for (k = 0; k < n; k++)
+			if (seen[k] == seen[n])
+				return 0;
+	}
+	return n == want ? n : 0;
+}
+
+json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i)
+{
+	size_t k, n = dmf_para_triad(ctx->state, list, i);
+	json_t *items, *group;
+
+	if (n == 0)
+		return NULL;
+	if ((items = json_array()) == NULL)
+		return dm_nomem(ctx->err), NULL;
+	for (k = 0; k < n; k++)
+		if (json_array_append_new(items, json_pack(
+		            "[O]", (json_t *)para_of(json_array_get(list,
+		                                                i + k))))) {
+			json_decref(items);
+			return dm_nomem(ctx->err), NULL;
+		}
+	group = group_of(ctx, items);
+	json_decref(items);
 	return group;
 }
 

@@ -33,11 +33,24 @@ static int keep_settings(callout *c)
 {
 	json_t *kvs = json_array_get(c->attr, 2);
 
+	if (c->look && json_array_insert_new(kvs, 0, json_pack(
+	                       "[ss]", "appearance", c->look)))
+		return -1;
 	return (c->icon && json_array_insert_new(kvs, 0, json_pack(
 	                           "[ss]", "icon", c->icon))) ||
 	       (c->collapse && json_array_insert_new(kvs, 0, json_pack(
 	                               "[ss]", "collapse", c->collapse)))
 	               ? -1 : 0;
+}
+
+/* The callout's own appearance, else the document's. */
+static dm_box_look look(const state *st, const callout *c)
+{
+	if (c->look == NULL)
+		return (dm_box_look)st->look;
+	return strcmp(c->look, "simple") == 0    ? DM_BOX_LOOK_SIMPLE
+	       : strcmp(c->look, "minimal") == 0 ? DM_BOX_LOOK_MINIMAL
+	                                         : DM_BOX_LOOK_DEFAULT;
 }
 
 int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
@@ -57,13 +70,25 @@ int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
 		.body = c->body,
 		.attr = c->attr,
 		.colour = c->type->colour,
-		.look = (dm_box_look)st->look,
+		.look = look(st, c),
+		.own_look = c->look != NULL &&
+		            look(st, c) != (dm_box_look)st->look,
 		.fold = fold(st, c),
+		.depth = st->nopen > 0 ? (unsigned)st->nopen - 1 : 0,
 		.icon = icon,
-		.icon_text = icon ? c->icon : NULL,
+		/* the callout's own; else the type's when drawn in the
+		 * html (a named icon), not by the stylesheet (text) */
+		.icon_text = !icon ? NULL : c->icon ? c->icon
+		             : dm_box_icon_svg(c->type->icon, NULL)
+		                     ? c->type->icon : NULL,
 	};
 
 	st->rendered = true;
+	/* numbered where rendered; the semantic form keeps its title */
+	if (ctx->family != DM_FMT_MARKDOWN && ctx->family != DM_FMT_JSON &&
+	    dmf_xref_title(st, c))
+		return dm_nomem(ctx->err);
+	box.title = c->title;
 	if (keep_settings(c))
 		return dm_nomem(ctx->err);
 	return dm_box_render(&box, ctx->family, out, ctx->err);
@@ -74,7 +99,7 @@ int dmf_add_stylesheet(dm_ctx *ctx)
 	state *st = ctx->state;
 	dm_box_kind kinds[MAX_TYPES];
 	dm_box_sheet sheet = {OPT, kinds, st->ntypes,
-	                      (dm_box_look)st->look};
+	                      (dm_box_look)st->look, st->sheet_in_body};
 	size_t i;
 
 	if (!st->rendered)

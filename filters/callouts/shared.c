@@ -20,9 +20,8 @@ const char *dmf_callouts_triad(const dmf_callouts *st, size_t i)
 
 const char *dmf_callouts_div(const dmf_callouts *st, const json_t *div)
 {
-	const ctype *t = dm_type_of(div) == DM_T_DIV
-	                         ? dmf_div_type(st, dm_node_attr(div))
-	                         : NULL;
+	const ctype *t = dm_type_of(div) == DM_T_DIV ? dmf_div_kind(st, div)
+	                                             : NULL;
 
 	return t ? t->name : NULL;
 }
@@ -35,45 +34,54 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 	const char *s = json_string_value(dm_content(first));
 	const ctype *t;
 	size_t n;
+	char fold;
 
 	*marker = NULL;
 	*len = 0;
 	if (dm_type_of(quote) != DM_T_BLOCK_QUOTE ||
 	    dm_type_of(first) != DM_T_STR || s == NULL ||
-	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4 ||
-	    s[n - 1] != ']')
+	    strncmp(s, "[!", 2) != 0 || (n = strlen(s)) < 4)
+		return NULL;
+	if (s[n - 1] == '-' || s[n - 1] == '+')
+		n--;
+	if (s[n - 1] != ']')
 		return NULL;
 	*marker = s + 2;
 	*len = n - 3;
-	t = dmf_alert_type(st, first);
+	t = dmf_alert_type(st, first, &fold);
 	return t ? t->name : NULL;
 }
 
 size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
-                         const char **types, bool *empty, size_t max)
+                         dmf_label *labels, size_t max)
 {
 	const json_t *items = dm_content(list);
 	size_t i, n = json_array_size(items);
-	const ctype *t;
 
-	/* Out of memory, a list reads as no such list (this answer cannot
-	 * say more). */
-	if (dm_type_of(list) != DM_T_BULLET_LIST || n == 0)
+	if (dm_type_of(list) != DM_T_BULLET_LIST)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (dmf_take_label(st, json_array_get(items, i), false, &t) != 1)
-			return 0;
-	for (i = 0; i < n && i < max; i++) {
-		json_t *item = json_deep_copy(json_array_get(items, i));
-		char *text;
-		if (item == NULL || dmf_take_label(st, item, true, &t) != 1)
-			t = NULL;
-		text = item ? dm_stringify(item) : NULL;
-		types[i] = t ? t->name : NULL;
-		empty[i] = text == NULL || text[strspn(text, " \n")] == '\0';
-		free(text);
-		json_decref(item);
-	}
+	for (i = 0; i < n && i < max; i++)
+		dmf_label_of(st, json_array_get(items, i), &labels[i]);
+	return n;
+}
+
+void dmf_callouts_para(const dmf_callouts *st, const json_t *para,
+                       dmf_label *label)
+{
+	json_t *item = json_pack("[O]", para);
+
+	memset(label, 0, sizeof *label);
+	if (item != NULL && dm_type_of(para) == DM_T_PARA)
+		dmf_label_of(st, item, label);
+	json_decref(item);
+}
+
+size_t dmf_callouts_triad_size(const dmf_callouts *st)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < st->ntypes; k++)
+		n += st->types[k].triad;
 	return n;
 }
 
@@ -150,7 +158,7 @@ int dmf_callouts_empty(dm_ctx *ctx, const dmf_callouts *st,
 	/* Without `take`, the readers work on copies: the cast is safe. */
 	switch (dm_type_of(node)) {
 	case DM_T_DIV:
-		if ((t = dmf_div_type(st, dm_node_attr(node))) == NULL)
+		if ((t = dmf_div_kind(st, node)) == NULL)
 			return 0;
 		rc = dmf_from_div(ctx, t, (json_t *)node, false, &c);
 		break;

@@ -17,6 +17,7 @@ void dmf_callout_free(callout *c)
 	json_decref(c->body);
 	free(c->collapse);
 	free(c->icon);
+	free(c->look);
 	memset(c, 0, sizeof *c);
 }
 
@@ -42,8 +43,15 @@ static int take_attr(dm_ctx *ctx, callout *c, const char *key, char **out)
 static int take_settings(dm_ctx *ctx, callout *c)
 {
 	if (take_attr(ctx, c, "collapse", &c->collapse) ||
-	    take_attr(ctx, c, "icon", &c->icon))
+	    take_attr(ctx, c, "icon", &c->icon) ||
+	    take_attr(ctx, c, "appearance", &c->look))
 		return -1;
+	if (c->look && strcmp(c->look, "default") != 0 &&
+	    strcmp(c->look, "simple") != 0 && strcmp(c->look, "minimal") != 0)
+		return dm_error_set(ctx->err, DM_EINPUT, NULL,
+		                    "a %s callout has appearance=\"%s\": "
+		                    "expected default, simple or minimal",
+		                    c->type->name, c->look);
 	if (c->collapse && strcmp(c->collapse, "true") != 0 &&
 	    strcmp(c->collapse, "false") != 0 &&
 	    strcmp(c->collapse, "open") != 0)
@@ -69,6 +77,21 @@ const ctype *dmf_div_type(const state *st, const json_t *attr)
 			return t;
 	}
 	return NULL;
+}
+
+const ctype *dmf_div_kind(const state *st, const json_t *div)
+{
+	const json_t *attr = dm_node_attr(div);
+	const ctype *t = dmf_div_type(st, attr);
+	const char *name;
+
+	if (t != NULL || !dm_attr_has_class(attr, "callout"))
+		return t;
+	if (dm_attr_get(attr, "title") == NULL &&
+	    dm_type_of(json_array_get(dm_node_blocks(div), 0)) != DM_T_HEADER)
+		return NULL;
+	name = dmf_xref_type(dm_attr_id(attr));
+	return dmf_find_type(st, name ? name : "note");
 }
 
 json_t *dmf_block_text(const json_t *b)
@@ -172,18 +195,22 @@ int dmf_from_div(dm_ctx *ctx, const ctype *t, json_t *div, bool take,
 	return take_settings(ctx, c);
 }
 
-const ctype *dmf_alert_type(const state *st, const json_t *inl)
+const ctype *dmf_alert_type(const state *st, const json_t *inl, char *fold)
 {
 	const char *s = json_string_value(dm_content(inl));
 	size_t n;
 
+	*fold = '\0';
 	if (dm_type_of(inl) != DM_T_STR || s == NULL ||
 	    strncmp(s, "[!", 2) != 0)
 		return NULL;
 	n = strlen(s);
+	/* Obsidian's fold marker: "[!tip]-" folded, "[!tip]+" open */
+	if (n > 4 && (s[n - 1] == '-' || s[n - 1] == '+') && s[n - 2] == ']')
+		*fold = s[--n];
 	if (n < 4 || s[n - 1] != ']')
 		return NULL;
-	return dmf_find_type_n(st, s + 2, n - 3);
+	return dmf_find_alias_n(st, s + 2, n - 3);
 }
 
 static bool is_break(const json_t *inl)
@@ -225,11 +252,16 @@ int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
 	json_t *blocks = dm_content(bq), *para = json_array_get(blocks, 0);
 	json_t *ils = dm_content(para);
 	size_t i, k, n = json_array_size(ils);
+	char fold;
 
 	if (dm_type_of(para) != DM_T_PARA && dm_type_of(para) != DM_T_PLAIN)
 		return 0;
-	if ((c->type = dmf_alert_type(st, json_array_get(ils, 0))) == NULL)
+	if ((c->type = dmf_alert_type(st, json_array_get(ils, 0), &fold)) ==
+	    NULL)
 		return 0;
+	if (fold && (c->collapse = strdup(fold == '-' ? "true" : "open")) ==
+	            NULL)
+		return dm_nomem(ctx->err);
 	for (i = 1; i < n && !is_break(json_array_get(ils, i)); i++)
 		;
 	c->attr = dm_attr(NULL);

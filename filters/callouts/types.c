@@ -7,21 +7,42 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "callouts.h"
 
+/* The built-in types: the framing triad, GitHub's five alert types, and
+ * the rest of Obsidian's, whose other names (aliases) its alerts may use
+ * ("> [!tldr]" is an abstract).  Obsidian's own aliases of GitHub's types
+ * (important and caution) are not taken: GitHub's meaning stands. */
 static const struct {
 	const char *name, *label, *colour, *icon;
 	bool triad, alert;
+	const char *aliases; /* space-separated */
 } builtins[] = {
-	{"tension", "Tension", "#c2410c", "\u26a1", true, false},
-	{"noise", "Noise", "#6b7280", "\u224b", true, false},
-	{"direct-message", "Direct Message", "#1d4ed8", "\u2709", true, false},
-	{"note", "Note", "#0969da", "\u2139", false, true},
-	{"tip", "Tip", "#1a7f37", "\u2726", false, true},
-	{"important", "Important", "#8250df", "\u2757", false, true},
-	{"warning", "Warning", "#9a6700", "\u26a0", false, true},
-	{"caution", "Caution", "#cf222e", "\u26d4", false, true},
+	{"tension", "Tension", "#c2410c", "bolt", true, false, NULL},
+	{"noise", "Noise", "#6b7280", "waves", true, false, NULL},
+	{"direct-message", "Direct Message", "#1d4ed8", "mail", true, false,
+	 NULL},
+	{"note", "Note", "#0969da", "info", false, true, NULL},
+	{"tip", "Tip", "#1a7f37", "lightbulb", false, true, "hint"},
+	{"important", "Important", "#8250df", "report", false, true, NULL},
+	{"warning", "Warning", "#9a6700", "alert", false, true, "attention"},
+	{"caution", "Caution", "#cf222e", "stop", false, true, NULL},
+	{"abstract", "Abstract", "#0e7490", "book", false, false,
+	 "summary tldr"},
+	{"info", "Info", "#2563eb", "info", false, false, NULL},
+	{"todo", "Todo", "#4f46e5", "flag", false, false, NULL},
+	{"success", "Success", "#15803d", "check", false, false,
+	 "check done"},
+	{"question", "Question", "#b45309", "question", false, false,
+	 "help faq"},
+	{"failure", "Failure", "#dc2626", "stop", false, false,
+	 "fail missing"},
+	{"danger", "Danger", "#b91c1c", "bolt", false, false, "error"},
+	{"bug", "Bug", "#be123c", "report", false, false, NULL},
+	{"example", "Example", "#7c3aed", "star", false, false, NULL},
+	{"quote", "Quote", "#71717a", "quote", false, false, "cite"},
 };
 
 /* dmf_same_name() of `a` and the `n` bytes at `b`. */
@@ -64,6 +85,23 @@ const ctype *dmf_find_type_n(const state *st, const char *name, size_t n)
 const ctype *dmf_find_type(const state *st, const char *name)
 {
 	return dmf_find_type_n(st, name, strlen(name));
+}
+
+const ctype *dmf_find_alias_n(const state *st, const char *name, size_t n)
+{
+	const ctype *t = dmf_find_type_n(st, name, n);
+	size_t i;
+
+	for (i = 0; t == NULL && i < sizeof builtins / sizeof *builtins; i++) {
+		const char *a = builtins[i].aliases;
+		while (a && *a) {
+			size_t len = strcspn(a, " ");
+			if (len == n && strncasecmp(a, name, n) == 0)
+				return dmf_find_type(st, builtins[i].name);
+			a += len + (a[len] == ' ');
+		}
+	}
+	return t;
 }
 
 const char *dmf_default_label(const ctype *t)
@@ -311,6 +349,17 @@ static int add_builtins(dm_ctx *ctx, state *st)
 	return 0;
 }
 
+/* stylesheet: true (into header-includes), false, or inline (html: at
+ * the top of the body, where a fragment carries it) */
+static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
+                           void *opaque)
+{
+	state *st = opaque;
+
+	return dm_box_read_sheet_option(v, where, &st->stylesheet,
+	                                &st->sheet_in_body, ctx->err);
+}
+
 static const char *const looks[] = {"default", "simple", "minimal", NULL};
 
 /* Read in this order: types before the labels that may name them. */
@@ -318,12 +367,15 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	{"types", DM_OPT_CUSTOM, 0, NULL, "NAME: {label, colour, icon}",
 	 "a callout type of your own (NAME: a-z 0-9 -)", NULL, read_types},
 	{"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
-	 "the title of TYPE's callouts (any language)", NULL, read_labels},
+	 "the title of TYPE's callouts (any language), and the label a "
+	 "triad list item or paragraph opens with", NULL, read_labels},
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
-	{"stylesheet", DM_OPT_BOOL, offsetof(state, stylesheet), "true", NULL,
+	{"stylesheet", DM_OPT_CUSTOM, 0, "true", "true | false | inline",
 	 "add the HTML stylesheet, the LaTeX definitions and the odt "
-	 "styles to header-includes", NULL, NULL},
+	 "styles to header-includes; inline: the HTML stylesheet at the top "
+	 "of the body instead, where a fragment (no -s) carries it",
+	 NULL, read_stylesheet},
 	{"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false", NULL,
 	 "HTML callouts start collapsed", NULL, NULL},
 	{"icons", DM_OPT_BOOL, offsetof(state, icons), "true", NULL,
@@ -368,6 +420,7 @@ void dmf_callouts_close(dmf_callouts *st)
 	}
 	for (i = 0; i < st->nopen; i++)
 		dmf_callout_free(&st->open[i]);
+	json_decref(st->xrefs);
 	free(st->open);
 	dm_options_free(dmf_callouts_option_table, st);
 	free(st);

@@ -55,7 +55,13 @@ static void release(dm_ctx *ctx)
 	json_decref(st->positions);
 	dmc_source_free(&st->src);
 	json_decref(st->first_triad);
+	json_decref(st->candidate);
+	free(st->candidate_text);
+	json_decref(st->run_where);
 	json_decref(st->uncredited);
+	json_decref(st->credit_heads);
+	json_decref(st->credit_kept);
+	json_decref(st->credit_bad);
 	free(st->section);
 	dm_options_free(options, st);
 	free(st);
@@ -70,7 +76,12 @@ static int start(dm_ctx *ctx)
 	ctx->state = st;
 	st->findings = json_array();
 	st->uncredited = json_array();
-	if (st->findings == NULL || st->uncredited == NULL)
+	st->credit_heads = json_array();
+	st->credit_kept = json_array();
+	st->credit_bad = json_array();
+	if (st->findings == NULL || st->uncredited == NULL ||
+	    st->credit_heads == NULL || st->credit_kept == NULL ||
+	    st->credit_bad == NULL)
 		return dm_nomem(ctx->err);
 	if (dm_options_read(ctx, DMC_OPT, options, st) ||
 	    (st->callouts = dmf_callouts_open(ctx)) == NULL ||
@@ -82,33 +93,6 @@ static int start(dm_ctx *ctx)
 /* ------------------------------------------------------------------------
  * Callouts: the triad, empty callouts, unknown alerts, misspelt classes
  * ------------------------------------------------------------------------ */
-
-static int triad_index(const dmc_state *st, const char *type)
-{
-	const char *t;
-	int i;
-
-	for (i = 0; i < 8 && (t = dmf_callouts_triad(st->callouts,
-	                                             (size_t)i)); i++)
-		if (strcmp(t, type) == 0)
-			return i;
-	return -1;
-}
-
-/* A statement of the triad seen at `where` (stolen; NULL: metadata). */
-static void triad_seen(dmc_state *st, const char *type, json_t *where)
-{
-	int i = type ? triad_index(st, type) : -1;
-
-	if (i >= 0) {
-		st->triad[i]++;
-		if (st->first_triad == NULL && where != NULL) {
-			st->first_triad = where;
-			return;
-		}
-	}
-	json_decref(where);
-}
 
 /* Classes pandoc itself gives a meaning (speaker notes, columns):
  * never a misspelt type, however near one ("notes" is one edit from
@@ -134,36 +118,13 @@ static int callout_seen(dm_ctx *ctx, const dm_walk *w, json_t *node,
 	dmc_state *st = ctx->state;
 	int e;
 
-	triad_seen(st, type, dmc_here(st, w, node));
+	dmc_triad_seen(st, type, dmc_here(st, w, node));
 	if ((e = dmf_callouts_empty(ctx, st->callouts, node)) < 0)
 		return -1;
 	if (e)
 		return dmc_report(ctx, dmc_here(st, w, node),
 		                  DMC_CALLOUT_EMPTY,
 		                  "the %s callout has no content", type);
-	return 0;
-}
-
-/* A bullet list of triad statements ("- Tension: ..."). */
-static int check_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
-{
-	dmc_state *st = ctx->state;
-	const char *types[16];
-	bool empty[16];
-	size_t i, n = dmf_callouts_list(st->callouts, node, types, empty, 16);
-
-	for (i = 0; i < n && i < 16; i++) {
-		if (types[i] == NULL) /* its label could not be read again */
-			return dm_nomem(ctx->err);
-		triad_seen(st, types[i], dmc_here(st, w, node));
-		if (empty[i] &&
-		    dmc_report(ctx, dmc_here(st, w, node), DMC_CALLOUT_EMPTY,
-		               "the %s statement (item %zu) says nothing",
-		               types[i], i + 1))
-			return -1;
-		if (dmc_run_on(ctx, w, node, i, types[i]))
-			return -1;
-	}
 	return 0;
 }
 
@@ -213,7 +174,7 @@ static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	switch (dm_type_of(node)) {
 	case DM_T_BULLET_LIST:
-		return check_list(ctx, w, node);
+		return dmc_triad_list(ctx, w, node);
 	case DM_T_DIV:
 		return check_div(ctx, w, node);
 	case DM_T_BLOCK_QUOTE:
@@ -226,47 +187,6 @@ static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
 /* ------------------------------------------------------------------------
  * The walk
  * ------------------------------------------------------------------------ */
-
-/* Credit lines stand at the top level, in divs or in quotes, as
- * dm-credits reads them: true when a block under `parent` may be one. */
-static bool credit_place(const json_t *parent)
-{
-	if (parent == NULL)
-		return true;
-	switch (dm_type_of(parent)) {
-	case DM_T_DIV:
-	case DM_T_BLOCK_QUOTE:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* A block that may be a credit line: it credits the images since the
- * last one.  1 when it is one, 0 when not, -1 on error. */
-static int check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
-{
-	dmc_state *st = ctx->state;
-	dmf_credit_line line = DMF_CREDIT_LINE_NONE;
-	char *text;
-	int rc;
-
-	if (credit_place(dm_walk_ancestor(w, 0)))
-		line = dmf_credits_line(ctx, st->credits, node);
-	if (line == DMF_CREDIT_LINE_ERROR || line == DMF_CREDIT_LINE_NONE)
-		return line == DMF_CREDIT_LINE_ERROR ? -1 : 0;
-	json_array_clear(st->uncredited);
-	if (line != DMF_CREDIT_LINE_UNPARSED)
-		return 1;
-	if ((text = dm_stringify(node)) == NULL)
-		return dm_nomem(ctx->err);
-	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-	                "cannot read the credit line \"%.*s\" (expected, "
-	                "say, \"Photo by NAME on SOURCE\")",
-	                (int)dm_utf8_cut(text, 80), text);
-	free(text);
-	return rc ? -1 : 1;
-}
 
 static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
                                json_t *node, json_t **out)
@@ -289,9 +209,9 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	}
 	if (header && dmf_callouts_section(st->callouts, node))
 		st->section_seen = true;
-	if (check_callouts(ctx, w, node))
+	if (dmc_triad_block(ctx, w, node) || check_callouts(ctx, w, node))
 		return DM_WALK_ERROR;
-	credit = check_credit(ctx, w, node);
+	credit = dmc_check_credit(ctx, w, node);
 	if (credit < 0)
 		return DM_WALK_ERROR;
 	return credit ? DM_WALK_SKIP : DM_WALK_CONTINUE;
@@ -393,7 +313,8 @@ static dmc_state *ctx_state(dm_ctx *ctx)
 static int walk(dm_ctx *ctx)
 {
 	static const dm_visitor visitor = {.block = on_block,
-	                                   .inline_ = on_inline};
+	                                   .inline_ = on_inline,
+	                                   .blocks = dmc_credit_sections};
 	dm_ctx sub = *ctx;
 	int rc;
 
@@ -430,33 +351,6 @@ static int uncredited(dm_ctx *ctx)
 	return 0;
 }
 
-/* The triad, body and metadata together: each statement once. */
-static int triad(dm_ctx *ctx)
-{
-	dmc_state *st = ctx->state;
-	json_t *meta = dm_doc_meta(ctx->doc);
-	const char *t;
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; (t = dmf_callouts_triad(st->callouts, i)); i++)
-		if (json_object_get(meta, t))
-			triad_seen(st, t, NULL);
-	for (i = 0; rc == 0 && (t = dmf_callouts_triad(st->callouts, i));
-	     i++) {
-		if (st->triad[i] == 0)
-			rc = dmc_report(ctx, json_incref(st->first_triad),
-			                DMC_TRIAD_MISSING,
-			                "the triad has no %s statement", t);
-		else if (st->triad[i] > 1)
-			rc = dmc_report(ctx, json_incref(st->first_triad),
-			                DMC_TRIAD_REPEATED,
-			                "the triad has %zu %s statements (one "
-			                "expected)", st->triad[i], t);
-	}
-	return rc;
-}
-
 /* The Direct Message section is there. */
 static int section(dm_ctx *ctx)
 {
@@ -473,7 +367,7 @@ static int finish(dm_ctx *ctx)
 {
 	dmc_state *st = ctx->state;
 
-	if (walk(ctx) || uncredited(ctx) || triad(ctx) || section(ctx))
+	if (walk(ctx) || uncredited(ctx) || dmc_triad_end(ctx) || section(ctx))
 		return -1;
 	/* a question answered "no" for want of memory: findings in doubt */
 	if (st->src.nomem || dm_nomem_seen())

@@ -1,7 +1,8 @@
 /*
  * check.h - what the parts of dm-check share, private to filters/check/:
  * the rules (rules.c), the state of one run (check.c), the rules on text
- * (runon.c) and the findings and their report (report.c).
+ * (runon.c), credit lines and Credits sections (credit.c) and the
+ * findings and their report (report.c).
  */
 #ifndef DM_CHECK_H
 #define DM_CHECK_H
@@ -95,7 +96,17 @@ typedef struct dmc_state {
 	json_t *positions;   /* +sourcepos: "%p" of a block -> its data-pos */
 	size_t triad[8];     /* statements seen per triad type */
 	json_t *first_triad; /* where the first triad statement is */
+	json_t *candidate;   /* where the first list or paragraphs not read
+	                        as the triad, but labelled nearly so, are */
+	char *candidate_text; /* what they read */
+	dmf_label run[8];     /* the labelled paragraphs in a row */
+	size_t nrun, run_depth;
+	const json_t *run_parent;
+	json_t *run_where;    /* where the first of them is */
 	json_t *uncredited;  /* images waiting for a credit line */
+	json_t *credit_heads; /* headings of Credits sections dm-credits takes */
+	json_t *credit_kept; /* paragraphs of Credits sections left in place */
+	json_t *credit_bad;  /* [block, heading]: what keeps such a section */
 	bool section_seen;
 	size_t errors, warnings;
 	dmc_source src;      /* st->file, read */
@@ -117,6 +128,22 @@ int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
                    void *state);
 
 /* ------------------------------------------------------------------------
+ * The triad (triad.c)
+ * ------------------------------------------------------------------------ */
+
+/** A statement of the triad of `type` seen at `where` (stolen; NULL: the
+ * metadata). */
+void dmc_triad_seen(dmc_state *st, const char *type, json_t *where);
+/** A bullet list: its labelled items.  0 or -1 (ctx->err). */
+int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** Every block the walk enters: the runs of labelled paragraphs.  0 or
+ * -1. */
+int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** After the walk: the metadata's statements, then one finding for what
+ * the triad lacks and one for each statement made twice.  0 or -1. */
+int dmc_triad_end(dm_ctx *ctx);
+
+/* ------------------------------------------------------------------------
  * Text rules (runon.c)
  * ------------------------------------------------------------------------ */
 
@@ -128,6 +155,27 @@ int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
  */
 int dmc_run_on(dm_ctx *ctx, const dm_walk *w, json_t *node, size_t i,
                const char *type);
+
+/* ------------------------------------------------------------------------
+ * Credits (credit.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * A block that may be a credit line, read as dm-credits reads it: it
+ * credits the images since the last one (so does the heading of a
+ * Credits section dm-credits takes); DM203 when it does not parse.  1
+ * when it is one, 0 when not, -1 on error.
+ */
+int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node);
+
+/**
+ * The walk's callback on each list of blocks: the Credits sections in it,
+ * those dm-credits takes whole remembered by their heading, those it
+ * leaves in place (a block in them is no credit) reported (DM203) and
+ * their paragraphs remembered, as dm-credits reads none of them.
+ */
+dm_walk_result dmc_credit_sections(dm_ctx *ctx, const dm_walk *w,
+                                   json_t *list);
 
 /* ------------------------------------------------------------------------
  * Findings and the report (report.c)

@@ -28,6 +28,7 @@ void cr_credit_free(credit *c)
 	free(c->by);
 	free(c->conn);
 	free(c->image);
+	free(c->year);
 	memset(c, 0, sizeof *c);
 }
 
@@ -193,29 +194,62 @@ static int add_role(json_t *out, const json_t *role, const char *suffix)
 	return rc;
 }
 
-/* "ROLE by NAME on SOURCE (LICENSE)", each part there when known, the
- * words as written or else the configured ones; `unsplash` when it credits
- * Unsplash. */
+/* "© YEAR " before the name, as written: 0, or -1. */
+static int add_copyright(json_t *out, const credit *c)
+{
+	if (!c->copyright)
+		return 0;
+	return dm_append(out, dm_str("\xc2\xa9")) ||
+	       dm_append(out, dm_space()) ||
+	       (c->year && (dm_append(out, dm_str(c->year)) ||
+	                    dm_append(out, dm_space())));
+}
+
+/* NAME CONN SOURCE, or SOURCE CONN NAME as written ("AP Photo/NAME"):
+ * each there when known, the connector as written ("/" without spaces
+ * when tight), else `conn`. */
+static int add_names(const dmf_credits *cr, json_t *out, const credit *c,
+                     bool unsplash, const char *conn)
+{
+	const json_t *first = c->source_first ? c->source : c->name;
+	const json_t *second = c->source_first ? c->name : c->source;
+	const char *u1 = c->source_first ? source_url(c, unsplash) : c->url;
+	const char *u2 = c->source_first ? c->url : source_url(c, unsplash);
+
+	if (first && add_linked(cr, out, first, u1))
+		return -1;
+	if (first && second &&
+	    (c->tight ? dm_append(out, dm_str(conn)) : add_word(out, conn)))
+		return -1;
+	return second ? add_linked(cr, out, second, u2) : 0;
+}
+
+/* "ROLE by NAME on SOURCE (LICENSE)", "ROLE: © YEAR NAME / SOURCE", each
+ * part there when known, the words as written or else the configured
+ * ones; `unsplash` when it credits Unsplash. */
 static int write_line(const dmf_credits *cr, const credit *c, bool unsplash,
                       json_t *out)
 {
 	size_t nrole = json_array_size(c->role);
+	bool by = c->role && !c->role_colon;
 	const char *conn = c->conn;
 
 	if (conn == NULL)
-		conn = !c->role ? "/" : unsplash ? cr->w_on : cr->w_from;
-	if (c->role && add_copies(out, c->role))
+		conn = !by ? "/" : unsplash ? cr->w_on : cr->w_from;
+	if (c->role_colon && nrole &&
+	    (add_role(out, c->role, ":") || dm_append(out, dm_space())))
 		return -1;
-	if (c->role && c->name &&
+	if (by && add_copies(out, c->role))
+		return -1;
+	if (by && c->name &&
 	    ((nrole && dm_append(out, dm_space())) ||
 	     dm_append(out, dm_str(c->by ? c->by : cr->w_by)) ||
 	     dm_append(out, dm_space())))
 		return -1;
-	if (c->name && add_linked(cr, out, c->name, c->url))
-		return -1;
-	if (c->source && (((nrole || c->name) && add_word(out, conn)) ||
-	                  add_linked(cr, out, c->source,
-	                             source_url(c, unsplash))))
+	if (by && !c->name && c->source && nrole && add_word(out, conn))
+		return -1; /* "Photo on Unsplash" */
+	if (add_copyright(out, c) ||
+	    add_names(cr, out, c, unsplash, conn))
 		return -1;
 	if (c->license && (dm_append(out, dm_space()) ||
 	                   dm_append(out, dm_str("(")) ||
@@ -236,11 +270,8 @@ static int write_caption(const dmf_credits *cr, const credit *c,
 	    (def = dm_text(unsplash ? cr->w_photo : cr->w_image)) == NULL)
 		return -1;
 	rc = add_role(out, def ? def : c->role, ":") ||
-	     dm_append(out, dm_space()) ||
-	     (c->name && add_linked(cr, out, c->name, c->url)) ||
-	     (c->name && c->source && add_word(out, "/")) ||
-	     (c->source && add_linked(cr, out, c->source,
-	                              source_url(c, unsplash)));
+	     dm_append(out, dm_space()) || add_copyright(out, c) ||
+	     add_names(cr, out, c, unsplash, "/");
 	json_decref(def);
 	return rc;
 }

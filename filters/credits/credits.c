@@ -72,35 +72,26 @@ static bool line_place(const dm_walk *w)
 }
 
 /* With figure-credits, the credit of a figure's image at the end of its
- * caption: "(Photo: NAME / SOURCE)".  0, or -1 with ctx->err set. */
-static int caption_credit(dm_ctx *ctx, const dmf_credits *cr, json_t *fig)
+ * caption: "(Photo: NAME / SOURCE)"; *out a new figure to put in its
+ * place, or NULL.  0, or -1 with ctx->err set. */
+static int caption_credit(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
+                          json_t **out)
 {
-	json_t *image = dm_figure_image(fig), *caption, *text = NULL;
+	json_t *image = dm_figure_image(fig);
 	credit c = {0}, *m = NULL;
 	cr_found rc;
+	int r;
 
+	*out = NULL;
 	if (!cr->figure_credits || image == NULL)
 		return 0;
 	if ((rc = cr_image_credit(cr, image, &c)) == CR_NONE &&
 	    (m = cr_meta_for(cr, cr_image_src(image), false)) == NULL)
 		return 0;
-	if (rc == CR_NOMEM || (text = cr_write(cr, m ? m : &c, true)) == NULL ||
-	    (caption = dm_figure_caption(fig)) == NULL)
-		goto nomem;
+	r = rc == CR_NOMEM ? dm_nomem(ctx->err)
+	                   : cr_caption_add(ctx, cr, fig, m ? m : &c, out);
 	cr_credit_free(&c);
-	dm_inlines_remove_spans(caption, "dm-credit");
-	if (json_array_size(caption) > 0 &&
-	    (json_array_insert_new(text, 0, dm_str("(")) ||
-	     dm_append(text, dm_str(")")) || dm_append(caption, dm_space())))
-		goto nomem;
-	return dm_append(caption, dm_span(json_pack("[s[s][]]", "",
-	                                            "dm-credit"), text))
-	               ? dm_nomem(ctx->err)
-	               : 0;
-nomem:
-	json_decref(text);
-	cr_credit_free(&c);
-	return dm_nomem(ctx->err);
+	return r;
 }
 
 /* Removes `node`, whose parent `up` (NULL at the top) is remembered in
@@ -139,26 +130,31 @@ static dm_walk_result on_line(dm_ctx *ctx, const dm_walk *w, json_t *node,
                               json_t **out)
 {
 	dmf_credits *cr = ctx->state;
-	const json_t *in = dm_content(node);
-	size_t i;
 	int n;
 
-	if (!line_place(w))
+	if (!line_place(w) || cr_kept(cr, node))
 		return DM_WALK_CONTINUE;
-	switch (cr_line_start(cr, &in, &i)) {
-	case CR_NOMEM:
-		return dm_nomem(ctx->err), DM_WALK_ERROR;
-	case CR_NONE:
-		return DM_WALK_CONTINUE;
-	case CR_FOUND:
-		break;
-	}
-	if ((n = cr_parse_line(cr, in, i, CR_FROM_BODY, &cr->list,
-	                       ctx->err)) < 0)
+	if ((n = cr_read_line(cr, dm_content(node), CR_LINE, CR_FROM_BODY,
+	                      &cr->list, ctx->err)) < 0)
 		return DM_WALK_ERROR;
-	if (n == 0) /* the prefix alone */
+	if (n == 0) /* none, or the prefix alone */
 		return DM_WALK_CONTINUE;
 	return remove_block(ctx, dm_walk_ancestor(w, 0), out);
+}
+
+/* A Credits section cr_sections() took: its credits are read, in their
+ * place in the document, and it goes. */
+static dm_walk_result on_section(dm_ctx *ctx, json_t *div, json_t **out)
+{
+	dmf_credits *cr = ctx->state;
+	size_t end, bad;
+
+	if (cr_section_at(cr, dm_node_blocks(div), 0, &end, &bad, &cr->list,
+	                  ctx->err) < 0)
+		return DM_WALK_ERROR;
+	if ((*out = json_array()) == NULL)
+		return dm_nomem(ctx->err), DM_WALK_ERROR;
+	return DM_WALK_REPLACE_SKIP;
 }
 
 static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
@@ -172,6 +168,8 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 		               : DM_WALK_CONTINUE;
 	switch (dm_type_of(node)) {
 	case DM_T_DIV: /* the footer's place, maybe an earlier footer */
+		if (cr_taken(cr, node))
+			return on_section(ctx, node, out);
 		if (!dm_attr_has_class(dm_node_attr(node), CR_CLASS))
 			return DM_WALK_CONTINUE;
 		if (found_place(cr, node) != 0)
@@ -183,12 +181,13 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 		               ? dm_nomem(ctx->err), DM_WALK_ERROR
 		               : DM_WALK_CONTINUE;
 	case DM_T_FIGURE:
-		return caption_credit(ctx, cr, node) != 0 ? DM_WALK_ERROR
-		                                          : DM_WALK_CONTINUE;
 	case DM_T_PARA: /* in pandoc 2.17 also a figure */
-		if (caption_credit(ctx, cr, node) != 0)
+		if (caption_credit(ctx, cr, node, out) != 0)
 			return DM_WALK_ERROR;
-		return on_line(ctx, w, node, out);
+		if (*out != NULL) /* walked: its image's credit is read */
+			return DM_WALK_REPLACE;
+		return dm_type_of(node) == DM_T_PARA ? on_line(ctx, w, node, out)
+		                                     : DM_WALK_CONTINUE;
 	case DM_T_PLAIN:
 		return on_line(ctx, w, node, out);
 	default:
@@ -227,13 +226,16 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 }
 
 /* Every list of blocks: a footer an earlier run rendered becomes a Div of
- * class dm-credits again, which on_block() then reads. */
+ * class dm-credits again, which on_block() then reads; where credit lines
+ * may stand, the Credits sections and the lines under figures. */
 static dm_walk_result on_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
 {
-	(void)w;
-	return cr_footer_recognise(ctx, ctx->state, list) != 0
-	               ? DM_WALK_ERROR
-	               : DM_WALK_CONTINUE;
+	if (cr_footer_recognise(ctx, ctx->state, list) != 0)
+		return DM_WALK_ERROR;
+	if (!line_place(w))
+		return DM_WALK_CONTINUE;
+	return cr_sections(ctx, ctx->state, list) ? DM_WALK_ERROR
+	                                          : DM_WALK_CONTINUE;
 }
 
 /* ------------------------------------------------------------------------
@@ -312,6 +314,8 @@ static int start(dm_ctx *ctx)
 	cr->warn = ctx->program;
 	if ((cr->extra = json_array()) == NULL ||
 	    (cr->emptied = json_array()) == NULL ||
+	    (cr->kept = json_array()) == NULL ||
+	    (cr->taken = json_array()) == NULL ||
 	    (cr->warned = json_object()) == NULL)
 		return dm_nomem(ctx->err);
 	return 0;
@@ -341,7 +345,6 @@ const dm_filter dm_credits_filter = {
 dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
                                  const json_t *b)
 {
-	const json_t *in = dm_content(b);
 	credit_list found = {0};
 	bool unparsed = false;
 	size_t i;
@@ -354,15 +357,8 @@ dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
 	default:
 		return DMF_CREDIT_LINE_NONE;
 	}
-	switch (cr_line_start(cr, &in, &i)) {
-	case CR_NOMEM:
-		return dm_nomem(ctx->err), DMF_CREDIT_LINE_ERROR;
-	case CR_NONE:
-		return DMF_CREDIT_LINE_NONE;
-	case CR_FOUND:
-		break;
-	}
-	n = cr_parse_line(cr, in, i, CR_FROM_BODY, &found, ctx->err);
+	n = cr_read_line(cr, dm_content(b), CR_LINE, CR_FROM_BODY, &found,
+	                 ctx->err);
 	for (i = 0; i < found.n; i++)
 		unparsed = unparsed || found.v[i].raw != NULL;
 	cr_list_free(&found);
@@ -371,6 +367,13 @@ dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
 	if (n == 0)
 		return DMF_CREDIT_LINE_NONE; /* the prefix alone */
 	return unparsed ? DMF_CREDIT_LINE_UNPARSED : DMF_CREDIT_LINE_PARSED;
+}
+
+int dmf_credits_section(dm_ctx *ctx, const dmf_credits *cr,
+                        const json_t *list, size_t i, size_t *end,
+                        size_t *bad)
+{
+	return cr_section_at(cr, list, i, end, bad, NULL, ctx->err);
 }
 
 bool dmf_credits_image(const json_t *image)

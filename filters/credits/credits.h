@@ -7,7 +7,13 @@
  *   credits.c  the filter: its walk, placing the footer, and the
  *              interface dm-check uses (filters.h)
  *   options.c  the dm-credits options; making and freeing the object
- *   parse.c    credit lines: the prefix, "Photo by NAME on SOURCE"
+ *   parse.c    credit lines: the prefix (any colon, CJK ones too), a
+ *              bare credit phrase, several credits on a line
+ *   phrase.c   one credit, its grammar in tables: "Photo by NAME on
+ *              SOURCE", "courtesy of", "NAME/SOURCE", "AP Photo/NAME",
+ *              "© 2024 NAME", "LABEL: NAME"
+ *   section.c  an article's own Credits section, and the credit line
+ *              under a figure (its caption with figure-credits)
  *   sources.c  credits from image attributes, from the metadata, and
  *              from an earlier run's footer
  *   credit.c   one credit: freeing, lists, Unsplash, writing as inlines
@@ -39,6 +45,11 @@ typedef struct credit {
 	char *by, *conn; /* the words before name and source, as written:
 	                    "by", "on", "/"; NULL: the configured ones */
 	char *image;     /* metadata `image`: the file it credits */
+	char *year;      /* the year after a copyright sign, or NULL */
+	bool copyright;  /* "© [YEAR] NAME": written with a copyright sign */
+	bool role_colon; /* "ROLE: NAME": the role is a label */
+	bool tight;      /* "NAME/SOURCE": the connector without spaces */
+	bool source_first; /* "AP Photo/NAME": the source written first */
 	json_t *raw;     /* a line that does not parse, as written */
 	json_t *blocks;  /* an item of an earlier footer, kept as it is */
 	int rank;        /* an enum cr_rank; -1 for a duplicate */
@@ -59,15 +70,24 @@ typedef struct credit_list {
 	size_t n, cap;
 } credit_list;
 
+/* A prefix that opens a credit line: its words and colon, and whether
+ * it names what is credited ("Cover image:"), kept as the role. */
+typedef struct cr_prefix {
+	char *text;
+	bool role;
+} cr_prefix;
+
 /* A run's options and what it has met. */
 struct dmf_credits {
 	/* the options (options.c) */
-	char **prefixes;  /* what opens a credit line */
+	cr_prefix *prefixes; /* what opens a credit line */
 	size_t nprefixes;
+	bool custom;      /* the prefixes are the user's, not the defaults */
 	bool first[256];  /* the first bytes of the prefixes, folded */
 	json_t *title;    /* inlines */
 	json_t *footer;   /* blocks */
 	bool figure_credits, stylesheet;
+	bool sheet_in_body; /* stylesheet: inline */
 	char *utm_source, *utm_medium;
 	char *w_by, *w_on, *w_from, *w_photo, *w_image;
 	/* what the run has met */
@@ -76,7 +96,13 @@ struct dmf_credits {
 	json_t *slot;     /* the Div or RawBlock the footer replaces */
 	json_t *extra;    /* further placeholders, removed */
 	json_t *emptied;  /* divs and quotes that lost a credit line */
+	json_t *kept;     /* paragraphs of Credits sections left in place */
+	json_t *taken;    /* Credits sections to read and remove (Divs) */
 	json_t *out;      /* the footer, rendered */
+	/* the raw marks of a footer of every format family, made the first
+	 * time a list of blocks holds a raw block (footer.c) */
+	struct dm_box_marks *marks;
+	size_t nmarks;
 	/* dm-credits' run: the program that warns of a link it does not
 	 * write (NULL in dm-check, which reports it), and the URLs it has
 	 * warned of */
@@ -120,31 +146,67 @@ json_t *cr_write(const dmf_credits *cr, const credit *c, bool caption);
 unsigned char cr_fold_byte(const char *s);
 
 /**
- * Whether a line opens with a credit prefix (CR_FOUND), and where its
- * credits start: *start is the index in *inlines after the prefix (0 when
- * there is none).  A line wholly in bold or italics ("*Image credits:
- * ...*") is read inside: *inlines moves there.
+ * Whether a line opens with a credit prefix (CR_FOUND): a prefix's words
+ * in any case, its colon ':' or '：' (a space before it allowed; after an
+ * ASCII colon closing Latin words, a space), plain or in bold or italics.
+ * *rest is then a new array of the inlines after it (the prefix may end
+ * inside a Str: "图片来源：Photo" leaves "Photo"), and *role a new array of
+ * its words when the prefix names what it credits ("Cover image"), else
+ * NULL.  A line wholly in bold or italics is read inside.
  */
-cr_found cr_line_start(const dmf_credits *cr, const json_t **inlines,
-                       size_t *start);
+cr_found cr_line_start(const dmf_credits *cr, const json_t *inlines,
+                       json_t **rest, json_t **role);
+
+/** Whether a line without a prefix whose first word is `t` (up to a
+ * space) may be a credit phrase: a role of cr_roles, or "Courtesy". */
+bool cr_bare_opening(const dmf_credits *cr, const char *t);
+
+/** How a line is read: what may stand without a prefix. */
+enum cr_mode {
+	CR_LINE,   /* a paragraph: a prefix, or a bare credit phrase
+	              ("Image courtesy of NASA") */
+	CR_ITEM,   /* a Credits section's item: a prefix, or credits that
+	              all parse ("Jane Doe/Unsplash", "Map: ...") */
+	CR_META    /* a metadata credit: as CR_ITEM, kept as written when it
+	              does not parse */
+};
+
+/**
+ * Reads a credit line in `mode` and adds its credits (separated by ';';
+ * each parsed, or kept as written when a prefix opens the line) to `out`
+ * with rank `rank`.  Returns how many (0: not a credit line), or -1 with
+ * `err` set.  In modes CR_LINE and CR_ITEM a line without a prefix whose
+ * credits do not all parse adds nothing and returns 0.
+ */
+int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
+                 int rank, credit_list *out, dm_error *err);
+
+/* ---- phrase.c ---------------------------------------------------------- */
+
+/** What cr_parse_one() accepts beside the forms with "by" and "/". */
+enum cr_flags {
+	CR_P_NAME = 1, /* a name alone ("Getty Images"), "LABEL: NAME",
+	                  "© YEAR NAME": after a prefix, in a section */
+	CR_P_BARE = 2  /* a line without a prefix: a known role and a
+	                  short name ("Photograph by Li Wei for Reuters") */
+};
 
 /** If `inlines` is a lone Link, makes it the Link's text and stores its
- * target in *url (freeing the old one).  0, or -1 (out of memory). */
+ * target in *url (freeing the old one).  0, or -1 (out of memory).
+ * (sources.c) */
 int cr_take_link(json_t **inlines, char **url);
 
-/**
- * Parses one credit from `inlines` (a line without its prefix, or a list
- * item) into *c, which holds nothing unless CR_FOUND is returned.
- */
-cr_found cr_parse_one(const dmf_credits *cr, const json_t *inlines, credit *c);
+/** The roles a line without a prefix may credit ("photo", "cover
+ * image", ...), NULL-terminated. */
+extern const char *const cr_roles[];
 
 /**
- * Adds every credit of a line (the inlines from `from` on, separated by
- * ';') to `out` with rank `rank`, each parsed or kept as written.
- * Returns how many, or -1 with `err` set.
+ * Parses one credit from `inlines` (a line without its prefix, a list
+ * item, an attribute) as `flags` (enum cr_flags) allow into *c, which
+ * holds nothing unless CR_FOUND is returned.
  */
-int cr_parse_line(const dmf_credits *cr, const json_t *inlines, size_t from,
-                  int rank, credit_list *out, dm_error *err);
+cr_found cr_parse_one(const dmf_credits *cr, const json_t *inlines,
+                      int flags, credit *c);
 
 /* ---- sources.c --------------------------------------------------------- */
 
@@ -177,6 +239,53 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err);
 /** The options: reading, the unknown-key check and --help. */
 extern const dm_option_spec cr_options[];
 
+/* ---- section.c --------------------------------------------------------- */
+
+/**
+ * In the list of blocks `list`: each Credits section (a heading such as
+ * "Credits" or "Image credits", then credit lines or lists of credits up
+ * to the next heading of its level or above) whose blocks are all credits
+ * is read into cr->list and taken out; one holding anything else stays as
+ * it is, its paragraphs remembered in cr->kept.  With figure-credits, a
+ * figure followed by a credit line gets that credit in its caption.
+ * 0, or -1 with ctx->err set.
+ */
+int cr_sections(dm_ctx *ctx, dmf_credits *cr, json_t *list);
+
+/** Whether `heading` (a Header) names a Credits section. */
+cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading);
+
+/**
+ * The Credits section headed by list[i], its credits added to `found`
+ * (NULL: read, not kept): sets *end past its last block and *bad to the
+ * index of its first block that is not a credit (*end when all are).
+ * 1, 0 when list[i] heads none, or -1 with `err` set.
+ */
+int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
+                  size_t *end, size_t *bad, credit_list *found,
+                  dm_error *err);
+
+/** Whether `node` is a paragraph of a Credits section left in place
+ * (cr_kept()), or a section to take (a Div cr_sections() made). */
+bool cr_kept(const dmf_credits *cr, const json_t *node);
+bool cr_taken(const dmf_credits *cr, const json_t *node);
+
+/** Adds credit `c` at the end of the caption of figure `fig` (an earlier
+ * run's goes), never to its image's alternative text: for docx and odt
+ * from pandoc 2.17, *repl is set to a new Div to put in the figure's
+ * place (else NULL).  0, or -1 with ctx->err set. */
+int cr_caption_add(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
+                   const credit *c, json_t **repl);
+
+/**
+ * The inlines of a figure's caption to add a credit to (see
+ * dm_figure_caption()); for a pandoc 2.17 figure, whose caption is its
+ * image's alternative text, the text is first kept in the image's `alt`
+ * attribute, which pandoc writes as the alternative text instead.  NULL
+ * when out of memory.
+ */
+json_t *cr_caption_of(json_t *fig);
+
 /* ---- footer.c ---------------------------------------------------------- */
 
 /**
@@ -191,10 +300,13 @@ int cr_footer_build(dm_ctx *ctx, dmf_credits *cr);
  * class dm-credits again, as the semantic form is.  0, or -1 with
  * ctx->err set.
  */
-int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list);
+int cr_footer_recognise(dm_ctx *ctx, dmf_credits *cr, json_t *list);
+/** Frees the marks cr_footer_recognise() made (cr->marks). */
+void cr_footer_marks_free(dmf_credits *cr);
 
 /** Adds the footer's stylesheet to the header-includes when ctx->family
- * is HTML and the option says so.  0, or -1 with ctx->err set. */
+ * is HTML and the option says so (inline: at the top of the body).  0, or
+ * -1 with ctx->err set. */
 int cr_footer_style(dm_ctx *ctx, const dmf_credits *cr);
 
 #endif /* DMF_CREDITS_H */

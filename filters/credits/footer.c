@@ -220,7 +220,8 @@ int cr_footer_style(dm_ctx *ctx, const dmf_credits *cr)
 	if (!cr->stylesheet)
 		return 0;
 	return dm_box_footer_header(ctx->doc, ctx->family, CR_CLASS, CR_STYLE,
-	                            caption_css, ctx->err);
+	                            caption_css, cr->sheet_in_body,
+	                            ctx->err);
 }
 
 /* ------------------------------------------------------------------------
@@ -269,20 +270,54 @@ static int unwrap_raw(json_t *list, const dm_box_marks *m)
 	return 0;
 }
 
-/* Every footer drawn in raw blocks, for any family: the document may
- * have been filtered for another format before.  0, or -1. */
-static int unwrap_raw_all(json_t *list)
+/* The marks of a footer drawn in raw blocks, for every family (the
+ * document may have been filtered for another format before), made once
+ * per run into cr->marks: a list of blocks holding a raw block is
+ * common, and making them renders a footer.  0, or -1. */
+static int raw_marks(dmf_credits *cr)
 {
 	dm_box_marks m;
-	int f, rc = 0;
+	int f;
 
-	for (f = 0; rc == 0 && f <= DM_FMT_OTHER; f++) {
-		rc = dm_box_footer_marks((dm_family)f, CR_CLASS, &m);
-		if (rc == 0 && m.kind == DM_BOX_MARK_RAW)
-			rc = unwrap_raw(list, &m);
-		dm_box_marks_free(&m);
+	if (cr->marks != NULL)
+		return 0;
+	if ((cr->marks = calloc(DM_FMT_OTHER + 1, sizeof m)) == NULL)
+		return -1;
+	for (f = 0; f <= DM_FMT_OTHER; f++) {
+		if (dm_box_footer_marks((dm_family)f, CR_CLASS, &m) != 0) {
+			dm_box_marks_free(&m);
+			return -1;
+		}
+		if (m.kind == DM_BOX_MARK_RAW)
+			cr->marks[cr->nmarks++] = m;
+		else
+			dm_box_marks_free(&m);
 	}
-	return rc;
+	return 0;
+}
+
+void cr_footer_marks_free(dmf_credits *cr)
+{
+	size_t i;
+
+	for (i = 0; i < cr->nmarks; i++)
+		dm_box_marks_free(&cr->marks[i]);
+	free(cr->marks);
+	cr->marks = NULL;
+	cr->nmarks = 0;
+}
+
+/* Every footer drawn in raw blocks, for any family.  0, or -1. */
+static int unwrap_raw_all(dmf_credits *cr, json_t *list)
+{
+	size_t i;
+
+	if (raw_marks(cr) != 0)
+		return -1;
+	for (i = 0; i < cr->nmarks; i++)
+		if (unwrap_raw(list, &cr->marks[i]) != 0)
+			return -1;
+	return 0;
 }
 
 /* A rule, the bold title (when there is one), the list and the footer
@@ -319,7 +354,7 @@ static int unwrap_plain(const dmf_credits *cr, json_t *list)
 	return 0;
 }
 
-int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
+int cr_footer_recognise(dm_ctx *ctx, dmf_credits *cr, json_t *list)
 {
 	dm_box_marks m = {0};
 	bool raw = false, rule = false;
@@ -338,7 +373,7 @@ int cr_footer_recognise(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 			break;
 		}
 	}
-	if (raw && unwrap_raw_all(list) != 0)
+	if (raw && unwrap_raw_all(cr, list) != 0)
 		return dm_nomem(ctx->err);
 	if (rule && (dm_box_footer_marks(ctx->family, CR_CLASS, &m) != 0 ||
 	             (m.kind == DM_BOX_MARK_RULE &&

@@ -9,11 +9,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "credits.h"
 
-static const char *const default_prefixes[] = {
-	"Image Credits:", "Image credit:", "Photo credits:", "Photo credit:",
-	"Photo:", "Credits:", "Credit:",
+/* The default prefixes, and whether each names what it credits (kept as
+ * the credit's role: "Cover image: Jane Doe/Unsplash").  Any colon of
+ * parse.c matches any other: "Image Credits：" is "Image Credits:". */
+static const struct {
+	const char *text;
+	bool role;
+} default_prefixes[] = {
+	{"Image Credits:", false}, {"Image credit:", false},
+	{"Image source:", false}, {"Photo credits:", false},
+	{"Photo credit:", false}, {"Photo source:", false},
+	{"Picture credits:", false}, {"Picture credit:", false},
+	{"Photo:", false}, {"Photos:", false}, {"Photograph:", false},
+	{"Photographs:", false}, {"Image:", false}, {"Images:", false},
+	{"Credits:", false}, {"Credit:", false},
+	{"Cover image:", true}, {"Cover photo:", true},
+	{"Header image:", true}, {"Featured image:", true},
+	/* Chinese, simplified and traditional */
+	{"图片来源：", false}, {"圖片來源：", false},
+	{"图片：", false}, {"圖片：", false}, {"图源：", false},
+	{"圖源：", false}, {"图片提供：", false}, {"圖片提供：", false},
+	{"摄影：", false}, {"攝影：", false},
+	/* Japanese */
+	{"写真：", false}, {"写真提供：", false}, {"画像：", false},
+	{"画像提供：", false}, {"撮影：", false}, {"出典：", false},
+	{"画像出典：", false}, {"写真クレジット：", false},
 };
 
 /* The words of credits written from attributes and metadata: the keys
@@ -52,14 +75,16 @@ static int each_item(dm_ctx *ctx, const json_t *v, const char *where,
 	return 0;
 }
 
-static int add_prefix(dmf_credits *cr, const char *text, dm_error *err)
+static int add_prefix(dmf_credits *cr, const char *text, bool role,
+                      dm_error *err)
 {
-	char **p = realloc(cr->prefixes, (cr->nprefixes + 1) * sizeof *p);
+	cr_prefix *p = realloc(cr->prefixes, (cr->nprefixes + 1) * sizeof *p);
 
 	if (p == NULL)
 		return dm_nomem(err);
 	cr->prefixes = p;
-	if ((p[cr->nprefixes] = strdup(text)) == NULL)
+	p[cr->nprefixes].role = role;
+	if ((p[cr->nprefixes].text = strdup(text)) == NULL)
 		return dm_nomem(err);
 	cr->nprefixes++;
 	cr->first[cr_fold_byte(text)] = true;
@@ -84,7 +109,8 @@ static int read_prefix(dm_ctx *ctx, const json_t *v, const char *where,
 	}
 	if (dm_meta_string(v, where, &text, ctx->err) < 0)
 		return -1;
-	rc = text[0] ? add_prefix(cr, text, ctx->err)
+	cr->custom = true;
+	rc = text[0] ? add_prefix(cr, text, false, ctx->err)
 	             : dm_error_set(ctx->err, DM_EOPTION, where,
 	                            "a prefix must not be empty");
 	free(text);
@@ -101,7 +127,8 @@ static int read_prefixes(dm_ctx *ctx, const json_t *v, const char *where,
 		return each_item(ctx, v, where, state, read_prefix);
 	for (i = 0; i < sizeof default_prefixes / sizeof *default_prefixes;
 	     i++)
-		if (add_prefix(state, default_prefixes[i], ctx->err) != 0)
+		if (add_prefix(state, default_prefixes[i].text,
+		               default_prefixes[i].role, ctx->err) != 0)
 			return -1;
 	return 0;
 }
@@ -150,22 +177,37 @@ static int read_words(dm_ctx *ctx, const json_t *v, const char *where,
 	return 0;
 }
 
+/* stylesheet: true, false, or inline (html: at the top of the body) */
+static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
+                           void *opaque)
+{
+	dmf_credits *cr = opaque;
+
+	return dm_box_read_sheet_option(v, where, &cr->stylesheet,
+	                                &cr->sheet_in_body, ctx->err);
+}
+
 #define FIELD(name) offsetof(dmf_credits, name)
 
 const dm_option_spec cr_options[] = {
 	{"title", DM_OPT_INLINES, FIELD(title), "Credits", NULL,
 	 "the footer's title; empty for none", NULL, NULL},
 	{"prefixes", DM_OPT_CUSTOM, 0, NULL, "[TEXT, ...]",
-	 "what opens a credit line, in any case, plain or bold (default "
-	 "Image Credits:, Image credit:, Photo credits:, Photo credit:, "
-	 "Photo:, Credits:, Credit:)", NULL, read_prefixes},
+	 "what opens a credit line, in any case, plain or bold, with ':' or "
+	 "'\xef\xbc\x9a' (default Image Credits:, Image credit:, Image "
+	 "source:, Photo credit(s):, Photo source:, Picture credit(s):, "
+	 "Photo(s):, Photograph(s):, Image(s):, Credit(s):, Cover image:, "
+	 "Cover photo:, Header image:, Featured image:, and Chinese and "
+	 "Japanese ones, see dm-credits(1))", NULL, read_prefixes},
 	{"footer", DM_OPT_CUSTOM, 0, NULL, "TEXT | [TEXT, ...]",
 	 "lines after the credits, e.g. a methodology link", NULL,
 	 read_footers},
 	{"figure-credits", DM_OPT_BOOL, FIELD(figure_credits), "false", NULL,
 	 "a credit line in each credited figure's caption", NULL, NULL},
-	{"stylesheet", DM_OPT_BOOL, FIELD(stylesheet), "true", NULL,
-	 "add the HTML stylesheet to header-includes", NULL, NULL},
+	{"stylesheet", DM_OPT_CUSTOM, 0, "true", "true | false | inline",
+	 "add the HTML stylesheet to header-includes; inline: at the top of "
+	 "the body instead, where a fragment (no -s) carries it", NULL,
+	 read_stylesheet},
 	{"unsplash-utm-source", DM_OPT_STRING, FIELD(utm_source), "dmfilters",
 	 NULL, "utm_source of links to Unsplash; empty for no "
 	 "referral parameters", NULL, NULL},
@@ -202,7 +244,7 @@ void dmf_credits_close(dmf_credits *cr)
 		return;
 	dm_options_free(cr_options, cr);
 	for (i = 0; i < cr->nprefixes; i++)
-		free(cr->prefixes[i]);
+		free(cr->prefixes[i].text);
 	free(cr->prefixes);
 	json_decref(cr->footer);
 	for (i = 0; i < NWORDS; i++)
@@ -212,7 +254,10 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->slot);
 	json_decref(cr->extra);
 	json_decref(cr->emptied);
+	json_decref(cr->kept);
+	json_decref(cr->taken);
 	json_decref(cr->warned);
 	json_decref(cr->out);
+	cr_footer_marks_free(cr);
 	free(cr);
 }

@@ -47,6 +47,20 @@ static const struct credit_key {
 };
 #define NKEYS (sizeof credit_keys / sizeof *credit_keys)
 
+int cr_take_link(json_t **inlines, char **url)
+{
+	json_t *l = json_array_get(*inlines, 0), *text;
+
+	if (json_array_size(*inlines) != 1 || dm_type_of(l) != DM_T_LINK)
+		return 0;
+	text = json_incref(dm_field(l, 1));
+	free(*url);
+	*url = strdup(json_string_value(json_array_get(dm_field(l, 2), 0)));
+	json_decref(*inlines);
+	*inlines = text;
+	return *url ? 0 : -1;
+}
+
 /* A URL from metadata: a lone link's target, else the plain text. */
 static int meta_url(const json_t *v, const char *where, char **out,
                     dm_error *err)
@@ -121,9 +135,6 @@ static int meta_credit(dmf_credits *cr, const json_t *v, const char *where,
 {
 	credit c = {0};
 	json_t *inlines = NULL;
-	const json_t *line;
-	cr_found found;
-	size_t i;
 	int rc;
 
 	switch (dm_type_of(v)) {
@@ -142,12 +153,8 @@ static int meta_credit(dmf_credits *cr, const json_t *v, const char *where,
 	default:
 		if (dm_meta_inlines(v, where, &inlines, err) < 0)
 			return -1;
-		line = inlines;
-		if ((found = cr_line_start(cr, &line, &i)) == CR_NOMEM)
-			rc = dm_nomem(err);
-		else
-			rc = cr_parse_line(cr, found == CR_FOUND ? line : inlines,
-			                   i, CR_FROM_META, &cr->meta, err);
+		rc = cr_read_line(cr, inlines, CR_META, CR_FROM_META, &cr->meta,
+		                  err);
 		json_decref(inlines);
 		return rc < 0 ? -1 : 0;
 	}
@@ -257,7 +264,7 @@ cr_found cr_image_credit(const dmf_credits *cr, const json_t *image,
 	if (name && (source == NULL || !source[0])) {
 		if ((text = dm_text(name)) == NULL)
 			return CR_NOMEM;
-		rc = cr_parse_one(cr, text, c);
+		rc = cr_parse_one(cr, text, 0, c);
 		json_decref(text);
 		if (rc == CR_NOMEM)
 			return CR_NOMEM;
@@ -301,8 +308,8 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err)
 		}
 		if (json_array_size(item) == 1 &&
 		    (t == DM_T_PLAIN || t == DM_T_PARA) &&
-		    cr_parse_one(cr, dm_content(json_array_get(item, 0)), &c) ==
-		            CR_NOMEM) {
+		    cr_parse_one(cr, dm_content(json_array_get(item, 0)),
+		                 CR_P_NAME, &c) == CR_NOMEM) {
 			json_decref(item);
 			return dm_nomem(err);
 		}

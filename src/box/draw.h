@@ -41,7 +41,28 @@ void dmp_box_epub_footer_marks(const char *type, dm_buf *open,
 void dmp_box_epub2_footer_marks(const char *type, dm_buf *open,
                                 dm_buf *close);
 
+/* text.c: each text writer's own admonition (rst, AsciiDoc, DocBook, Org,
+ * Jira, MediaWiki); see there. */
+int dmp_box_rst_callout(const struct dm_box *b, json_t *out);
+int dmp_box_asciidoc_callout(const struct dm_box *b, json_t *out);
+int dmp_box_docbook_callout(const struct dm_box *b, json_t *out);
+int dmp_box_org_callout(const struct dm_box *b, json_t *out);
+int dmp_box_jira_callout(const struct dm_box *b, json_t *out);
+int dmp_box_mediawiki_callout(const struct dm_box *b, json_t *out);
+/* The footer: DocBook a sidebar, MediaWiki a div in small print; the
+ * marks it is found again by. */
+int dmp_box_docbook_footer(const struct dm_box *b, json_t *out);
+int dmp_box_mediawiki_footer(const struct dm_box *b, json_t *out);
+void dmp_box_docbook_footer_marks(const char *type, dm_buf *open,
+                                  dm_buf *close);
+void dmp_box_mediawiki_footer_marks(const char *type, dm_buf *open,
+                                    dm_buf *close);
+
 /* What the renderers share (box.c). */
+
+/** Whether the box's title is its type's English label (which a format's
+ * own admonition shows by itself).  1 yes, 0 no, -1 out of memory. */
+int dmp_box_label_title(const struct dm_box *b);
 
 /** A Plain (a Para with `para`) of raw `open`, a copy of `title`, raw
  * `close`, in `format`.  NULL when out of memory. */

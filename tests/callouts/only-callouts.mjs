@@ -14,7 +14,8 @@
 import { readFileSync } from "node:fs";
 
 const TYPES = ["tension", "noise", "direct-message", "note", "tip",
-	"important", "warning", "caution"];
+	"important", "warning", "caution", "abstract", "info", "todo",
+	"success", "question", "failure", "danger", "bug", "example", "quote"];
 
 const [inFile, outFile] = process.argv.slice(2);
 const a = JSON.parse(readFileSync(inFile, "utf8"));

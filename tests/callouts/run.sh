@@ -157,8 +157,9 @@ contrast_html() {
 	"$DM" --filters callouts html < "$TMP/colours.json" |
 		sed 's/\\n/\
 /g' | awk -f "$C/css-pairs.awk" > "$TMP/pairs"
-	# .callout (the base) + 8 built-in + 5 custom, light and dark
-	contrast "contrast html" 54 < "$TMP/pairs"
+	# .callout (the base) + 8 built-in + 5 custom, light and dark, and
+	# the code panel in both
+	contrast "contrast html" 58 < "$TMP/pairs"
 }
 
 # Typst: the title on the box's fill, every appearance.
@@ -278,10 +279,11 @@ FORMATS="html latex beamer docx odt epub3 epub2 gfm markdown typst json plain"
 #     pandoc 3 reads as its alert structure, a Div of class warning /
 #     important / tip whose first block is a Div of class title (the
 #     important one titled "Title of the admonition", the tip nested in
-#     a list item).
+#     a list item), and two example blocks, a Div of class example
+#     (Obsidian's example type: an example callout).
 # Every other document must come out as the identity writes it, in every
 # format.
-CHANGED="api1.23/asciidoc-reader.json:3"
+CHANGED="api1.23/asciidoc-reader.json:5"
 
 # with_callouts DOC REL N: the html output holds exactly N callouts, and
 # the semantic form differs from the input only there.
@@ -435,6 +437,13 @@ compile_all() {
 		in_pdf nested-footnote "$1" 'The inner footnote'
 		in_pdf nested-footnote "$1" 'Noise inside a note'
 	fi
+	compile obsidian "$1" && in_pdf obsidian "$1" 'What worked'
+	compile triad-paragraphs "$1" && in_pdf triad-paragraphs "$1" 'Message direct'
+	compile quarto-xref "$1" && in_pdf quarto-xref "$1" 'Warning 2: API quota'
+	compile article-postmortem "$1" &&
+		in_pdf article-postmortem "$1" 'Warning 1: Stale outputs win'
+	compile article-wohnen-de "$1" &&
+		in_pdf article-wohnen-de "$1" 'Hinweis 1: Woher die Zahl stammt'
 }
 
 # A figure, a table, code and a footnote inside a callout and inside the
@@ -521,6 +530,13 @@ else
 	for c in seed nested-footnote; do
 		to_tex "$c" latex "$c"
 		to_tex "$c" beamer "$c-slides"
+	done
+	# the newer sources: Obsidian's types, a triad of paragraphs,
+	# Quarto's cross-references and per-callout appearance; two articles
+	# with them and the Direct Message section
+	for c in obsidian triad-paragraphs quarto-xref article-postmortem \
+	         article-wohnen-de; do
+		to_tex "$c" latex "$c"
 	done
 	for e in pdflatex xelatex lualatex; do
 		if command -v "$e" > /dev/null 2>&1; then

@@ -328,7 +328,7 @@ strict_exits() {
 		'dm-check: 1 error in strict mode: nothing written' "$TMP/err"
 	verdict "strict: strict, an error: pandoc exit 83 and the report" $?
 	# Three errors: the count in the plural.
-	via_pandoc triad-missing-all -M dm-check.strict=true
+	via_pandoc readme-broken -M dm-check.strict=true
 	[ "$rc" -eq 83 ] && grep -qxF \
 		'dm-check: 3 errors in strict mode: nothing written' "$TMP/err"
 	verdict "strict: three errors: exit 83" $?

@@ -6,10 +6,12 @@
  * credits.h, as the filter does.
  *
  * Reads a pandoc JSON document on standard input (its options apply) and
- * prints, for the first block, "no credit line", or each credit as lines
- * "FIELD: VALUE" (role, name, url, source, source-url, license,
- * license-url, or raw for a line kept as written) and "text:" with its
- * words in the footer, credits separated by a blank line.
+ * prints, for the first block (read as a paragraph of the body is), "no
+ * credit line", or each credit as lines "FIELD: VALUE" (role, name, url,
+ * source, source-url, license, license-url, year, or raw for a line kept
+ * as written), "form:" with how it was written (copyright, label, tight,
+ * source-first) and "text:" with its words in the footer, credits
+ * separated by a blank line.
  */
 #include <stdio.h>
 #include <unistd.h>
@@ -40,7 +42,7 @@ int main(void)
 	dm_error err;
 	dm_ctx ctx = {"parse", "html", DM_FMT_HTML, NULL, &err, NULL};
 	credit_list found = {0};
-	const json_t *para, *in;
+	const json_t *para;
 	dmf_credits *cr = NULL;
 	size_t i = 0;
 	int n = 0;
@@ -52,14 +54,9 @@ int main(void)
 		return 1;
 	}
 	para = json_array_get(dm_doc_blocks(ctx.doc), 0);
-	in = dm_content(para);
 	if ((dm_is(para, "Para") || dm_is(para, "Plain")) &&
-	    cr_line_start(cr, &in, &i) == CR_NOMEM) {
-		fprintf(stderr, "parse: out of memory\n");
-		return 1;
-	}
-	if (i > 0 && (n = cr_parse_line(cr, in, i, CR_FROM_BODY, &found,
-	                                &err)) < 0) {
+	    (n = cr_read_line(cr, dm_content(para), CR_LINE, CR_FROM_BODY,
+	                      &found, &err)) < 0) {
 		fprintf(stderr, "parse: %s\n", err.what);
 		return 1;
 	}
@@ -78,6 +75,12 @@ int main(void)
 		url("source-url", c->source_url);
 		field("license", c->license);
 		url("license-url", c->license_url);
+		url("year", c->year);
+		if (c->copyright || c->role_colon || c->tight || c->source_first)
+			printf("form:%s%s%s%s\n", c->copyright ? " copyright" : "",
+			       c->role_colon ? " label" : "",
+			       c->tight ? " tight" : "",
+			       c->source_first ? " source-first" : "");
 		field("text", text);
 		json_decref(text);
 	}

@@ -24,8 +24,22 @@
 #            of `dm --filters credits FORMAT` byte for byte as out of the
 #            identity `dm --filters '' FORMAT`: none holds a credit
 #   html     the stylesheet: in header-includes once, also after a second
-#            run; none with stylesheet: false; none without credits
-#   latex    the golden inputs, through pandoc 2.17 and pandoc 3 with -s,
+#            run; none with stylesheet: false; with stylesheet: inline
+#            once at the top of the body; none without credits
+#   articles tests/credits/articles/NAME/input.md, an article as a writer
+#            wrote it (a news piece, a travel blog, a Chinese and a
+#            Japanese one), through `dm FORMAT` read and written by pandoc
+#            2.17 and pandoc 3: its footer in HTML (footer.html), LaTeX
+#            (footer.latex) and docx (footer.docx: the text of each
+#            paragraph from the first in the style DM Credits, the footer's
+#            title, to the end) must equal the file
+#            (footer.p3.FORMAT where pandoc 3 writes it otherwise); each
+#            line of `absent` is text the HTML page must no longer hold
+#            (the credit lines, an article's own Credits section), of
+#            `present` text it must hold (a clean alt="..."); `descr`:
+#            the picture descriptions of the docx (pandoc 2.17)
+#   latex    the articles holding a file pdflatex, and the golden inputs
+#            (through pandoc 2.17 and pandoc 3) with -s,
 #            compile with pdflatex (skipped without pdflatex); the
 #            credits title is never left alone at a page foot
 #
@@ -35,7 +49,7 @@
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-build}
 [ $# -gt 0 ] && shift
-SUITES=${*:-parse bad corpus html latex links}
+SUITES=${*:-parse bad corpus html articles latex links}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 DM=$BUILD/dm
 HERE=$ROOT/tests/credits
@@ -183,6 +197,29 @@ suite_html() {
 		fail "html/stylesheet-false" \
 			"expected: a footer and no stylesheet" "got: $got"
 	fi
+	# inline: the stylesheet opens the fragment's body, once however
+	# often the filter runs, and not in the head
+	pandoc -t json -M dm-credits.stylesheet=inline "$md" |
+		"$DM" --filters credits html >"$TMP/6.json"
+	"$DM" --filters credits html <"$TMP/6.json" >"$TMP/7.json"
+	for f in 6 7; do
+		body=$(pandoc -f json -t html "$TMP/$f.json" |
+		       sed -n '1p;/^\.dm-credits{/p' | tr '\n' ' ')
+		got=$(count_styles "$TMP/$f.json")
+		case $body in
+		"<style> .dm-credits{"*) ok=1 ;;
+		*) ok= ;;
+		esac
+		if [ -n "$ok" ] && [ "$got" = 1 ] &&
+		   ! pandoc -f json -t html -s --metadata title=t "$TMP/$f.json" |
+		     sed '/<\/head>/q' | grep -q '\.dm-credits{'; then
+			pass
+		else
+			fail "html/stylesheet-inline (run $f)" \
+				"expected: the stylesheet once, opening the body" \
+				"got: $got times; the fragment opens: $body"
+		fi
+	done
 	md=$ROOT/tests/golden/credits/no-credits/input.md
 	pandoc -t json "$md" >"$TMP/none.json"
 	"$DM" --filters credits html <"$TMP/none.json" >"$TMP/4.json"
@@ -193,6 +230,109 @@ suite_html() {
 		fail "html/no-credits" "expected: the document unchanged" \
 			"got: a different one"
 	fi
+}
+
+# footer_of FORMAT OUT: the footer of an output file, as footer.FORMAT.
+footer_of() {
+	case $1 in
+	html) sed -n '/<footer class="dm-credits"/,/<\/footer>/p' "$2" ;;
+	latex) sed -n '/% dm-credits$/,/\\endgroup % dm-credits/p' "$2" ;;
+	docx) unzip -p "$2" word/document.xml |
+		sed 's/<w:p[ >]/\n&/g' | sed -n '/w:val="DMCredits"/,$p' |
+		sed 's/<[^>]*>//g' | grep -v '^[[:space:]]*$' ;;
+	esac
+}
+
+# article_run P DIR FORMAT OUT: the article of DIR through pandoc P (2 or
+# 3) and `dm FORMAT` into OUT.
+article_run() {
+	case $1 in
+	2) pandoc -t json "$2/input.md" | "$DM" "$3" >"$TMP/a.json" &&
+		pandoc -f json --wrap=none -t "$3" -o "$4" "$TMP/a.json" ;;
+	3) $P3 -t json -o "$TMP/a3.json" "$2/input.md" &&
+		"$DM" "$3" <"$TMP/a3.json" >"$TMP/a.json" &&
+		$P3 -f json --wrap=none -t "$3" -o "$4" "$TMP/a.json" ;;
+	esac
+}
+
+suite_articles() {
+	for dir in "$HERE"/articles/*/; do
+		dir=${dir%/}
+		for p in 2 3; do
+			for fmt in html latex docx; do
+				name="articles/$(basename "$dir") $fmt (pandoc $p)"
+				out=$TMP/out.$fmt
+				[ "$fmt" = html ] && out=$TMP/out.html5
+				if ! article_run "$p" "$dir" "$fmt" "$out" \
+					2>"$TMP/err"; then
+					fail "$name" "expected: a document" "got:"
+					show "$TMP/err"
+					continue
+				fi
+				footer_of "$fmt" "$out" >"$TMP/footer"
+				want=$dir/footer.$fmt
+				[ -f "$dir/footer.p$p.$fmt" ] &&
+					want=$dir/footer.p$p.$fmt
+				if diff -u "$want" "$TMP/footer" \
+					>"$TMP/diff"; then
+					pass
+				else
+					fail "$name" "expected footer.$fmt, got (diff):"
+					show "$TMP/diff"
+				fi
+			done
+			article_text "$p" "$dir"
+		done
+		[ -f "$dir/descr" ] && article_descr "$dir"
+	done
+}
+
+# article_descr DIR: with pandoc 2.17, the docx's picture descriptions
+# (descr="...", the images' alternative text; not their file names) are
+# the lines of DIR/descr: no credit in them.
+article_descr() {
+	rm -rf "$TMP/img"
+	mkdir -p "$TMP/img"
+	sed -n 's/.*](\([^)]*\)).*/\1/p' "$1/input.md" | while IFS= read -r f; do
+		cp "$HERE/pixel.png" "$TMP/img/$f"
+	done
+	pandoc -t json "$1/input.md" | "$DM" docx >"$TMP/img/a.json"
+	(cd "$TMP/img" && pandoc -f json -o a.docx a.json) &&
+		unzip -p "$TMP/img/a.docx" word/document.xml |
+		grep -o 'descr="[^"]*"' | grep -v 'descr="[^"]*\.png"' |
+			sed 's/^descr="//; s/"$//' >"$TMP/descr"
+	if diff -u "$1/descr" "$TMP/descr" >"$TMP/diff"; then
+		pass
+	else
+		fail "articles/$(basename "$1") descr (pandoc 2)" \
+			"expected descr, got (diff):"
+		show "$TMP/diff"
+	fi
+}
+
+# article_text P DIR: the HTML page outside its footer holds no line of
+# DIR/absent, and every line of DIR/present.
+article_text() {
+	article_run "$1" "$2" html5 "$TMP/page.html" 2>/dev/null
+	sed '/<footer class="dm-credits"/,/<\/footer>/d' "$TMP/page.html" \
+		>"$TMP/body.html"
+	for f in absent present; do
+		[ -f "$2/$f" ] || continue
+		while IFS= read -r text; do
+			if grep -qF -- "$text" "$TMP/body.html"; then
+				found=present
+			else
+				found=absent
+			fi
+			if [ "$found" = "$f" ]; then
+				pass
+			else
+				fail "articles/$(basename "$2") $f (pandoc $1)" \
+					"expected: '$text' $f in the page" \
+					"got: $found"
+			fi
+		done <"$2/$f"
+	done
 }
 
 # compile NAME TEX: pdflatex in a folder holding the images TEX includes.
@@ -262,6 +402,17 @@ suite_latex() {
 		return
 	fi
 	keep_with_list
+	for c in "$HERE"/articles/*/; do
+		[ -f "$c/pdflatex" ] || continue # CJK needs other engines
+		name=latex/articles/$(basename "$c")
+		if pandoc -t json "$c/input.md" | "$DM" latex >"$TMP/l.json" &&
+			pandoc -f json -s -t latex -o "$TMP/a.tex" "$TMP/l.json"
+		then
+			compile "$name" "$TMP/a.tex"
+		else
+			fail "$name" "expected: a LaTeX file"
+		fi
+	done
 	for c in "$ROOT"/tests/golden/credits/*/; do
 		c=${c%/}
 		name=latex/$(basename "$c")
@@ -373,8 +524,8 @@ EOF
 for suite in $SUITES; do
 	P0=$PASSED F0=$FAILED
 	case $suite in
-	parse | bad | corpus | html | latex | links) "suite_$suite" ;;
-	*) fail "run.sh" "expected a suite: parse bad corpus html latex links" \
+	parse | bad | corpus | html | articles | latex | links) "suite_$suite" ;;
+	*) fail "run.sh" "expected a suite: parse bad corpus html articles latex links" \
 		"got: $suite" ;;
 	esac
 	printf '%s: %d passed, %d failed\n' "$suite" $((PASSED - P0)) \

@@ -17,7 +17,8 @@
 
 static const char *const formats[] = {
 	"html", "latex", "docx", "odt", "typst", "markdown",
-	"gfm",  "json",  "plain", "context",
+	"gfm",  "json",  "plain", "context", "epub", "epub2", "rst",
+	"asciidoc", "docbook5", "org", "jira", "mediawiki",
 };
 
 static const dm_filter *const chain[] = {

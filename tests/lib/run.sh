@@ -33,9 +33,10 @@ for f in usr/lib/libdm.so usr/lib/libdm.so.0; do
 	if [ -L "$DEST/$f" ]; then pass; else
 		fail "installed $f" "expected: a link" "got: none"; fi
 done
-headers=$(ls "$DEST/usr/include")
-if [ "$headers" = dm.h ]; then pass; else
-	fail "public headers only" "expected: dm.h" "got: $headers"; fi
+headers=$(ls "$DEST/usr/include" | tr '\n' ' ')
+if [ "$headers" = "dm.h dm_escape.h " ]; then pass; else
+	fail "public headers only" "expected: dm.h dm_escape.h" \
+		"got: $headers"; fi
 soname=$(readelf -d "$DEST/usr/lib/libdm.so.0.1.0" |
 	sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
 if [ "$soname" = libdm.so.0 ]; then pass; else

@@ -5,16 +5,26 @@
 //   node tests/render/browser.mjs JOBS
 //
 // JOBS: a file of jobs, one a line:
-//   contrast FILE BASE axe-core's color-contrast rule over FILE, every
+//   contrast FILE BASE [light]
+//                      axe-core's color-contrast rule over FILE, every
 //                      <details> opened, in the light and in the dark
 //                      colour scheme (prefers-color-scheme): no violation
 //                      but those the page BASE (the same document without
 //                      the filters) has too, element for element (pandoc's
-//                      own colours, as its syntax highlighting)
+//                      own colours, as its syntax highlighting); with
+//                      "light", BASE is read in the light scheme only
+//                      (pandoc's colours on the page they were made for)
 //   print FILE OUT     FILE printed to the PDF OUT (print media, as a
 //                      reader's "Print" does)
-//   styled FILE        every .callout in FILE (an EPUB chapter) is drawn as
-//                      a box: a visible left border or a background
+//   styled FILE [none] every .callout in FILE (an EPUB chapter, a
+//                      fragment) is drawn as a box: a visible left border
+//                      or a background; with "none", no .callout is (the
+//                      fragment without its stylesheet)
+//   icons FILE         every callout icon in FILE is drawn without an
+//                      emoji font: ink in its picture (the browser's
+//                      own screenshot of it), at least 10 pixels wide,
+//                      and no text icon is a character shown as an emoji
+//                      (Emoji_Presentation, or U+FE0F)
 // Prints one line a check: "PASS what" or "FAIL what: why"; exit status 1
 // when a check failed, 2 when the browser could not run.
 import { readFileSync } from "node:fs";
@@ -54,10 +64,10 @@ async function violations(browser, file, colorScheme) {
   };
 }
 
-async function contrast(browser, file, base) {
+async function contrast(browser, file, base, baseScheme) {
   for (const colorScheme of ["light", "dark"]) {
     const got = await violations(browser, file, colorScheme);
-    const theirs = new Set(base ? (await violations(browser, base, colorScheme)).bad.map((b) => b.html) : []);
+    const theirs = new Set(base ? (await violations(browser, base, baseScheme || colorScheme)).bad.map((b) => b.html) : []);
     const ours = got.bad.filter((b) => !theirs.has(b.html)).map((b) => b.why);
     report(ours.length === 0 && got.checked > 0, `contrast ${colorScheme} ${file}`,
       ours.length ? ours.join(" | ") : "axe checked no text");
@@ -71,7 +81,50 @@ async function print(browser, file, out) {
   console.log(`PASS print ${file}`);
 }
 
-async function styled(browser, file) {
+// ink: how many pixels of the PNG picture differ from its first one (the
+// background), decoded by the browser itself.
+async function ink(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 4; i < d.length; i += 4)
+      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 60) n++;
+    return n;
+  }, png.toString("base64"));
+}
+
+async function icons(browser, file) {
+  const page = await open(browser, file);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+  const bad = [];
+  const all = page.locator(".callout-icon");
+  const n = await all.count();
+  for (let i = 0; i < n; i++) {
+    const icon = all.nth(i);
+    const what = await icon.evaluate((el) => ({
+      title: el.parentElement.textContent.trim(),
+      width: el.getBoundingClientRect().width,
+      text: el.querySelector("svg") ? "" : getComputedStyle(el, "::before").content,
+    }));
+    const inked = await ink(page, await icon.screenshot());
+    if (/\p{Emoji_Presentation}|\uFE0F/u.test(what.text))
+      bad.push(`${what.title}: an emoji, ${what.text}`);
+    else if (what.width < 10 || inked < 12)
+      bad.push(`${what.title}: ${what.width.toFixed(1)}px wide, ${inked} inked pixels`);
+  }
+  report(n > 0 && bad.length === 0, `icons ${file}`, n ? bad.join(" | ") : "no .callout-icon in the page");
+  await page.close();
+}
+
+async function styled(browser, file, none) {
   const page = await open(browser, file);
   const boxes = await page.evaluate(() => [...document.querySelectorAll(".callout")].map((el) => {
     const s = getComputedStyle(el);
@@ -80,8 +133,13 @@ async function styled(browser, file) {
     return { name: el.className, box: border || !clear(s.backgroundColor) };
   }));
   const plain = boxes.filter((b) => !b.box).map((b) => b.name);
-  report(boxes.length > 0 && plain.length === 0, `styled ${file}`,
-    boxes.length ? `drawn without a box: ${plain.join(", ")}` : "no .callout in the page");
+  const drawn = boxes.filter((b) => b.box).map((b) => b.name);
+  if (none === "none")
+    report(boxes.length > 0 && drawn.length === 0, `unstyled ${file}`,
+      boxes.length ? `drawn as a box without a stylesheet: ${drawn.join(", ")}` : "no .callout in the page");
+  else
+    report(boxes.length > 0 && plain.length === 0, `styled ${file}`,
+      boxes.length ? `drawn without a box: ${plain.join(", ")}` : "no .callout in the page");
   await page.close();
 }
 
@@ -95,10 +153,11 @@ try {
 }
 try {
   for (const job of jobs) {
-    const [what, file, out] = job.split(" ");
-    if (what === "contrast") await contrast(browser, file, out);
+    const [what, file, out, extra] = job.split(" ");
+    if (what === "contrast") await contrast(browser, file, out, extra);
     else if (what === "print") await print(browser, file, out);
-    else if (what === "styled") await styled(browser, file);
+    else if (what === "styled") await styled(browser, file, out);
+    else if (what === "icons") await icons(browser, file);
     else report(false, job, "unknown job");
   }
 } finally {

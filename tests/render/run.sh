@@ -16,10 +16,15 @@
 #   epub     epub2 and epub3 (pandoc 2.17) and epub3 (pandoc 3): epubcheck
 #            finds no error that the same book without the filter lacks;
 #            every chapter holding a callout draws it as a box in Chromium
-#   html     the standalone page (pandoc 2.17 and 3): vnu finds no error;
-#            axe-core finds no contrast violation in the light and in the
-#            dark colour scheme; printed (Chromium), a folded callout's text
-#            is on the page
+#   html     the standalone page (pandoc 2.17 and 3), a page following the
+#            reader's colour scheme (samples/color-scheme.css: dark boxes
+#            in the dark), and a fragment made with stylesheet: inline set
+#            in a CMS's page: vnu finds no error; axe-core finds no
+#            contrast violation in the light and in the dark colour
+#            scheme; printed (Chromium), a folded callout's text is on the
+#            page; every icon is drawn without an emoji font; the
+#            fragment's callouts are drawn as boxes (and without inline,
+#            not)
 #   typst    pandoc 3's typst of the filtered document compiles with the
 #            Typst compiler, each look, and its pages show the boxes
 #

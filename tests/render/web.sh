@@ -94,13 +94,40 @@ part_epub() {
 	checked epub
 }
 
-# html_pages: $TMP/html/p2.html and p3.html, standalone, filtered; the
-# same in $TMP/html-none/ without the filter.
+# cms_page FRAGMENT PAGE: the HTML fragment FRAGMENT in a page of its own,
+# as a CMS sets an article into its template.
+cms_page() {
+	{
+		printf '<!DOCTYPE html>\n<html lang="en">\n<head>\n'
+		printf '<meta charset="utf-8">\n<title>A CMS page</title>\n'
+		printf '</head>\n<body>\n<main>\n'
+		cat "$1"
+		printf '</main>\n</body>\n</html>\n'
+	} > "$2"
+}
+
+# html_pages: in $TMP/html/, filtered: p2.html and p3.html, standalone;
+# p2-scheme.html, a page following the reader's colour scheme
+# (samples/color-scheme.css); cms.html, a fragment made with
+# stylesheet: inline set in a CMS's page.  The same in $TMP/html-none/
+# without the filter; $TMP/html-bare.html, the fragment without inline.
 html_pages() {
 	if [ "$have_p2" = yes ]; then
 		"$PANDOC" "$ARTICLE" --filter "$DM" -s -t html5 \
 			-o "$TMP/html/p2.html" || fail "pandoc 2.17 --filter dm -s"
 		"$PANDOC" "$ARTICLE" -s -t html5 -o "$TMP/html-none/p2.html"
+		set -- -s -t html5 --css "$ROOT/samples/color-scheme.css"
+		"$PANDOC" "$ARTICLE" --filter "$DM" "$@" \
+			-o "$TMP/html/p2-scheme.html"
+		"$PANDOC" "$ARTICLE" "$@" -o "$TMP/html-none/p2-scheme.html"
+		"$PANDOC" "$ARTICLE" --filter "$DM" -t html5 \
+			-M dm-callouts.stylesheet=inline -M dm-credits.stylesheet=inline \
+			-o "$TMP/frag.html"
+		cms_page "$TMP/frag.html" "$TMP/html/cms.html"
+		"$PANDOC" "$ARTICLE" -t html5 -o "$TMP/frag.html"
+		cms_page "$TMP/frag.html" "$TMP/html-none/cms.html"
+		"$PANDOC" "$ARTICLE" --filter "$DM" -t html5 -o "$TMP/frag.html"
+		cms_page "$TMP/frag.html" "$TMP/html-bare.html"
 	fi
 	[ "$have_p3" = yes ] || return 0
 	[ -s "$TMP/plain.p3.json" ] || { p3_json plain; p3_run || return; }
@@ -111,7 +138,8 @@ html_pages() {
 }
 
 # html_print: printed, the folded warning's text is on the page (and on
-# screen it is folded: a closed <details> holds it).
+# screen it is folded: a closed <details> holds it), in every page: the
+# fragment's stylesheet (stylesheet: inline) unfolds it too.
 html_print() {
 	for page in "$TMP"/html/*.html; do
 		name=${page##*/}
@@ -158,10 +186,18 @@ part_html() {
 	[ -e "$1" ] || { fail "html: no page was written"; return; }
 	: > "$TMP/html.jobs"
 	for page in "$@"; do
-		printf 'contrast %s %s\nprint %s %s\n' "$page" \
-			"$TMP/html-none/${page##*/}" "$page" \
-			"${page%.html}.print.pdf" >> "$TMP/html.jobs"
+		# the scheme page's code measured against pandoc's colours
+		# on the light page they were made for
+		base=
+		case $page in *-scheme.html) base=" light" ;; esac
+		printf 'contrast %s %s%s\nprint %s %s\nicons %s\n' "$page" \
+			"$TMP/html-none/${page##*/}" "$base" "$page" \
+			"${page%.html}.print.pdf" "$page" >> "$TMP/html.jobs"
 	done
+	if [ -e "$TMP/html/cms.html" ]; then
+		printf 'styled %s\nstyled %s none\n' "$TMP/html/cms.html" \
+			"$TMP/html-bare.html" >> "$TMP/html.jobs"
+	fi
 	html_vnu "$@"
 	"$NODE" "$HERE/browser.mjs" "$TMP/html.jobs" > "$TMP/html.out" \
 		2> "$TMP/html.err"

@@ -1,8 +1,12 @@
 /*
  * test_box.c - a box to blocks for an output format (src/box.c): every
  * family has a renderer for every role, footers as the credits footer is
- * drawn, the id kept around raw renderings, groups.
+ * drawn, the id kept around raw renderings, groups; the html icons, the
+ * stylesheet at the top of the body (stylesheet: inline) and that
+ * option's values.
  */
+#include <string.h>
+
 #include "suites.h"
 
 #include "box.h"
@@ -175,6 +179,99 @@ START_TEST(groups)
 }
 END_TEST
 
+/* An icon of the set is inline SVG in the title; text is a data-icon
+ * attribute, escaped; no icon text: an empty span (the stylesheet's). */
+START_TEST(icons)
+{
+	dm_box b = {.role = DM_BOX_CALLOUT, .type = "note", .icon = true,
+	            .icon_text = "alert"};
+	json_t *out = render(&b, DM_FMT_HTML, Q(title), Q(body));
+	char *s = t_dumps(out);
+	dm_buf svg = {0};
+	size_t i;
+
+	ck_assert_ptr_nonnull(strstr(s, "<span class=\\\"callout-icon\\\" "
+	                                "aria-hidden=\\\"true\\\"><svg "));
+	ck_assert_ptr_nonnull(strstr(s, "M12 3.5 2.5 20h19z"));
+	free(s);
+	json_decref(out);
+	b.icon_text = "<b>&";
+	out = render(&b, DM_FMT_HTML, Q(title), Q(body));
+	s = t_dumps(out);
+	ck_assert_ptr_nonnull(strstr(s, "data-icon=\\\"&lt;b&gt;&amp;\\\">"));
+	ck_assert_ptr_null(strstr(s, "<svg"));
+	free(s);
+	json_decref(out);
+	ck_assert_int_eq(dm_box_icon_svg("nope", NULL), 0);
+	ck_assert_int_eq(dm_box_icon_svg(NULL, NULL), 0);
+	for (i = 0; dm_box_icon_name(i) != NULL; i++) {
+		ck_assert_int_eq(dm_box_icon_svg(dm_box_icon_name(i), &svg), 1);
+		ck_assert_ptr_nonnull(strstr(dm_buf_str(&svg), "</svg>"));
+		dm_buf_free(&svg);
+	}
+	ck_assert_uint_ge(i, 8);
+}
+END_TEST
+
+/* stylesheet: inline puts the sheet first in the body, once: two
+ * owners' rules in one <style> element. */
+START_TEST(body_sheet)
+{
+	dm_doc *doc = t_load(Q("{'pandoc-api-version':[1,23],'meta':{},"
+	                       "'blocks':[{'t':'Para','c':[]}]}"));
+	dm_error err;
+
+	dm_error_clear(&err);
+	ck_assert_int_eq(dm_box_body_sheet(doc, "<style>a</style>", &err), 0);
+	ck_assert_int_eq(dm_box_body_sheet(doc, "<style>b</style>", &err), 0);
+	ck_assert_int_eq(dm_box_body_sheet(doc, "<style>a</style>", &err), 0);
+	ck_assert_int_eq(dm_box_body_sheet(doc, "<style>b</style>", &err), 0);
+	t_assert_json(dm_doc_blocks(doc),
+	              Q("[{'t':'RawBlock','c':['html','<style>ab</style>']},"
+	                "{'t':'Para','c':[]}]"));
+	dm_doc_free(doc);
+}
+END_TEST
+
+START_TEST(sheet_option)
+{
+	static const struct {
+		const char *value;
+		int rc;
+		bool sheet, in_body;
+	} cases[] = {
+		{NULL, 0, true, false},
+		{"{'t':'MetaBool','c':false}", 0, false, false},
+		{"{'t':'MetaString','c':'inline'}", 0, true, true},
+		{"{'t':'MetaString','c':'TRUE'}", 0, true, false},
+		{"{'t':'MetaInlines','c':[{'t':'Str','c':'false'}]}", 0, false,
+		 false},
+		{"{'t':'MetaString','c':'maybe'}", -1, true, false},
+		{"{'t':'MetaMap','c':{}}", -1, true, false},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		json_t *v = cases[i].value ? t_json(Q(cases[i].value)) : NULL;
+		bool sheet = false, in_body = true;
+		dm_error err;
+
+		dm_error_clear(&err);
+		ck_assert_int_eq(dm_box_read_sheet_option(v, "meta.x", &sheet,
+		                                          &in_body, &err),
+		                 cases[i].rc);
+		if (cases[i].rc == 0) {
+			ck_assert_msg(sheet == cases[i].sheet, "case %zu", i);
+			ck_assert_msg(in_body == cases[i].in_body, "case %zu",
+			              i);
+		} else {
+			ck_assert_int_eq(err.code, DM_EOPTION);
+		}
+		json_decref(v);
+	}
+}
+END_TEST
+
 Suite *box_suite(void)
 {
 	Suite *s = suite_create("box");
@@ -187,6 +284,9 @@ Suite *box_suite(void)
 	tcase_add_test(tc, footer_marks_find_the_footer);
 	tcase_add_test(tc, callout_id_kept);
 	tcase_add_test(tc, groups);
+	tcase_add_test(tc, icons);
+	tcase_add_test(tc, body_sheet);
+	tcase_add_test(tc, sheet_option);
 	suite_add_tcase(s, tc);
 	return s;
 }

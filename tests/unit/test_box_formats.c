@@ -225,7 +225,7 @@ START_TEST(odt_styles)
 {
 	dm_box_kind kinds[] = {{"tension", {0xc2, 0x41, 0x0c}, "", "DM Tension"},
 	                       {"mine", {0, 0, 0}, "", "DM A&B 2"}};
-	dm_box_sheet s = {"test", kinds, 2, DM_BOX_LOOK_DEFAULT};
+	dm_box_sheet s = {"test", kinds, 2, DM_BOX_LOOK_DEFAULT, false};
 	dm_buf b = {0};
 	const char *t;
 

@@ -48,6 +48,23 @@ START_TEST(latex_and_typst)
 }
 END_TEST
 
+START_TEST(text_formats)
+{
+	/* rst: a backslash before any punctuation; one line */
+	check(dm_rst_escape, "a*b* `c` _d_ |e| [1]_ \\ ü\nf",
+	      "a\\*b\\* \\`c\\` \\_d\\_ \\|e\\| \\[1\\]\\_ "
+	      "\\\\ ü f");
+	/* AsciiDoc: references, which no substitution reads as markup */
+	check(dm_asciidoc_escape, "  *b* {attr} pass:[<x>] a+b ü\tc",
+	      "&#42;b&#42; &#123;attr&#125; pass&#58;&#91;&#60;x&#62;&#93; "
+	      "a&#43;b ü c");
+	check(dm_asciidoc_escape, "..x", "&#46;&#46;x");
+	/* Jira: what would end the parameter or the macro */
+	check(dm_jira_param_escape, "a|b=c{d}e & f\n",
+	      "a&#124;b&#61;c&#123;d&#125;e & f ");
+}
+END_TEST
+
 START_TEST(messages_stay_one_line)
 {
 	/* a GitHub workflow command and a terminal escape, inert */
@@ -120,6 +137,7 @@ Suite *escape_suite(void)
 	tcase_add_test(tc, html_and_xml);
 	tcase_add_test(tc, css_string);
 	tcase_add_test(tc, latex_and_typst);
+	tcase_add_test(tc, text_formats);
 	tcase_add_test(tc, messages_stay_one_line);
 	tcase_add_test(tc, utf8_cut);
 	tcase_add_test(tc, error_messages_cut_between_characters);

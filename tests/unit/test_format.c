@@ -35,6 +35,16 @@ static const struct {
 	{"markdown_strict", DM_FMT_OTHER},
 	{"json", DM_FMT_JSON},
 	{"native", DM_FMT_JSON},
+	{"rst", DM_FMT_RST},
+	{"asciidoc", DM_FMT_ASCIIDOC},
+	{"asciidoctor", DM_FMT_ASCIIDOC},
+	{"asciidoc_legacy", DM_FMT_ASCIIDOC},
+	{"docbook", DM_FMT_DOCBOOK},
+	{"docbook4", DM_FMT_DOCBOOK},
+	{"docbook5", DM_FMT_DOCBOOK},
+	{"org", DM_FMT_ORG},
+	{"jira", DM_FMT_JIRA},
+	{"mediawiki", DM_FMT_MEDIAWIKI},
 	/* case is ignored */
 	{"HTML", DM_FMT_HTML},
 	{"Html5", DM_FMT_HTML},
@@ -51,11 +61,14 @@ static const struct {
 	{"gfm+attributes", DM_FMT_GFM},
 	{"latex+raw_tex-smart", DM_FMT_LATEX},
 	{"DOCX+styles", DM_FMT_DOCX},
+	{"rst+smart", DM_FMT_RST},
+	{"DocBook5", DM_FMT_DOCBOOK},
 	/* everything else */
-	{"rst", DM_FMT_OTHER},
 	{"plain", DM_FMT_OTHER},
 	{"man", DM_FMT_OTHER},
-	{"asciidoc", DM_FMT_OTHER},
+	{"docbook6", DM_FMT_OTHER},
+	{"dokuwiki", DM_FMT_OTHER},
+	{"textile", DM_FMT_OTHER},
 	{"rtf", DM_FMT_OTHER},
 	{"writer.lua", DM_FMT_OTHER},
 	{"html.lua", DM_FMT_OTHER},
@@ -100,6 +113,12 @@ START_TEST(family_names)
 	ck_assert_str_eq(dm_family_name(DM_FMT_JSON), "json");
 	ck_assert_str_eq(dm_family_name(DM_FMT_EPUB), "epub");
 	ck_assert_str_eq(dm_family_name(DM_FMT_EPUB2), "epub2");
+	ck_assert_str_eq(dm_family_name(DM_FMT_RST), "rst");
+	ck_assert_str_eq(dm_family_name(DM_FMT_ASCIIDOC), "asciidoc");
+	ck_assert_str_eq(dm_family_name(DM_FMT_DOCBOOK), "docbook");
+	ck_assert_str_eq(dm_family_name(DM_FMT_ORG), "org");
+	ck_assert_str_eq(dm_family_name(DM_FMT_JIRA), "jira");
+	ck_assert_str_eq(dm_family_name(DM_FMT_MEDIAWIKI), "mediawiki");
 	ck_assert_str_eq(dm_family_name(DM_FMT_OTHER), "other");
 	ck_assert_str_eq(dm_family_name((dm_family)99), "other");
 	ck_assert_str_eq(dm_family_name((dm_family)-1), "other");

@@ -262,6 +262,39 @@ START_TEST(attr_key_values)
 }
 END_TEST
 
+/* The Divs +sourcepos wraps blocks in, from pandoc 3 and 2.17; a Div of
+ * the writer's own is none, nor a Span. */
+START_TEST(sourcepos_wrapper)
+{
+	json_t *p3 = t_json(Q("{'t':'Div','c':[['',[],[['wrapper','1'],"
+	                      "['data-pos','a.md@1:1-2:1']]],[]]}"));
+	json_t *p2 = t_json(Q("{'t':'Div','c':[['',[],[['data-pos',"
+	                      "'a.md@1:1-2:1']]],[]]}"));
+	json_t *own = t_json(Q("{'t':'Div','c':[['x',[],[['data-pos',"
+	                       "'1']]],[]]}"));
+	json_t *cls = t_json(Q("{'t':'Div','c':[['',['note'],[['data-pos',"
+	                       "'1']]],[]]}"));
+	json_t *more = t_json(Q("{'t':'Div','c':[['',[],[['data-pos','1'],"
+	                        "['title','T']]],[]]}"));
+	json_t *span = t_json(Q("{'t':'Span','c':[['',[],[['wrapper','1'],"
+	                        "['data-pos','1']]],[]]}"));
+
+	ck_assert(dm_sourcepos_wrapper(p3));
+	ck_assert(dm_sourcepos_wrapper(p2));
+	ck_assert(!dm_sourcepos_wrapper(own));
+	ck_assert(!dm_sourcepos_wrapper(cls));
+	ck_assert(!dm_sourcepos_wrapper(more));
+	ck_assert(!dm_sourcepos_wrapper(span));
+	ck_assert(!dm_sourcepos_wrapper(NULL));
+	json_decref(p3);
+	json_decref(p2);
+	json_decref(own);
+	json_decref(cls);
+	json_decref(more);
+	json_decref(span);
+}
+END_TEST
+
 Suite *node_suite(void)
 {
 	Suite *s = suite_create("node");
@@ -274,6 +307,7 @@ Suite *node_suite(void)
 	tcase_add_test(tc, builders_steal_on_failure);
 	tcase_add_test(tc, attr_id_and_classes);
 	tcase_add_test(tc, attr_key_values);
+	tcase_add_test(tc, sourcepos_wrapper);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,245 @@
+/*
+ * triad.c - dm-check's triad: the statements seen (in labelled lists, in
+ * runs of labelled paragraphs, in callouts, in the metadata), and at the
+ * end one finding for what is missing, naming the list or paragraphs that
+ * look like the triad but are not read as it, with the spelling they
+ * may have meant ("Noize (did you mean Noise?)").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static int triad_index(const dmc_state *st, const char *type)
+{
+	const char *t;
+	int i;
+
+	for (i = 0; i < 8 && (t = dmf_callouts_triad(st->callouts,
+	                                             (size_t)i)); i++)
+		if (strcmp(t, type) == 0)
+			return i;
+	return -1;
+}
+
+void dmc_triad_seen(dmc_state *st, const char *type, json_t *where)
+{
+	int i = type ? triad_index(st, type) : -1;
+
+	if (i >= 0) {
+		st->triad[i]++;
+		if (st->first_triad == NULL && where != NULL) {
+			st->first_triad = where;
+			return;
+		}
+	}
+	json_decref(where);
+}
+
+/* Whether a label is worth naming: it names a triad type or nearly. */
+static bool labelish(const dmf_label *l)
+{
+	return l->type != NULL || l->near != NULL;
+}
+
+/* Remembers the first list or paragraphs not read as the triad: where
+ * (stolen), and what they read ("Tension, Noize (did you mean Noise?)"). */
+static int candidate(dm_ctx *ctx, json_t *where, const char *what,
+                     const dmf_label *l, size_t n)
+{
+	dmc_state *st = ctx->state;
+	dm_buf b = {0};
+	size_t i;
+
+	if (st->candidate != NULL) {
+		json_decref(where);
+		return 0;
+	}
+	dm_buf_printf(&b, "%s ", what);
+	for (i = 0; i < n; i++) {
+		dm_buf_printf(&b, "%s%s", i ? ", " : "",
+		              l[i].written[0] ? l[i].written : "(no label)");
+		if (l[i].near)
+			dm_buf_printf(&b, " (did you mean %s?)", l[i].near);
+	}
+	st->candidate = where;
+	if (where == NULL || dm_buf_failed(&b)) {
+		dm_buf_free(&b);
+		return dm_nomem(ctx->err);
+	}
+	st->candidate_text = dm_buf_take(&b);
+	return 0;
+}
+
+/* A statement of the triad: seen, and an error when it says nothing. */
+static int statement(dm_ctx *ctx, json_t *where, const dmf_label *l,
+                     const char *what, size_t i)
+{
+	dmc_state *st = ctx->state;
+
+	dmc_triad_seen(st, l->type, json_incref(where));
+	if (!l->empty)
+		return 0;
+	return dmc_report(ctx, json_incref(where), DMC_CALLOUT_EMPTY,
+	                  "the %s statement (%s %zu) says nothing", l->type,
+	                  what, i + 1);
+}
+
+int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	dmf_label l[16];
+	size_t i, n = dmf_callouts_list(st->callouts, node, l, 16);
+	size_t typed = 0, near = 0;
+	json_t *where;
+	int rc = 0;
+
+	for (i = 0; i < n && i < 16; i++)
+		typed += l[i].type != NULL, near += labelish(&l[i]);
+	if (near == 0)
+		return 0;
+	if ((where = dmc_here(st, w, node)) == NULL)
+		return dm_nomem(ctx->err);
+	if (typed < n)
+		return candidate(ctx, where, "the bullet list here is not "
+		                 "read as the triad: its items open with",
+		                 l, n < 16 ? n : 16);
+	for (i = 0; rc == 0 && i < n && i < 16; i++)
+		if ((rc = statement(ctx, where, &l[i], "item", i)) == 0)
+			rc = dmc_run_on(ctx, w, node, i, l[i].type);
+	json_decref(where);
+	return rc;
+}
+
+/* True when the run's paragraphs from k on make the triad: each names a
+ * different type (as dm-callouts reads them). */
+static bool whole(const dmc_state *st, size_t k, size_t size)
+{
+	size_t i, j;
+
+	if (size == 0 || k + size > st->nrun)
+		return false;
+	for (i = k; i < k + size; i++) {
+		if (st->run[i].type == NULL)
+			return false;
+		for (j = k; j < i; j++)
+			if (strcmp(st->run[j].type, st->run[i].type) == 0)
+				return false;
+	}
+	return true;
+}
+
+/* The run of labelled paragraphs ends: its triads are seen, the rest is
+ * a candidate. */
+static int end_run(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+	size_t k = 0, i, size = dmf_callouts_triad_size(st->callouts);
+	bool left = false;
+	int rc = 0;
+
+	while (rc == 0 && k < st->nrun) {
+		if (!whole(st, k, size)) {
+			left = true, k++;
+			continue;
+		}
+		for (i = k; rc == 0 && i < k + size; i++)
+			rc = statement(ctx, st->run_where, &st->run[i],
+			               "paragraph", i);
+		k += size;
+	}
+	if (rc == 0 && left)
+		rc = candidate(ctx, json_incref(st->run_where),
+		               "the paragraphs here are not read as the "
+		               "triad (one paragraph a statement, all "
+		               "consecutive): they open with",
+		               st->run, st->nrun);
+	json_decref(st->run_where);
+	st->run_where = NULL;
+	st->nrun = 0;
+	return rc;
+}
+
+int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	const json_t *parent = dm_walk_ancestor(w, 0);
+	size_t depth = dm_walk_depth(w);
+	dmf_label l;
+
+	/* +sourcepos wraps each block in a Div: siblings are seen through
+	 * it, and it is no block of its own */
+	if (dm_sourcepos_wrapper(node))
+		return 0;
+	if (dm_sourcepos_wrapper(parent) && depth > 0)
+		parent = dm_walk_ancestor(w, 1), depth--;
+	memset(&l, 0, sizeof l);
+	if (dm_type_of(node) == DM_T_PARA &&
+	    dm_type_of(parent) != DM_T_BULLET_LIST &&
+	    dm_type_of(parent) != DM_T_ORDERED_LIST)
+		dmf_callouts_para(st->callouts, node, &l);
+	if (st->nrun > 0 &&
+	    (depth < st->run_depth ||
+	     (depth == st->run_depth &&
+	      (!labelish(&l) || parent != st->run_parent ||
+	       st->nrun == sizeof st->run / sizeof *st->run))) &&
+	    end_run(ctx))
+		return -1;
+	if (!labelish(&l))
+		return 0;
+	if (st->nrun == 0) {
+		if ((st->run_where = dmc_here(st, w, node)) == NULL)
+			return dm_nomem(ctx->err);
+		st->run_parent = parent;
+		st->run_depth = depth;
+	}
+	st->run[st->nrun++] = l;
+	return 0;
+}
+
+/* "tension, noise or direct-message" */
+static void missing(const dmc_state *st, dm_buf *b)
+{
+	const char *t;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; dmf_callouts_triad(st->callouts, i); i++)
+		n += st->triad[i] == 0;
+	for (i = 0; (t = dmf_callouts_triad(st->callouts, i)); i++) {
+		if (st->triad[i] != 0)
+			continue;
+		k++;
+		dm_buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " or " : ", ",
+		              t);
+	}
+}
+
+int dmc_triad_end(dm_ctx *ctx)
+{
+	dmc_state *st = ctx->state;
+	json_t *meta = dm_doc_meta(ctx->doc);
+	const char *t;
+	dm_buf b = {0};
+	size_t i;
+	int rc = st->nrun ? end_run(ctx) : 0;
+
+	for (i = 0; (t = dmf_callouts_triad(st->callouts, i)); i++)
+		if (json_object_get(meta, t))
+			dmc_triad_seen(st, t, NULL);
+	missing(st, &b);
+	if (rc == 0 && b.len > 0)
+		rc = dmc_report(ctx, json_incref(st->candidate ? st->candidate
+		                                               : st->first_triad),
+		                DMC_TRIAD_MISSING,
+		                "the triad has no %s statement%s%s",
+		                dm_buf_str(&b), st->candidate_text ? "; " : "",
+		                st->candidate_text ? st->candidate_text : "");
+	dm_buf_free(&b);
+	for (i = 0; rc == 0 && (t = dmf_callouts_triad(st->callouts, i)); i++)
+		if (st->triad[i] > 1)
+			rc = dmc_report(ctx, json_incref(st->first_triad),
+			                DMC_TRIAD_REPEATED,
+			                "the triad has %zu %s statements (one "
+			                "expected)", st->triad[i], t);
+	return rc;
+}

@@ -1,0 +1,357 @@
+/*
+ * section.c - credits that stand in blocks of their own: an article's
+ * own Credits section, and the credit line under a figure.
+ *
+ * A Credits section is a heading that names one ("Credits", "Image
+ * credits", "图片来源", the footer's title, a label of the configured
+ * prefixes), then, up to the next heading of its level or above, credit
+ * lines and lists of credits (an item a credit: "Jane Doe/Unsplash",
+ * "Cover: Photo by Ana Ruiz on Unsplash").  When every block is a credit,
+ * the section is taken whole into the one footer, heading and all.  When
+ * one is not (a sentence, a table), the section stays as the writer wrote
+ * it, every paragraph of it in place: nothing is lost, and dm-check says
+ * which block kept it (DM203).
+ *
+ * With figure-credits, a figure's credit goes at the end of its caption,
+ * never into the image's alternative text, which screen readers read as
+ * the picture's description; a figure credited by the credit line right
+ * after it gets that credit too.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "credits.h"
+#include "render.h"
+#include "words.h"
+
+static const char *const headings[] = {
+	"credits", "image credits", "image credit", "photo credits",
+	"photo credit", "picture credits", "illustration credits",
+	"image sources", "photo sources", "credits and sources",
+	"图片来源", "圖片來源", "图片版权", "圖片版權", "クレジット",
+	"写真クレジット", "画像クレジット", "画像出典", "写真提供", NULL};
+
+/* A block as written: read with +sourcepos, a block is in a Div of its
+ * own whose attributes are data-pos (one or more) and wrapper. */
+static json_t *bare(const json_t *b)
+{
+	const json_t *attr = dm_node_attr(b), *kvs = json_array_get(attr, 2);
+	size_t i;
+
+	if (dm_type_of(b) != DM_T_DIV || *dm_attr_id(attr) != '\0' ||
+	    json_array_size(json_array_get(attr, 1)) != 0 ||
+	    json_array_size(kvs) == 0 ||
+	    json_array_size(dm_node_blocks(b)) != 1)
+		return (json_t *)b; /* the caller's, as it was given */
+	for (i = 0; i < json_array_size(kvs); i++) {
+		const char *k = json_string_value(
+		        json_array_get(json_array_get(kvs, i), 0));
+		if (k == NULL ||
+		    (strcmp(k, "data-pos") != 0 && strcmp(k, "wrapper") != 0))
+			return (json_t *)b;
+	}
+	return json_array_get(dm_node_blocks(b), 0);
+}
+
+/* Whether `heading` (inlines) is `name`, a colon after it allowed. */
+static dm_text_match heading_is(const json_t *heading, const char *name)
+{
+	json_t *copy = json_deep_copy(heading);
+	dm_text_match m = DM_TEXT_NOMEM;
+
+	if (copy && dm_inlines_trim(copy, ":", true) >= 0 &&
+	    dm_inlines_trim(copy, "\xef\xbc\x9a", true) >= 0)
+		m = dm_text_is(copy, name);
+	json_decref(copy);
+	return m;
+}
+
+cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
+{
+	const json_t *in = dm_node_inlines(heading);
+	dm_text_match m = DM_TEXT_DIFFERS;
+	char *t;
+	size_t i;
+
+	if (dm_type_of(heading) != DM_T_HEADER)
+		return CR_NONE;
+	for (i = 0; headings[i] && m == DM_TEXT_DIFFERS; i++)
+		m = heading_is(in, headings[i]);
+	if (m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
+		if ((t = dm_stringify(cr->title)) == NULL)
+			return CR_NOMEM;
+		m = heading_is(in, t);
+		free(t);
+	}
+	for (i = 0; cr->custom && i < cr->nprefixes && m == DM_TEXT_DIFFERS;
+	     i++)
+		m = heading_is(in, cr->prefixes[i].text);
+	return m == DM_TEXT_NOMEM ? CR_NOMEM
+	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
+}
+
+/* Whether block `b` holds credits only, added to `found`: 1, 0, -1. */
+static int credit_block(const dmf_credits *cr, const json_t *b,
+                        credit_list *found, dm_error *err)
+{
+	const json_t *items = dm_content(b), *item;
+	size_t i;
+	int n;
+
+	switch (dm_type_of(b)) {
+	case DM_T_PARA:
+	case DM_T_PLAIN:
+		n = cr_read_line(cr, dm_content(b), CR_ITEM, CR_FROM_BODY,
+		                 found, err);
+		return n < 0 ? -1 : n > 0;
+	case DM_T_ORDERED_LIST:
+		items = json_array_get(items, 1);
+		/* fall through */
+	case DM_T_BULLET_LIST:
+		for (i = 0; i < json_array_size(items); i++) {
+			item = json_array_get(items, i);
+			if (json_array_size(item) != 1)
+				return 0;
+			n = credit_block(cr, bare(json_array_get(item, 0)), found,
+			                 err);
+			if (n <= 0)
+				return n;
+		}
+		return json_array_size(items) > 0;
+	default:
+		return 0;
+	}
+}
+
+int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
+                  size_t *end, size_t *bad, credit_list *found,
+                  dm_error *err)
+{
+	const json_t *h = json_array_get(list, i), *b;
+	credit_list own = {0};
+	size_t j;
+	int rc = 1;
+
+	switch (cr_section_heading(cr, h)) {
+	case CR_NOMEM:
+		return dm_nomem(err);
+	case CR_NONE:
+		return 0;
+	default:
+		break;
+	}
+	for (j = i + 1; j < json_array_size(list); j++)
+		if (dm_type_of(b = json_array_get(list, j)) == DM_T_HEADER &&
+		    json_integer_value(json_array_get(dm_content(b), 0)) <=
+		            json_integer_value(json_array_get(dm_content(h), 0)))
+			break;
+	*end = *bad = j;
+	if (j == i + 1)
+		return 0; /* a heading alone */
+	for (j = i + 1; j < *end; j++)
+		if ((rc = credit_block(cr, bare(json_array_get(list, j)),
+		                       found ? found : &own, err)) <= 0)
+			break;
+	cr_list_free(&own);
+	if (j < *end && rc < 0)
+		return -1;
+	*bad = j;
+	return 1;
+}
+
+/* ------------------------------------------------------------------------
+ * Figures
+ * ------------------------------------------------------------------------ */
+
+json_t *cr_caption_of(json_t *fig)
+{
+	json_t *image = dm_figure_image(fig), *attr;
+	char *alt;
+	int rc;
+
+	if (dm_type_of(fig) == DM_T_FIGURE || image == NULL)
+		return dm_figure_caption(fig);
+	attr = dm_node_attr(image);
+	if (dm_attr_get(attr, "alt") == NULL) {
+		if ((alt = dm_stringify(dm_field(image, 1))) == NULL)
+			return NULL;
+		rc = dm_attr_set(attr, "alt", alt);
+		free(alt);
+		if (rc != 0)
+			return NULL;
+	}
+	return dm_figure_caption(fig);
+}
+
+/* Pandoc 2.17 writes a figure's caption, its image's alternative text,
+ * as the picture's description in docx and odt (an `alt` attribute does
+ * not change it).  There the figure becomes what the writer makes of
+ * one: the image in a paragraph of style Captioned Figure, its caption in
+ * one of style Image Caption; the image keeps the caption without the
+ * credit.  A new Div, or NULL when out of memory. */
+static json_t *styled_figure(json_t *fig, json_t *text)
+{
+	json_t *image = json_deep_copy(dm_figure_image(fig)), *target;
+	json_t *caption = json_deep_copy(dm_field(image, 1)), *cap, *pic;
+	const char *title;
+
+	if (image == NULL || caption == NULL)
+		goto fail;
+	target = dm_field(image, 2);
+	title = json_string_value(json_array_get(target, 1));
+	if (json_array_set_new(target, 1, json_string(title + 4)) ||
+	    (json_array_size(caption) > 0 && dm_append(caption, dm_space())) ||
+	    dm_append(caption, text))
+		goto fail;
+	text = NULL;
+	cap = dm_render_styled_div("dm-credit", "Image Caption",
+	                           json_pack("[o]", dm_para(caption)));
+	pic = dm_render_styled_div(
+	        "dm-figure", "Captioned Figure",
+	        json_pack("[oo]", dm_para(json_pack("[o]", image)), cap));
+	return pic;
+fail:
+	json_decref(image);
+	json_decref(caption);
+	json_decref(text);
+	return NULL;
+}
+
+int cr_caption_add(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
+                   const credit *c, json_t **repl)
+{
+	json_t *caption, *text = cr_write(cr, c, true), *span;
+	bool styled = dm_type_of(fig) == DM_T_PARA &&
+	              (ctx->family == DM_FMT_DOCX || ctx->family == DM_FMT_ODT);
+
+	*repl = NULL;
+	if (text == NULL ||
+	    (caption = styled ? dm_field(dm_figure_image(fig), 1)
+	                      : cr_caption_of(fig)) == NULL)
+		goto nomem;
+	dm_inlines_remove_spans(caption, "dm-credit");
+	if (json_array_size(caption) > 0 &&
+	    (json_array_insert_new(text, 0, dm_str("(")) ||
+	     dm_append(text, dm_str(")")) ||
+	     (!styled && dm_append(caption, dm_space()))))
+		goto nomem;
+	span = dm_span(json_pack("[s[s][]]", "", "dm-credit"), text);
+	if (styled)
+		return (*repl = styled_figure(fig, span)) ? 0
+		                                          : dm_nomem(ctx->err);
+	return dm_append(caption, span) ? dm_nomem(ctx->err) : 0;
+nomem:
+	json_decref(text);
+	return dm_nomem(ctx->err);
+}
+
+/* Whether the image of a figure has a credit of its own (attributes, a
+ * metadata credit naming it). */
+static bool credited(const dmf_credits *cr, const json_t *image)
+{
+	return dmf_credits_image(image) ||
+	       cr_meta_for(cr, cr_image_src(image), false) != NULL;
+}
+
+/* A figure followed by a credit line: the line's first credit goes into
+ * its caption (the line itself is read and removed by the walk).
+ * 0, or -1 with ctx->err set. */
+static int figure_lines(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
+{
+	credit_list found = {0};
+	json_t *image, *repl;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; n >= 0 && i + 1 < json_array_size(list); i++) {
+		const json_t *b = bare(json_array_get(list, i + 1));
+		json_t *fig = bare(json_array_get(list, i));
+		if ((image = dm_figure_image(fig)) == NULL ||
+		    credited(cr, image) ||
+		    (dm_type_of(b) != DM_T_PARA && dm_type_of(b) != DM_T_PLAIN))
+			continue;
+		n = cr_read_line(cr, dm_content(b), CR_LINE, CR_FROM_BODY,
+		                 &found, ctx->err);
+		if (n > 0 && found.v[0].raw == NULL &&
+		    (n = cr_caption_add(ctx, cr, fig, &found.v[0], &repl)) ==
+		            0 && repl &&
+		    json_array_set_new(fig == json_array_get(list, i)
+		                               ? list
+		                               : dm_node_blocks(json_array_get(
+		                                         list, i)),
+		                       fig == json_array_get(list, i) ? i : 0,
+		                       repl) != 0)
+			n = dm_nomem(ctx->err);
+		cr_list_free(&found);
+	}
+	return n < 0 ? -1 : 0;
+}
+
+/* Whether `node` is in `set` (an array of borrowed nodes). */
+static bool member(const json_t *set, const json_t *node)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(set); i++)
+		if (json_array_get(set, i) == node)
+			return true;
+	return false;
+}
+
+bool cr_kept(const dmf_credits *cr, const json_t *node)
+{
+	return member(cr->kept, node);
+}
+
+bool cr_taken(const dmf_credits *cr, const json_t *node)
+{
+	return member(cr->taken, node);
+}
+
+/* The Credits section at list[i..end) is taken: it becomes a Div the walk
+ * reads and removes (cr_taken()), so that its credits come in document
+ * order.  0, or -1 when out of memory. */
+static int take(dmf_credits *cr, json_t *list, size_t i, size_t end)
+{
+	json_t *blocks = json_array(), *div;
+
+	while (blocks && end > i) {
+		if (json_array_insert(blocks, 0, json_array_get(list, --end)))
+			break;
+		json_array_remove(list, end);
+	}
+	if (blocks == NULL || end > i ||
+	    (div = dm_div(dm_attr(NULL), blocks)) == NULL)
+		return -1;
+	if (json_array_insert_new(list, i, div) ||
+	    json_array_append(cr->taken, div))
+		return -1;
+	return 0;
+}
+
+int cr_sections(dm_ctx *ctx, dmf_credits *cr, json_t *list)
+{
+	size_t i, j, end, bad;
+	int rc;
+
+	for (i = 0; i < json_array_size(list); i++) {
+		if (dm_type_of(json_array_get(list, i)) != DM_T_HEADER)
+			continue;
+		if ((rc = cr_section_at(cr, list, i, &end, &bad, NULL,
+		                        ctx->err)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		if (bad == end) {
+			if (take(cr, list, i, end) != 0)
+				return dm_nomem(ctx->err);
+			continue;
+		}
+		for (j = i + 1; j < end; j++)
+			if (json_array_append(cr->kept,
+			                      bare(json_array_get(list, j))))
+				return dm_nomem(ctx->err);
+		i = end - 1;
+	}
+	return cr->figure_credits ? figure_lines(ctx, cr, list) : 0;
+}
