@@ -4,7 +4,8 @@
 #   make check      install what is missing, build, run every test
 #   make check SAN=1  the same under AddressSanitizer + UBSan
 #   make check SAN=clang  the C-level suites under clang's ASan + UBSan
-#   make valgrind   bad input, the corpus and the fuzz corpora under valgrind
+#   make valgrind   bad input and the corpus under valgrind (valgrind-fuzz:
+#                   the fuzz replays too, slow)
 #   make fuzz-replay  every fuzz corpus through every fuzz target
 #   make fuzz       libFuzzer over each fuzz target for FUZZ_TIME seconds
 #                   (FUZZ_TARGETS: filters from-md to-html)
@@ -90,7 +91,7 @@ UNIT_SRC  = $(wildcard tests/unit/*.c)
 .PHONY: all check deps unit test-shell test-bad test-credits test-alloc \
         test-pathological test-site test-text test-lib test-layout lib \
         golden golden-update demo bench \
-        install uninstall clean valgrind
+        install uninstall clean valgrind valgrind-fuzz
 
 all: $(BUILD)/dm $(LINKS) $(PROGRAMS:%=$(BUILD)/%)
 
