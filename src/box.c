@@ -112,6 +112,11 @@ static json_t *body_copy(const json_t *body)
 	return blocks;
 }
 
+json_t *dmp_box_body(const dm_box *b)
+{
+	return body_copy(b->body);
+}
+
 /* ------------------------------------------------------------------------
  * html
  * ------------------------------------------------------------------------ */

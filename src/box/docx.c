@@ -143,19 +143,6 @@ static json_t *title_div(const dm_box *b)
 	return div;
 }
 
-/* The body's blocks moved into a new array, or NULL. */
-static json_t *take_body(const dm_box *b)
-{
-	json_t *blocks = json_array();
-
-	if (blocks != NULL && b->body != NULL &&
-	    json_array_extend(blocks, b->body)) {
-		json_decref(blocks);
-		return NULL;
-	}
-	return blocks;
-}
-
 /* The title row and the body row; under a heading (which dm_box_render()
  * has set above the box) the body row alone. */
 int dmp_box_docx_callout(const dm_box *b, json_t *out)
@@ -175,7 +162,7 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out)
 	       dm_append(out, dm_raw_block("openxml",
 	                                   "</w:tc></w:tr>" BODY_ROW)))) ||
 	     dm_append(out, styled_div(dm_attr_id(b->attr), b->style,
-	                               take_body(b))) ||
+	                               dmp_box_body(b))) ||
 	     dm_append(out, dm_raw_block("openxml", table_close));
 	dm_buf_free(&open);
 	return rc ? -1 : 0;
@@ -201,7 +188,7 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out)
  * bullet list) finds it as it was. */
 int dmp_box_docx_footer(const dm_box *b, json_t *out)
 {
-	json_t *blocks = take_body(b);
+	json_t *blocks = dmp_box_body(b);
 
 	if (blocks == NULL || dmp_box_small_runs(blocks, SMALL) ||
 	    json_array_insert_new(blocks, 0, dm_raw_block("openxml", RULE_P))) {

@@ -70,6 +70,10 @@ json_t *dmp_box_title_line(const char *format, const char *open,
                            const json_t *title, const char *close,
                            bool para);
 
+/** A new array holding the blocks of the box's body (moved, not copied,
+ * as dm_box says), or NULL when out of memory. */
+json_t *dmp_box_body(const struct dm_box *b);
+
 /** `c` as six upper-case hexadecimal digits (OOXML, LaTeX). */
 void dmp_box_hex_upper(dm_rgb c, char hex[7]);
 

@@ -55,19 +55,6 @@ static int plain_admonition(const dm_box *b, const char *const *list)
 	return dmp_box_label_title(b);
 }
 
-/* A new array of the body's blocks. */
-static json_t *body_of(const dm_box *b)
-{
-	json_t *blocks = json_array();
-
-	if (blocks != NULL && b->body != NULL &&
-	    json_array_extend(blocks, b->body)) {
-		json_decref(blocks);
-		return NULL;
-	}
-	return blocks;
-}
-
 /* The title as one line of text: the title's, else the type's label. */
 static char *title_text(const dm_box *b)
 {
@@ -107,7 +94,7 @@ static const char *const rst_types[] = {
 static int rst_directive(const dm_box *b, json_t *out)
 {
 	char *title = title_text(b);
-	json_t *body = body_of(b), *line = NULL;
+	json_t *body = dmp_box_body(b), *line = NULL;
 	bool empty = json_array_size(body) == 0;
 	dm_buf d = {0};
 	int rc = -1;
@@ -141,7 +128,7 @@ int dmp_box_rst_callout(const dm_box *b, json_t *out)
 		return -1;
 	if (plain && json_array_size(b->body) > 0)
 		return dm_append(out, dm_div(json_pack("[s[s][]]", "", b->type),
-		                             body_of(b)));
+		                             dmp_box_body(b)));
 	return rst_directive(b, out);
 }
 
@@ -182,7 +169,7 @@ int dmp_box_asciidoc_callout(const dm_box *b, json_t *out)
 	dm_buf_puts(&close, "\n\n");
 	if (plain >= 0 && (title != NULL || plain || b->heading != NULL) &&
 	    !dm_buf_failed(&open) && !dm_buf_failed(&close))
-		rc = wrap(out, "asciidoc", dm_buf_str(&open), body_of(b),
+		rc = wrap(out, "asciidoc", dm_buf_str(&open), dmp_box_body(b),
 		          dm_buf_str(&close));
 	free(title);
 	dm_buf_free(&open);
@@ -201,7 +188,7 @@ static const char *const docbook_types[] = {"caution", "important", "note",
  * block.  A new array, or NULL. */
 static json_t *docbook_body(const dm_box *b)
 {
-	json_t *blocks = body_of(b);
+	json_t *blocks = dmp_box_body(b);
 
 	if (json_array_size(blocks) == 0 &&
 	    dm_append(blocks, dm_para(json_array()))) {
@@ -277,7 +264,7 @@ int dmp_box_docbook_callout(const dm_box *b, json_t *out)
 
 int dmp_box_org_callout(const dm_box *b, json_t *out)
 {
-	json_t *blocks = body_of(b);
+	json_t *blocks = dmp_box_body(b);
 	dm_buf open = {0}, close = {0};
 	int rc;
 
@@ -325,7 +312,7 @@ static int jira_quote(const dm_box *b, json_t *out)
 {
 	int rc;
 
-	json_t *blocks = body_of(b);
+	json_t *blocks = dmp_box_body(b);
 
 	if (blocks == NULL ||
 	    (b->heading == NULL &&
@@ -364,7 +351,7 @@ int dmp_box_jira_callout(const dm_box *b, json_t *out)
 	dm_buf_printf(&open, "borderStyle=solid|borderColor=#%s}", edge);
 	if ((title != NULL || b->heading != NULL) && !dm_buf_failed(&open) &&
 	    jira_anchor(b, out) == 0)
-		rc = wrap(out, "jira", dm_buf_str(&open), body_of(b),
+		rc = wrap(out, "jira", dm_buf_str(&open), dmp_box_body(b),
 		          "{panel}");
 	free(title);
 	dm_buf_free(&open);
@@ -401,7 +388,7 @@ static void mediawiki_open(const dm_box *b, dm_buf *o)
 
 int dmp_box_mediawiki_callout(const dm_box *b, json_t *out)
 {
-	json_t *blocks = body_of(b);
+	json_t *blocks = dmp_box_body(b);
 	dm_buf open = {0}, head = {0};
 	char h[7];
 	int rc;
@@ -457,7 +444,7 @@ static int footer(const dm_box *b, const char *format,
 	if (more != NULL)
 		dm_buf_puts(&open, more);
 	if (!dm_buf_failed(&open) && !dm_buf_failed(&close))
-		rc = wrap(out, format, dm_buf_str(&open), body_of(b),
+		rc = wrap(out, format, dm_buf_str(&open), dmp_box_body(b),
 		          dm_buf_str(&close));
 	dm_buf_free(&open);
 	dm_buf_free(&close);
