@@ -39,11 +39,13 @@ WARN      += -Werror
 endif
 
 # cmark-gfm's extensions library has no .pc file in Debian: named by hand.
+# -pthread: a large document is read and written on threads (src/
+# parallel.c); glibc's libpthread is part of libc, no package of its own.
 LIBS_PC   = jansson libcmark-gfm yaml-0.1
 DM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ifilters \
-            $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
+            -pthread $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
 DM_LIBS   = -lcmark-gfm-extensions \
-            $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
+            $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm -pthread
 
 # The sanitizers: SAN=1 with the compiler given (gcc: its -fsanitize=
 # undefined leaves float-cast-overflow out, so it is named); SAN=clang

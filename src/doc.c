@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "parallel.h"
 
 /* The API versions this library reads and writes: [1, 22] and [1, 23]. */
 #define SUPPORTED "1.22 (pandoc 2.17) and 1.23 (pandoc 3)"
@@ -166,6 +166,7 @@ static dm_doc *wrap(json_t *root, int api_minor)
 	doc->blocks = json_object_get(root, "blocks");
 	doc->api_minor = api_minor;
 	doc->depth = 0;
+	doc->bytes = 0;
 	return doc;
 }
 
@@ -239,6 +240,39 @@ static int top_level(const json_t *root, dm_error *err)
 /* The UTF-8 byte order mark, which pandoc accepts before a document. */
 #define BOM "\xef\xbb\xbf"
 
+/* top_level() for dmp_par_load(), whose doubts are not reported. */
+static int top_quiet(const json_t *root)
+{
+	dm_error quiet;
+
+	dm_error_clear(&quiet);
+	return top_level(root, &quiet);
+}
+
+/* A large document read on threads (parallel.c), or NULL: then it is
+ * read serially, whatever went wrong. */
+static dm_doc *load_parallel(const char *buf, size_t len)
+{
+	int threads = dmp_par_threads(len), minor;
+	size_t depth;
+	json_t *root;
+	dm_doc *doc;
+
+	if (threads < 2 ||
+	    (root = dmp_par_load(buf, len, threads, top_quiet, &minor,
+	                         &depth)) == NULL)
+		return NULL;
+	if (dmp_json_alloc_failed()) {
+		json_decref(root);
+		return NULL;
+	}
+	if ((doc = wrap(root, minor)) == NULL) /* it freed root */
+		return NULL;
+	doc->depth = 1 + depth;
+	doc->bytes = len;
+	return doc;
+}
+
 dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 {
 	json_error_t je;
@@ -251,6 +285,9 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 		buf += 3;
 		len -= 3;
 	}
+	dmp_json_alloc_begin();
+	if ((doc = load_parallel(buf, len)) != NULL)
+		return doc;
 	dmp_json_alloc_begin();
 	root = json_loadb(buf, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
 	if (dmp_json_alloc_failed() ||
@@ -270,130 +307,25 @@ dm_doc *dm_doc_load(const char *buf, size_t len, dm_error *err)
 	    dmp_validate(json_object_get(root, "blocks"), DM_BLOCK, minor,
 	                 "blocks", err, &depth) != 0)
 		goto fail;
-	if ((doc = wrap(root, minor)) == NULL)
+	if ((doc = wrap(root, minor)) == NULL) {
 		dm_nomem(err);
-	else
+	} else {
 		doc->depth = 1 + (depth > meta_depth ? depth : meta_depth);
+		doc->bytes = len;
+	}
 	return doc;
 fail:
 	json_decref(root);
 	return NULL;
 }
 
-/* ------------------------------------------------------------------------
- * Writing.  jansson serialises the document into a chain of chunks, so the
- * text is never copied as it grows and the memory held is what it is; only
- * then is it written.
- * ------------------------------------------------------------------------ */
-
-#define OUT_CHUNK ((size_t)1 << 20)
-
-typedef struct chunk {
-	struct chunk *next;
-	size_t len;
-	char data[];
-} chunk;
-
-typedef struct out {
-	chunk *head, *tail;
-	char *p, *end; /* free space of the tail chunk */
-	size_t total;  /* bytes in the chunks before the tail */
-} out;
-
-static void out_free(out *o)
+/* Serialises `root` into `o` (out.c); the total length, or -1 (`o` is
+ * freed).  A document read from DMP_PAR_MIN bytes on is written on
+ * threads. */
+static int out_doc(dmp_out *o, const dm_doc *doc, size_t *len)
 {
-	chunk *c, *next;
-
-	for (c = o->head; c; c = next) {
-		next = c->next;
-		free(c);
-	}
-	memset(o, 0, sizeof *o);
-}
-
-/* Closes the tail chunk and starts one with at least `n` bytes free. */
-static int out_grow(out *o, size_t n)
-{
-	size_t size = n > OUT_CHUNK ? n : OUT_CHUNK;
-	chunk *c = malloc(sizeof *c + size);
-
-	if (c == NULL)
-		return -1;
-	if (o->tail) {
-		o->tail->len = (size_t)(o->p - o->tail->data);
-		o->total += o->tail->len;
-		o->tail->next = c;
-	} else {
-		o->head = c;
-	}
-	c->next = NULL;
-	c->len = 0;
-	o->tail = c;
-	o->p = c->data;
-	o->end = c->data + size;
-	return 0;
-}
-
-/* Fills the tail chunk and puts the rest of `s` in a new one. */
-static int out_put_slow(out *o, const char *s, size_t n)
-{
-	size_t room = (size_t)(o->end - o->p);
-
-	memcpy(o->p, s, room);
-	o->p += room;
-	if (out_grow(o, n - room) != 0)
-		return -1;
-	memcpy(o->p, s + room, n - room);
-	o->p += n - room;
-	return 0;
-}
-
-static inline int out_put(out *o, const char *s, size_t n)
-{
-	if ((size_t)(o->end - o->p) < n)
-		return out_put_slow(o, s, n);
-	memcpy(o->p, s, n);
-	o->p += n;
-	return 0;
-}
-
-
-/* Ends the output: the length of the tail chunk, and the total. */
-static size_t out_finish(out *o)
-{
-	if (o->tail == NULL)
-		return 0;
-	o->tail->len = (size_t)(o->p - o->tail->data);
-	return o->total + o->tail->len;
-}
-
-/* jansson hands the text over a token at a time, most of them one byte
- * (a quote, a colon, a comma, a bracket): those are stored without a
- * call to memcpy(). */
-static int dump_cb(const char *s, size_t n, void *data)
-{
-	out *o = data;
-
-	if (n == 1 && o->p < o->end) {
-		*o->p++ = *s;
-		return 0;
-	}
-	return out_put(o, s, n);
-}
-
-/* Serialises `root` into `o`; the total length, or -1 (out is freed). */
-static int out_doc(out *o, const json_t *root, size_t *len)
-{
-	memset(o, 0, sizeof *o);
-	dmp_json_alloc_begin();
-	if (out_grow(o, 0) == 0 &&
-	    json_dump_callback(root, dump_cb, o, JSON_COMPACT) == 0 &&
-	    !dmp_json_alloc_failed()) {
-		*len = out_finish(o);
-		return 0;
-	}
-	out_free(o);
-	return -1;
+	return dmp_out_doc(o, doc->root, doc->blocks,
+	                   dmp_par_threads(doc->bytes), len);
 }
 
 /* How many levels `v` nests (1 for a scalar), counting no further than
@@ -442,15 +374,15 @@ static int check_depth(const dm_doc *doc, dm_error *err)
 
 char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 {
-	const chunk *c;
+	const dmp_chunk *c;
 	char *s, *p;
 	size_t n;
-	out o;
+	dmp_out o;
 
 	if (check_depth(doc, err))
 		return NULL;
-	if (out_doc(&o, doc->root, &n) != 0 || (s = malloc(n + 1)) == NULL) {
-		out_free(&o);
+	if (out_doc(&o, doc, &n) != 0 || (s = malloc(n + 1)) == NULL) {
+		dmp_out_free(&o);
 		dm_nomem(err);
 		return NULL;
 	}
@@ -459,7 +391,7 @@ char *dm_doc_dump(const dm_doc *doc, size_t *len, dm_error *err)
 		p += c->len;
 	}
 	*p = '\0';
-	out_free(&o);
+	dmp_out_free(&o);
 	*len = n;
 	return s;
 }
@@ -499,27 +431,27 @@ int dmp_write_all(int fd, const char *data, size_t len, dm_error *err)
 
 int dm_doc_write_fd(const dm_doc *doc, int fd, dm_error *err)
 {
-	const chunk *c;
+	const dmp_chunk *c;
 	size_t len;
-	out o;
+	dmp_out o;
 
 	if (check_depth(doc, err)) {
 		close(fd);
 		return -1;
 	}
-	if (out_doc(&o, doc->root, &len) != 0) {
+	if (out_doc(&o, doc, &len) != 0) {
 		dm_nomem(err);
 		close(fd);
 		return -1;
 	}
 	for (c = o.head; c; c = c->next) {
 		if (write_some(fd, c->data, c->len, err) != 0) {
-			out_free(&o);
+			dmp_out_free(&o);
 			close(fd);
 			return -1;
 		}
 	}
-	out_free(&o);
+	dmp_out_free(&o);
 	return dmp_write_all(fd, "", 0, err);
 }
 

@@ -12,6 +12,7 @@ struct dm_doc {
 	json_t *blocks;  /* borrowed from root */
 	int api_minor;   /* 22 or 23 */
 	size_t depth;    /* how deep it nested when read (0: made here) */
+	size_t bytes;    /* the length of the JSON it was read from, or 0 */
 };
 
 /*
@@ -84,6 +85,12 @@ json_t *dmp_json_copy(const json_t *v);
  * nests (an approximation from above: the longest path seen, plus one). */
 int dmp_validate(const json_t *node, dm_kind kind, int api_minor,
                  const char *where, dm_error *err, size_t *deepest);
+
+/* The same for the elements of `a` as the top-level blocks from index
+ * `first` on: the messages and *deepest are those of dmp_validate() on
+ * the whole "blocks" array (parallel.c validates it in parts). */
+int dmp_validate_blocks(const json_t *a, size_t first, int api_minor,
+                        dm_error *err, size_t *deepest);
 
 /* The documents a filter writes must stay readable by the next filter:
  * jansson reads at most JSON_PARSER_MAX_DEPTH levels.  A document read

@@ -20,14 +20,21 @@
  * node is still freed and checked.
  */
 #define _DEFAULT_SOURCE /* madvise(), MADV_POPULATE_WRITE */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
 #include "internal.h"
 
-static bool json_alloc_failed;
-static bool nomem_seen; /* since dmp_nomem_reset() */
+/* Threads: a large document is read and written on several (parallel.c),
+ * and a program using the library may load documents on threads of its
+ * own.  So the failure flag and the arena's current block belong to the
+ * thread that allocates; the table of blocks, which free() consults from
+ * any thread, is shared under a lock; what a run has seen is atomic. */
+static _Thread_local bool json_alloc_failed;
+static atomic_bool nomem_seen; /* since dmp_nomem_reset() */
 
 void dmp_nomem_note(void)
 {
@@ -64,7 +71,9 @@ static void *json_alloc(size_t n)
  * ARENA_MAX; a block that large has its pages faulted in by one call
  * (MADV_POPULATE_WRITE, Linux 5.14) rather than one fault at a time.
  * (Huge pages were measured too: on the build machine, a virtual one,
- * they cost more system time than the faults they save.) */
+ * they cost more system time than the faults they save.)  Each thread
+ * cuts from a current block of its own; the blocks of all threads are in
+ * one table, so a node read on one thread may be freed on another. */
 #define ARENA_BLOCK ((size_t)64 << 10) /* below malloc's mmap threshold */
 #define ARENA_MAX ((size_t)8 << 20)
 #define ARENA_PAGE ((size_t)4096)      /* madvise() wants pages */
@@ -77,9 +86,13 @@ typedef struct ablock {
 	void *base;  /* what malloc() returned, to free */
 } ablock;
 
-static char *arena_p, *arena_end, *arena_start; /* the current block */
+/* The calling thread's current block, and the size of its next. */
+static _Thread_local char *arena_p, *arena_end, *arena_start;
+static _Thread_local size_t next_size = ARENA_BLOCK;
+/* Every thread's blocks, under blocks_lock. */
 static ablock *blocks;
-static size_t nblocks, capblocks, next_size = ARENA_BLOCK;
+static size_t nblocks, capblocks;
+static pthread_mutex_t blocks_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The index of the last block starting at or before `p`, or nblocks. */
 static size_t block_of(const char *p)
@@ -102,11 +115,14 @@ static int add_block(char *b, size_t size, void *base)
 {
 	size_t i;
 
+	pthread_mutex_lock(&blocks_lock);
 	if (nblocks == capblocks) {
 		size_t cap = capblocks ? capblocks * 2 : 64;
 		ablock *a = realloc(blocks, cap * sizeof *a);
-		if (a == NULL)
+		if (a == NULL) {
+			pthread_mutex_unlock(&blocks_lock);
 			return -1;
+		}
 		blocks = a;
 		capblocks = cap;
 	}
@@ -119,6 +135,7 @@ static int add_block(char *b, size_t size, void *base)
 	blocks[i].size = size;
 	blocks[i].base = base;
 	nblocks++;
+	pthread_mutex_unlock(&blocks_lock);
 	return 0;
 }
 
@@ -169,6 +186,7 @@ static void *arena_alloc(size_t n)
 static void arena_free(void *p)
 {
 	size_t i;
+	bool ours;
 
 	if (p == NULL)
 		return;
@@ -177,11 +195,13 @@ static void arena_free(void *p)
 	if ((uintptr_t)p >= (uintptr_t)arena_start &&
 	    (uintptr_t)p < (uintptr_t)arena_end)
 		return;
+	pthread_mutex_lock(&blocks_lock);
 	i = block_of(p);
-	if (i < nblocks &&
-	    (uintptr_t)p < (uintptr_t)blocks[i].start + blocks[i].size)
-		return;
-	free(p);
+	ours = i < nblocks &&
+	       (uintptr_t)p < (uintptr_t)blocks[i].start + blocks[i].size;
+	pthread_mutex_unlock(&blocks_lock);
+	if (!ours)
+		free(p);
 }
 
 /* Whether jansson still uses its own allocator, or ours. */
@@ -195,15 +215,21 @@ static bool ours_or_default(void)
 	       m == arena_alloc;
 }
 
+static void install(void)
+{
+	if (ours_or_default())
+		json_set_alloc_funcs(json_alloc, free);
+	/* jansson's hash seed, which its first object sets: before any
+	 * thread of ours makes one (jansson is thread-safe but for it and
+	 * the allocators) */
+	json_object_seed(0);
+}
+
 void dmp_json_alloc_begin(void)
 {
-	static bool installed;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!installed) {
-		if (ours_or_default())
-			json_set_alloc_funcs(json_alloc, free);
-		installed = true;
-	}
+	pthread_once(&once, install);
 	json_alloc_failed = false;
 }
 
@@ -224,9 +250,11 @@ void dmp_json_arena_reset(void)
 {
 	size_t i;
 
+	pthread_mutex_lock(&blocks_lock);
 	for (i = 0; i < nblocks; i++)
 		free(blocks[i].base);
 	nblocks = 0;
+	pthread_mutex_unlock(&blocks_lock);
 	arena_p = arena_end = arena_start = NULL;
 	next_size = ARENA_BLOCK;
 }

@@ -561,3 +561,21 @@ int dmp_validate(const json_t *n, dm_kind kind, int api_minor,
 	dmp_path_free(&v.path);
 	return rc;
 }
+
+int dmp_validate_blocks(const json_t *a, size_t first, int api_minor,
+                        dm_error *err, size_t *deepest)
+{
+	vstate v = {{NULL, 0, 0, "blocks", 0}, api_minor, err};
+	size_t i, n = json_array_size(a);
+	int rc = 0;
+
+	if (dmp_path_push_index(&v.path, first) != 0)
+		rc = dm_nomem(err);
+	for (i = 0; i < n && rc == 0; i++) {
+		dmp_path_set_index(&v.path, first + i);
+		rc = node(&v, json_array_get(a, i), DM_BLOCK);
+	}
+	*deepest = v.path.deepest + 1;
+	dmp_path_free(&v.path);
+	return rc;
+}
