@@ -92,6 +92,7 @@ UNIT_SRC  = $(wildcard tests/unit/*.c)
 
 .PHONY: all check deps unit test-shell test-bad test-credits test-alloc \
         test-pathological test-site test-text test-lib test-layout lib \
+        test-parallel \
         golden golden-update demo bench \
         install uninstall clean valgrind valgrind-fuzz
 
@@ -171,11 +172,12 @@ include tests/fuzz/fuzz.mk
 # input and fidelity, the Markdown path and the fuzz replays; the rest is
 # the same code through the same programs, which SAN=1 covers.)
 ifeq ($(SAN),clang)
-CHECK_SUITES = all unit test-bad test-md fuzz-replay
+CHECK_SUITES = all unit test-bad test-md test-parallel fuzz-replay
 else
 CHECK_SUITES = test-layout all unit test-shell test-callouts test-credits \
                test-check test-md test-site test-text test-alloc \
-               test-pathological test-lib fuzz-replay test-render
+               test-pathological test-lib test-parallel fuzz-replay \
+               test-render
 endif
 check: deps
 	$(MAKE) $(CHECK_SUITES)
@@ -186,6 +188,11 @@ test-bad: all $(BUILD)/jsoneq
 
 test-credits: all
 	@sh tests/credits/run.sh $(BUILD)
+
+# a large document read and written on threads: the serial path's bytes,
+# messages and exit statuses (src/parallel.c)
+test-parallel: all $(BUILD)/bench/gen $(BUILD)/bench/naive
+	@sh tests/parallel.sh $(BUILD)
 
 # the text writers' callouts in docutils, Asciidoctor, the DocBook 5
 # schema and pandoc's own readers

@@ -151,12 +151,30 @@ static void element_comma(scan *s, size_t i, size_t commas, size_t per,
 	}
 }
 
+/* After the key "blocks" ending before `i`: the index of the '[' that
+ * opens its value, or 0 when the value is no array. */
+static size_t array_start(const char *b, size_t i, size_t len)
+{
+	while (i < len && ws(b[i]))
+		i++;
+	if (i == len || b[i++] != ':')
+		return 0;
+	while (i < len && ws(b[i]))
+		i++;
+	return i < len && b[i] == '[' ? i : 0;
+}
+
+/* The bytes the scan stops at; it passes over the others. */
+static const bool special[256] = {
+	['"'] = true, ['['] = true, [']'] = true,
+	['{'] = true, ['}'] = true, [','] = true};
+
 /* Finds the blocks array of the top-level object in `b` and its pieces.
  * 0, or -1 when unsure. */
 static int scan_doc(const char *b, size_t len, int pieces, scan *s)
 {
-	size_t i, e, depth = 0, commas = 0, per = len / (size_t)pieces + 1;
-	bool key = false, want = false, seen = false, in = false;
+	size_t i, q, e, depth = 0, commas = 0, per = len / (size_t)pieces + 1;
+	bool key = false, seen = false, in = false;
 	int k;
 
 	for (i = 0; i < len && ws(b[i]); i++)
@@ -164,30 +182,31 @@ static int scan_doc(const char *b, size_t len, int pieces, scan *s)
 	if (i == len || b[i] != '{')
 		return -1;
 	for (; i < len; i++) {
-		if (want && depth == 1 && !ws(b[i]) && b[i] != ':' && b[i] != '[')
-			return -1; /* "blocks" is not an array */
+		if (!special[(unsigned char)b[i]])
+			continue;
 		switch (b[i]) {
 		case '"':
+			q = i;
 			if ((e = string_end(b, i + 1, len)) == 0)
 				return -1;
-			if (depth == 1 && key) {
-				if ((k = top_key(b, i, e, &seen)) < 0)
-					return -1;
-				want = k == 1;
-				key = false;
-			}
 			i = e - 1;
+			if (depth != 1 || !key)
+				break;
+			key = false;
+			if ((k = top_key(b, q, e, &seen)) < 0 ||
+			    (k == 1 && (i = array_start(b, e, len)) == 0))
+				return -1;
+			if (k == 1) {
+				s->lb = s->cut[0] = i;
+				depth = 2;
+				in = true;
+			}
 			break;
 		case '[':
 		case '{':
 			if (++depth > SCAN_DEPTH)
 				return -1;
 			key = depth == 1;
-			if (depth == 2 && want) {
-				s->lb = s->cut[0] = i;
-				in = true;
-				want = false;
-			}
 			break;
 		case ']':
 		case '}':

@@ -3,7 +3,8 @@
 #
 #   make test-shell            bad input, I/O failures, fidelity (build/)
 #   make test-shell SAN=1      the same with the ASan+UBSan build
-#   make valgrind              bad input and corpus identity under valgrind
+#   make valgrind              bad input, corpus identity and the threaded
+#                              read (tests/parallel.sh) under valgrind
 #   make valgrind-fuzz         the fuzz replays under valgrind (slow)
 
 # jsoneq: are two JSON files equal, object key order included?
@@ -24,9 +25,11 @@ VALGRIND_CMD = valgrind --error-exitcode=99 --leak-check=full \
                --errors-for-leak-kinds=definite,indirect -q
 
 valgrind:
-	$(MAKE) VALGRIND=1 all build-vg/jsoneq
+	$(MAKE) VALGRIND=1 all build-vg/jsoneq build-vg/bench/gen \
+	    build-vg/bench/naive
 	@DM_WRAP='$(VALGRIND_CMD)' DM_PANDOC=no DM_BIG_STR_BYTES=1000000 \
 	    sh tests/run.sh build-vg bad fidelity
+	@DM_WRAP='$(VALGRIND_CMD)' DM_PAR_MIB=1 sh tests/parallel.sh build-vg
 
 # The fuzz replays under valgrind (not in make valgrind, nor CI: to-html
 # takes 11 s, from-md and filters over 8 min on a busy 2-core machine).
