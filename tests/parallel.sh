@@ -125,6 +125,10 @@ g=$TMP/gen-23.json
 size=$(wc -c < "$g")
 
 # --- documents broken in the second half ----------------------------------
+# (read on threads whatever their size: a truncated one may be below the
+# threshold)
+DM_THREADS_MIN=0
+export DM_THREADS_MIN
 # at: the offset of the first Str node after three quarters of the file.
 at=$(grep -bo '{"t":"Str","c":"' "$g" |
 	awk -F: -v m=$((size * 3 / 4)) '$1 > m { print $1; exit }')
