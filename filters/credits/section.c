@@ -53,39 +53,57 @@ static json_t *bare(const json_t *b)
 	return json_array_get(dm_node_blocks(b), 0);
 }
 
-/* Whether `heading` (inlines) is `name`, a colon after it allowed. */
-static dm_text_match heading_is(const json_t *heading, const char *name)
+/* The text of `heading` (inlines) as dm_text_is() compares it, a colon
+ * after it left out: a new string, or NULL. */
+static char *heading_text(const json_t *heading)
 {
 	json_t *copy = json_deep_copy(heading);
-	dm_text_match m = DM_TEXT_NOMEM;
+	char *text = NULL, *folded = NULL;
 
 	if (copy && dm_inlines_trim(copy, ":", true) >= 0 &&
-	    dm_inlines_trim(copy, "\xef\xbc\x9a", true) >= 0)
-		m = dm_text_is(copy, name);
+	    dm_inlines_trim(copy, "\xef\xbc\x9a", true) >= 0 &&
+	    (text = dm_stringify(copy)) != NULL)
+		folded = dm_text_fold(text);
 	json_decref(copy);
+	free(text);
+	return folded;
+}
+
+/* Whether the folded heading text `folded` is `name`. */
+static dm_text_match heading_is(const char *folded, const char *name)
+{
+	char *want = dm_text_fold(name);
+	dm_text_match m = want == NULL            ? DM_TEXT_NOMEM
+	                  : strcmp(folded, want) == 0 ? DM_TEXT_MATCHES
+	                                             : DM_TEXT_DIFFERS;
+
+	free(want);
 	return m;
 }
 
 cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
 {
-	const json_t *in = dm_node_inlines(heading);
 	dm_text_match m = DM_TEXT_DIFFERS;
-	char *t;
+	char *folded, *t;
 	size_t i;
 
 	if (dm_type_of(heading) != DM_T_HEADER)
 		return CR_NONE;
+	if ((folded = heading_text(dm_node_inlines(heading))) == NULL)
+		return CR_NOMEM;
 	for (i = 0; headings[i] && m == DM_TEXT_DIFFERS; i++)
-		m = heading_is(in, headings[i]);
+		m = heading_is(folded, headings[i]);
 	if (m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
 		if ((t = dm_stringify(cr->title)) == NULL)
-			return CR_NOMEM;
-		m = heading_is(in, t);
+			m = DM_TEXT_NOMEM;
+		else
+			m = heading_is(folded, t);
 		free(t);
 	}
 	for (i = 0; cr->custom && i < cr->nprefixes && m == DM_TEXT_DIFFERS;
 	     i++)
-		m = heading_is(in, cr->prefixes[i].text);
+		m = heading_is(folded, cr->prefixes[i].text);
+	free(folded);
 	return m == DM_TEXT_NOMEM ? CR_NOMEM
 	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
 }
