@@ -11,7 +11,8 @@
 #     thread reads): the same standard output, standard error and exit
 #     status with and without DM_THREADS=1, each an error;
 #   - documents the scan must leave to the serial reader (an escaped key,
-#     "blocks" twice, a byte order mark) read the same.
+#     "blocks" twice) or must get right (a byte order mark, spaces between
+#     the tokens) read the same.
 # DM_THREADS_TRACE=1 tells whether the threads read a document, so that
 # no check passes because the threads were never used.
 #
@@ -169,9 +170,10 @@ done
 
 # --- what the scan leaves to the serial reader ----------------------------
 sed 's/"blocks":\[/"bl\\u006fcks":[/' "$g" > "$TMP/escaped-key.json"
+sed 's/},{/} , {/g; s/\[{/[ {/g; s/}\]/} ]/g; s/:/ : /g' "$g" > "$TMP/spaced.json"
 sed 's/}$/,"blocks":[]}/' "$g" > "$TMP/blocks-twice.json"
 { printf '\357\273\277'; cat "$g"; } > "$TMP/bom.json"
-for name in escaped-key blocks-twice bom; do
+for name in escaped-key blocks-twice bom spaced; do
 	run "$name-serial" 1 "$TMP/$name.json" --filters=
 	run "$name-threads" 2 "$TMP/$name.json" --filters=
 	same "$name" "$name-serial" "$name-threads"
@@ -182,5 +184,6 @@ done
 traced escaped-key "$TMP/escaped-key.json" "read serially"
 traced blocks-twice "$TMP/blocks-twice.json" "read serially"
 traced bom "$TMP/bom.json" "read in"
+traced spaced "$TMP/spaced.json" "read in"
 
 summary
