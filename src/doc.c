@@ -324,7 +324,7 @@ fail:
  * threads. */
 static int out_doc(dmp_out *o, const dm_doc *doc, size_t *len)
 {
-	return dmp_out_doc(o, doc->root, doc->blocks,
+	return dmp_out_doc(o, doc->root, json_object_get(doc->root, "blocks"),
 	                   dmp_par_threads(doc->bytes), len);
 }
 
