@@ -338,10 +338,11 @@ static int resolve_chain(dm_doc *doc, const dm_filter *const *filters,
  * 0.75x the floor (perf: jansson's load about 60% of it, its dump 30%,
  * the validator 6%).  A document from 1 MiB on is read, validated and
  * written on threads (src/parallel.c, src/out.c; the filters' walks stay
- * on one): on 2 cores the identity's wall time falls to 0.68-0.70x the
- * floor in side-by-side runs on the loaded build machine (load average
- * 4, where the second core is mostly taken: 0.72-0.75x with
- * DM_THREADS=1), for 0-10% more CPU time.  Each walk costs 0.10-0.15 s
+ * on one): on 2 cores the identity's wall time falls to 0.51-0.55x the
+ * floor when the threads get the second core (0.65-0.72x with
+ * DM_THREADS=1), for 8-25% more CPU time; on the loaded build machine,
+ * where another session mostly holds it, 0.68-0.82x (README,
+ * Performance).  Each walk costs 0.10-0.15 s
  * over it, a fifth of the identity, nearly all of it memory: the first
  * touch of each of 200 MiB of nodes.  What was cut is around the walks:
  * a node without children (Str, Space, Code) is left at once, tag and
