@@ -111,7 +111,7 @@ int main(void)
 		validate_suite, node_suite, text_suite, meta_suite,
 		walk_suite, md_suite, options_suite, escape_suite,
 		box_suite, box_formats_suite, box_text_suite,
-		words_suite,
+		words_suite, parallel_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

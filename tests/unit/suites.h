@@ -28,6 +28,7 @@ Suite *box_suite(void);
 Suite *box_formats_suite(void);
 Suite *box_text_suite(void);
 Suite *words_suite(void);
+Suite *parallel_suite(void);
 
 /*
  * Where pandoc's test documents as JSON live: $DM_CORPUS, else
