@@ -12,7 +12,7 @@
 #     status with and without DM_THREADS=1, each an error;
 #   - documents the scan must leave to the serial reader (an escaped key,
 #     "blocks" twice) or must get right (a byte order mark, spaces between
-#     the tokens) read the same.
+#     the tokens, the keys in another order) read the same.
 # DM_THREADS_TRACE=1 tells whether the threads read a document, so that
 # no check passes because the threads were never used.
 #
@@ -173,7 +173,13 @@ sed 's/"blocks":\[/"bl\\u006fcks":[/' "$g" > "$TMP/escaped-key.json"
 sed 's/},{/} , {/g; s/\[{/[ {/g; s/}\]/} ]/g; s/:/ : /g' "$g" > "$TMP/spaced.json"
 sed 's/}$/,"blocks":[]}/' "$g" > "$TMP/blocks-twice.json"
 { printf '\357\273\277'; cat "$g"; } > "$TMP/bom.json"
-for name in escaped-key blocks-twice bom spaced; do
+# the keys in another order, and one more (gen writes the version first)
+{
+	printf '{'
+	tail -c +34 "$g" | sed 's/}$//'
+	printf ',"pandoc-api-version":[1,23,1,2],"x":[1,2.5,"a"]}'
+} > "$TMP/reordered.json"
+for name in escaped-key blocks-twice bom spaced reordered; do
 	run "$name-serial" 1 "$TMP/$name.json" --filters=
 	run "$name-threads" 2 "$TMP/$name.json" --filters=
 	same "$name" "$name-serial" "$name-threads"
@@ -185,5 +191,12 @@ traced escaped-key "$TMP/escaped-key.json" "read serially"
 traced blocks-twice "$TMP/blocks-twice.json" "read serially"
 traced bom "$TMP/bom.json" "read in"
 traced spaced "$TMP/spaced.json" "read in"
+traced reordered "$TMP/reordered.json" "read in"
+"$B/bench/naive" -b < "$TMP/reordered.json" > "$TMP/reordered-naive.out"
+if cmp -s "$TMP/reordered-naive.out" "$TMP/reordered-threads.out"; then
+	pass
+else
+	fail "reordered: dm --filters= is not jansson's dump of the document"
+fi
 
 summary
