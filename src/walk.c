@@ -210,11 +210,19 @@ static bool holds_nodes(const char *fields)
 static int walk_children(dm_walk *w, json_t *node, dm_kind kind)
 {
 	json_t *c;
-	const char *tag = dmp_tag_content(node, &c);
-	const dm_schema *s = tag ? dmp_schema(tag, kind) : NULL;
+	const char *tag;
+	const dm_schema *s;
 	size_t i, n;
 
-	if (s == NULL || c == NULL || !holds_nodes(s->fields))
+	/* A node without contents (Space, SoftBreak) or with a string (Str,
+	 * MetaString): nothing inside, known without the schema. */
+	if (json_object_size(node) < 2)
+		return 0;
+	tag = dmp_tag_content(node, &c);
+	if (tag == NULL || c == NULL || json_is_string(c))
+		return 0;
+	s = dmp_schema(tag, kind);
+	if (s == NULL || !holds_nodes(s->fields))
 		return 0; /* unknown nodes pass through untouched */
 	n = strlen(s->fields);
 	if (push_node(w, node) || push_key(w, "c"))
