@@ -283,14 +283,16 @@ static const char *plain_text(const json_t *node)
 	return !strcmp(tag, "Space") ? " " : NULL;
 }
 
-/* Writes the run of plain text starting at node `i` of `list` as one text
- * node (the same HTML as a node each, from a fraction of the nodes).
- * Returns the index after the run, or 0 when out of memory. */
-static size_t text_run(const json_t *list, size_t i, cmark_node *parent)
+/* Writes the run of plain text `s`, `t`, then nodes `i` on of `list` as
+ * one text node (the same HTML as a node each, from a fraction of the
+ * nodes).  Returns the index after the run, or 0 when out of memory. */
+static size_t text_run(const char *s, const char *t, const json_t *list,
+                       size_t i, cmark_node *parent)
 {
 	dm_buf b = {0};
-	const char *s;
 
+	dm_buf_puts(&b, s);
+	dm_buf_puts(&b, t);
 	for (; (s = plain_text(json_array_get(list, i))) != NULL; i++)
 		dm_buf_puts(&b, s);
 	if (dm_buf_failed(&b) ||
@@ -304,18 +306,20 @@ static size_t text_run(const json_t *list, size_t i, cmark_node *parent)
 int dmp_html_inlines(dmp_html *h, const json_t *list, cmark_node *parent)
 {
 	size_t i, n = json_array_size(list);
+	const char *s = plain_text(json_array_get(list, 0)), *t;
 
-	for (i = 0; i < n;) {
-		const json_t *node = json_array_get(list, i);
-		if (plain_text(node) != NULL &&
-		    plain_text(json_array_get(list, i + 1)) != NULL) {
-			if ((i = text_run(list, i, parent)) == 0)
+	for (i = 0; i < n;) { /* s: the text of node i, or NULL */
+		t = plain_text(json_array_get(list, i + 1));
+		if (s != NULL && t != NULL) {
+			if ((i = text_run(s, t, list, i + 2, parent)) == 0)
 				return made(h, NULL);
-		} else if (dmp_html_inline(h, node, parent) != 0) {
-			return -1;
-		} else {
-			i++;
+			s = NULL; /* node i (if any) ended the run */
+			continue;
 		}
+		if (dmp_html_inline(h, json_array_get(list, i), parent) != 0)
+			return -1;
+		i++;
+		s = t;
 	}
 	return 0;
 }
