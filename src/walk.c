@@ -449,6 +449,24 @@ static bool next_node(dm_walk *w, wlist *l, bool first)
 	return true;
 }
 
+/* A list of nodes the visitor has no callback for: nothing in it can be
+ * replaced, only the nodes inside them are visited.  Its index is on the
+ * path; 0 (the index popped) or -1. */
+static int walk_through(dm_walk *w, json_t *list, dm_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(list); i++) {
+		dmp_path_set_index(&w->path, i);
+		if (walk_children(w, json_array_get(list, i), kind))
+			return -1;
+	}
+	if (w->status < 0)
+		return -1;
+	dmp_path_pop(&w->path);
+	return 0;
+}
+
 static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 {
 	dm_list_fn lfn = kind == DM_BLOCK ? w->v->blocks
@@ -463,6 +481,8 @@ static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 		return -1;
 	if (push_index(w, 0))
 		return -1;
+	if (lfn == NULL && callback(w, kind) == NULL)
+		return walk_through(w, list, kind);
 	while (rc == 0 && next_node(w, &l, first)) {
 		first = false;
 		rc = visit(w, &l, kind);
