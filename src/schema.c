@@ -72,6 +72,16 @@ static const dm_type by_letter[26][10] = {
 };
 #undef T
 
+/* Whether the tags after their first letter are equal: the few bytes of a
+ * tag compared here cost less than a call to strcmp(). */
+static bool same_rest(const char *a, const char *b)
+{
+	while (*++a == *++b)
+		if (*a == '\0')
+			return true;
+	return false;
+}
+
 static dm_type lookup(const char *tag, dm_type from, dm_type to)
 {
 	const dm_type *t;
@@ -79,7 +89,7 @@ static dm_type lookup(const char *tag, dm_type from, dm_type to)
 	if (tag[0] < 'A' || tag[0] > 'Z')
 		return DM_T_UNKNOWN;
 	for (t = by_letter[tag[0] - 'A']; *t != DM_T_UNKNOWN; t++)
-		if (*t >= from && *t < to && strcmp(schemas[*t].tag, tag) == 0)
+		if (*t >= from && *t < to && same_rest(schemas[*t].tag, tag))
 			return *t;
 	return DM_T_UNKNOWN;
 }

@@ -217,29 +217,29 @@ static json_t *rest_of(const json_t *in, const char *text,
 	return rest;
 }
 
-/* Whether `in` opens with prefix `p`: *rest is then set, a new array. */
-static dm_text_match match_prefix(const json_t *in, const char *p,
-                                  json_t **rest)
-{
-	size_t starts[MAX_CHUNKS + 1], n, k;
-	dm_buf text = {0};
-	long end;
+/* The leading text of a line, read once for all the prefixes. */
+typedef struct lead {
+	dm_buf text;
+	size_t starts[MAX_CHUNKS + 1], n;
+} lead;
 
-	if (leading_text(in, &text, starts, &n) != 0) {
-		dm_buf_free(&text);
-		return DM_TEXT_NOMEM;
-	}
-	end = match_text(text.data ? text.data : "", p);
-	for (k = 0; end >= 0 && k < n && starts[k + 1] <= (size_t)end; k++)
+/* Whether the line `in`, whose leading text is `l`, opens with prefix
+ * `p`: *rest is then set, a new array. */
+static dm_text_match match_prefix(const json_t *in, const lead *l,
+                                  const char *p, json_t **rest)
+{
+	const char *text = l->text.data ? l->text.data : "";
+	long end = match_text(text, p);
+	size_t k;
+
+	for (k = 0; end >= 0 && k < l->n && l->starts[k + 1] <= (size_t)end;
+	     k++)
 		;
 	/* the text after it starts inside an emphasis: no prefix */
-	if (end < 0 || (k < n && (size_t)end > starts[k] &&
-	                dm_type_of(json_array_get(in, k)) != DM_T_STR)) {
-		dm_buf_free(&text);
+	if (end < 0 || (k < l->n && (size_t)end > l->starts[k] &&
+	                dm_type_of(json_array_get(in, k)) != DM_T_STR))
 		return DM_TEXT_DIFFERS;
-	}
-	*rest = rest_of(in, text.data, starts, k, (size_t)end);
-	dm_buf_free(&text);
+	*rest = rest_of(in, text, l->starts, k, (size_t)end);
 	return *rest ? DM_TEXT_MATCHES : DM_TEXT_NOMEM;
 }
 
@@ -259,13 +259,17 @@ cr_found cr_line_start(const dmf_credits *cr, const json_t *inlines,
 {
 	const json_t *in = inside(inlines);
 	dm_text_match m = DM_TEXT_DIFFERS;
+	lead l = {{0}, {0}, 0};
 	size_t p;
 
 	*rest = *role = NULL;
 	if (cannot_open(cr, in))
 		return CR_NONE;
+	if (leading_text(in, &l.text, l.starts, &l.n) != 0)
+		m = DM_TEXT_NOMEM;
 	for (p = 0; p < cr->nprefixes && m == DM_TEXT_DIFFERS; p++)
-		m = match_prefix(in, cr->prefixes[p].text, rest);
+		m = match_prefix(in, &l, cr->prefixes[p].text, rest);
+	dm_buf_free(&l.text);
 	if (m == DM_TEXT_MATCHES && cr->prefixes[p - 1].role &&
 	    (*role = prefix_role(cr->prefixes[p - 1].text)) == NULL)
 		m = DM_TEXT_NOMEM;

@@ -53,39 +53,102 @@ static json_t *bare(const json_t *b)
 	return json_array_get(dm_node_blocks(b), 0);
 }
 
-/* Whether `heading` (inlines) is `name`, a colon after it allowed. */
-static dm_text_match heading_is(const json_t *heading, const char *name)
+/* `s` (folded) without the colons and spaces it ends with. */
+static void strip_colons(char *s)
 {
-	json_t *copy = json_deep_copy(heading);
+	size_t n = strlen(s);
+
+	for (;;) {
+		if (n >= 1 && (s[n - 1] == ':' || s[n - 1] == ' '))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xef\xbc\x9a", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	s[n] = '\0';
+}
+
+/* The text of `heading` (inlines) as dm_text_is() compares it: folded,
+ * and, when `exact`, with the colon after its last word left out as
+ * dm_inlines_trim() leaves it out; else with every colon and space it
+ * ends with cut, which only a heading that may match survives.  A new
+ * string, or NULL. */
+static char *heading_text(const json_t *heading, bool exact)
+{
+	json_t *copy = exact ? json_deep_copy(heading) : NULL;
+	char *text = NULL, *folded = NULL;
+
+	if (!exact)
+		text = dm_stringify(heading);
+	else if (copy && dm_inlines_trim(copy, ":", true) >= 0 &&
+	         dm_inlines_trim(copy, "\xef\xbc\x9a", true) >= 0)
+		text = dm_stringify(copy);
+	if (text != NULL && (folded = dm_text_fold(text)) != NULL && !exact)
+		strip_colons(folded);
+	json_decref(copy);
+	free(text);
+	return folded;
+}
+
+/* Whether the heading text `folded` is `name` (stripped as the text was,
+ * when `exact` is false). */
+static dm_text_match heading_is(const char *folded, const char *name,
+                                bool exact)
+{
+	char *want = dm_text_fold(name);
 	dm_text_match m = DM_TEXT_NOMEM;
 
-	if (copy && dm_inlines_trim(copy, ":", true) >= 0 &&
-	    dm_inlines_trim(copy, "\xef\xbc\x9a", true) >= 0)
-		m = dm_text_is(copy, name);
-	json_decref(copy);
+	if (want != NULL) {
+		if (!exact)
+			strip_colons(want);
+		m = strcmp(folded, want) == 0 ? DM_TEXT_MATCHES
+		                              : DM_TEXT_DIFFERS;
+	}
+	free(want);
 	return m;
 }
 
-cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
+/* Whether `heading` (inlines) names a Credits section. */
+static dm_text_match heading_names(const dmf_credits *cr,
+                                   const json_t *heading, bool exact)
 {
-	const json_t *in = dm_node_inlines(heading);
 	dm_text_match m = DM_TEXT_DIFFERS;
-	char *t;
+	char *folded = heading_text(heading, exact), *t;
 	size_t i;
 
-	if (dm_type_of(heading) != DM_T_HEADER)
-		return CR_NONE;
+	if (folded == NULL)
+		return DM_TEXT_NOMEM;
 	for (i = 0; headings[i] && m == DM_TEXT_DIFFERS; i++)
-		m = heading_is(in, headings[i]);
+		m = heading_is(folded, headings[i], exact);
 	if (m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
 		if ((t = dm_stringify(cr->title)) == NULL)
-			return CR_NOMEM;
-		m = heading_is(in, t);
+			m = DM_TEXT_NOMEM;
+		else
+			m = heading_is(folded, t, exact);
 		free(t);
 	}
 	for (i = 0; cr->custom && i < cr->nprefixes && m == DM_TEXT_DIFFERS;
 	     i++)
-		m = heading_is(in, cr->prefixes[i].text);
+		m = heading_is(folded, cr->prefixes[i].text, exact);
+	free(folded);
+	return m;
+}
+
+/* A first look without a copy of the heading: the colons and spaces at
+ * the end of both sides cut, a heading that differs then differs also
+ * when only its last Str's colon is left out (nearly every heading);
+ * one that matches is looked at again exactly. */
+cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
+{
+	const json_t *in = dm_node_inlines(heading);
+	dm_text_match m;
+
+	if (dm_type_of(heading) != DM_T_HEADER)
+		return CR_NONE;
+	m = heading_names(cr, in, false);
+	if (m == DM_TEXT_MATCHES)
+		m = heading_names(cr, in, true);
 	return m == DM_TEXT_NOMEM ? CR_NOMEM
 	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
 }
