@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -92,6 +93,7 @@ typedef struct ablock {
 
 #define ARENA_FIRST ((size_t)64 << 10)
 #define ARENA_LAST ((size_t)8 << 20)
+#define PAGE ((size_t)4096)
 
 static _Thread_local bool arena_on;
 static _Thread_local ablock *arena; /* the current block, or NULL */
@@ -120,9 +122,13 @@ static void *arena_take(size_t n)
 		return NULL;
 	if ((size_t)(arena_end - arena_p) < need) {
 		size_t size = need > arena_next ? need : arena_next;
-		ablock *b = malloc(sizeof *b + size);
+		ablock *b = aligned_alloc(PAGE, (sizeof *b + size + PAGE - 1) /
+		                                 PAGE * PAGE);
 		if (b == NULL)
 			return NULL;
+#ifdef MADV_POPULATE_WRITE /* its pages in one call, not a fault each */
+		(void)madvise(b, sizeof *b + size, MADV_POPULATE_WRITE);
+#endif
 		b->next = arena;
 		b->size = size;
 		arena = b;

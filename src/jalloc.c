@@ -127,7 +127,7 @@ static int add_block(char *b, size_t size, void *base)
 static int new_block(void)
 {
 	size_t size = next_size;
-	bool large = size >= ARENA_MAX;
+	bool large = size >= ARENA_MAX || keep_large;
 	char *base = json_alloc(size + (large ? ARENA_PAGE : 0)), *p = base;
 
 	if (base == NULL)
