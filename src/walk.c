@@ -207,6 +207,18 @@ static bool holds_nodes(const char *fields)
 	return false;
 }
 
+/* Whether an object of two members holds two strings (a Str: its tag and
+ * its text), found without looking at the keys. */
+static bool strings_only(json_t *node)
+{
+	void *it = json_object_iter(node);
+
+	return json_object_size(node) == 2 &&
+	       json_is_string(json_object_iter_value(it)) &&
+	       json_is_string(json_object_iter_value(
+	               json_object_iter_next(node, it)));
+}
+
 static int walk_children(dm_walk *w, json_t *node, dm_kind kind)
 {
 	json_t *c;
@@ -216,7 +228,7 @@ static int walk_children(dm_walk *w, json_t *node, dm_kind kind)
 
 	/* A node without contents (Space, SoftBreak) or with a string (Str,
 	 * MetaString): nothing inside, known without the schema. */
-	if (json_object_size(node) < 2)
+	if (json_object_size(node) < 2 || strings_only(node))
 		return 0;
 	tag = dmp_tag_content(node, &c);
 	if (tag == NULL || c == NULL || json_is_string(c))
