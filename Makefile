@@ -78,6 +78,23 @@ else
 BUILD     = build
 endif
 
+# The programs (plain builds) link jansson, cmark-gfm and libyaml from
+# their static archives when the -dev packages installed them: a program
+# started per article then maps only the C library, and the dynamic
+# loader's work for the others at every start is gone (seed article:
+# 8.9 M -> 8.2 M instructions, 115 page faults instead of 138, 0.15 ms).
+# STATIC_DEPS=0 links them shared; libdm.so, the tests and the sanitized
+# builds always do.
+STATIC_DEPS ?= 1
+PROG_LIBS = $(DM_LIBS)
+ifeq ($(SAN)$(VALGRIND)$(STATIC_DEPS),1)
+DEP_ARCHIVES := $(foreach l,jansson cmark-gfm cmark-gfm-extensions yaml,\
+                  $(wildcard $(shell $(CC) -print-file-name=lib$(l).a)))
+ifeq ($(words $(DEP_ARCHIVES)),4)
+PROG_LIBS = -Wl,-Bstatic $(filter-out -lm,$(DM_LIBS)) -Wl,-Bdynamic -lm
+endif
+endif
+
 FILTERS   = callouts credits check
 LIB_SRC   = $(wildcard src/*.c src/*/*.c)
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
@@ -125,20 +142,20 @@ $(BUILD)/libdm.so.$(LIB_VERSION): $(PIC_OBJ) src/dm.map
 lib: $(BUILD)/libdm.a $(BUILD)/libdm.so.$(LIB_VERSION)
 
 $(BUILD)/dm: $(FLT_OBJ) $(BUILD)/libdm.a
-	$(CC) $(CFLAGS) -o $@ $(FLT_OBJ) $(BUILD)/libdm.a $(DM_LIBS)
+	$(CC) $(CFLAGS) -o $@ $(FLT_OBJ) $(BUILD)/libdm.a $(PROG_LIBS)
 
 $(BUILD)/dm-%: $(BUILD)/dm
 	ln -sf dm $@
 
 $(BUILD)/dm-from-md: $(BUILD)/obj/filters/from-md.o $(BUILD)/libdm.a
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(DM_LIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdm.a $(PROG_LIBS)
 
 # dm-to-html runs the chain over Markdown files: the filters, not dm's main.
 TOHTML_OBJ = $(BUILD)/obj/filters/to-html.o \
              $(filter-out $(BUILD)/obj/filters/dm.o,$(FLT_OBJ))
 
 $(BUILD)/dm-to-html: $(TOHTML_OBJ) $(BUILD)/libdm.a
-	$(CC) $(CFLAGS) -o $@ $(TOHTML_OBJ) $(BUILD)/libdm.a $(DM_LIBS)
+	$(CC) $(CFLAGS) -o $@ $(TOHTML_OBJ) $(BUILD)/libdm.a $(PROG_LIBS)
 
 # ---- tests ---------------------------------------------------------------
 

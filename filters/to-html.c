@@ -14,7 +14,8 @@
 
 #include "dm_md.h"
 #include "filters.h"
-#include "internal.h" /* the arena the documents are read from */
+#include "cmark_mem.h" /* the arenas of a page */
+#include "internal.h"
 
 static const char *prog = "dm-to-html";
 
@@ -167,13 +168,15 @@ static int one_file(const args *r, const char *file, bool last)
 	dm_error err;
 	dm_doc *doc;
 	char *path = NULL;
+	bool arena = false;
 
 	dm_error_clear(&err);
 	dmp_nomem_reset();
-	if (!DM_FREE_AT_EXIT) /* jalloc.c; given back after the page */
-		dmp_json_arena(true);
+	if (!DM_FREE_AT_EXIT) { /* the page's nodes (jansson's, cmark's) */
+		arena = dmp_json_arena_whole(true); /* given back at once */
+		dmp_cmark_arena(true);
+	}
 	doc = read_md(file, &err);
-	dmp_json_arena(false);
 	if (doc != NULL) {
 		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
 		              &err, NULL};
@@ -200,9 +203,17 @@ static int one_file(const args *r, const char *file, bool last)
 	}
 	free(path);
 	dmp_warnings_end(!dm_error_is_set(&err));
-	if (!last || DM_FREE_AT_EXIT) { /* the last one the kernel takes */
+	dmp_json_arena_whole(false);
+	dmp_cmark_arena(false);
+	if (!last && !DM_FREE_AT_EXIT) /* the last one the kernel takes */
+		dmp_cmark_arena_reset();
+	if (arena) {
+		if (!last) {
+			dmp_doc_forget(doc);
+			dmp_json_arena_reset();
+		}
+	} else {
 		dm_doc_free(doc);
-		dmp_json_arena_reset();
 	}
 	return dm_report(prog, &err);
 }

@@ -80,16 +80,17 @@ static void css_kind(dm_buf *b, const dm_box_kind *k, bool dark)
 {
 	dm_rgb night = {0x16, 0x1b, 0x22};
 	dm_rgb bg = dm_rgb_mix(k->colour, white, 0.92);
-	dm_rgb nbg = dm_rgb_mix(k->colour, night, 0.82);
+	dm_rgb nbg;
 	char c[7], h[7], g[7], nc[7], nh[7], ng[7];
 
 	dm_rgb_hex(k->colour, c);
 	dm_rgb_hex(dm_rgb_readable(k->colour, bg, black, 4.5), h);
 	dm_rgb_hex(bg, g);
-	dm_rgb_hex(dm_rgb_mix(k->colour, white, 0.25), nc);
-	dm_rgb_hex(dm_rgb_readable(k->colour, nbg, white, 4.5), nh);
-	dm_rgb_hex(nbg, ng);
-	if (dark) {
+	if (dark) { /* the night colours: only here */
+		nbg = dm_rgb_mix(k->colour, night, 0.82);
+		dm_rgb_hex(dm_rgb_mix(k->colour, white, 0.25), nc);
+		dm_rgb_hex(dm_rgb_readable(k->colour, nbg, white, 4.5), nh);
+		dm_rgb_hex(nbg, ng);
 		dm_buf_printf(b, ".callout-%s{--dm-c:light-dark(#%s,#%s);"
 		              "--dm-bg:light-dark(#%s,#%s);"
 		              "--dm-h:light-dark(#%s,#%s);"

@@ -36,7 +36,7 @@ fail:
 
 int dm_buf_add(dm_buf *b, const char *s, size_t n)
 {
-	if (reserve(b, n) != 0)
+	if ((b->failed || n >= b->cap - b->len) && reserve(b, n) != 0)
 		return -1;
 	if (n)
 		memcpy(b->data + b->len, s, n);
@@ -52,17 +52,30 @@ int dm_buf_puts(dm_buf *b, const char *s)
 
 int dm_buf_putc(dm_buf *b, char c)
 {
-	return dm_buf_add(b, &c, 1);
+	if (b->failed || b->cap - b->len < 2) /* no room for it and a NUL */
+		return dm_buf_add(b, &c, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 int dm_buf_printf(dm_buf *b, const char *fmt, ...)
 {
+	size_t room = b->failed ? 0 : b->cap - b->len;
 	va_list ap;
 	int n;
 
+	/* Formatted once when it fits in the room left, else measured by
+	 * that try and formatted again after the buffer grew. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
+	if (n >= 0 && (size_t)n < room) {
+		b->len += (size_t)n;
+		return 0;
+	}
+	if (room)
+		b->data[b->len] = '\0'; /* what the try cut short */
 	if (n < 0) {
 		b->failed = true;
 		return -1;

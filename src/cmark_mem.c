@@ -19,7 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
+#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include "cmark_mem.h"
@@ -75,6 +77,72 @@ static void give_back(void)
 	} while (!atomic_compare_exchange_weak(&state, &old, new));
 }
 
+/*
+ * The arena (dmp_cmark_arena()): blocks from 64 KiB up, cut one piece
+ * after another, each after a head with its size (for realloc); nothing
+ * is freed until dmp_cmark_arena_reset() gives every block back.  A
+ * parse or a rendering is thousands of small allocations, most of them
+ * freed together at its end: from the arena each is a pointer bump.  One
+ * arena per thread.
+ */
+typedef struct ablock {
+	struct ablock *next; /* the one made before */
+	size_t size;         /* bytes after this head */
+	max_align_t align[];
+} ablock;
+
+#define ARENA_FIRST ((size_t)64 << 10)
+#define ARENA_LAST ((size_t)8 << 20)
+#define PAGE ((size_t)4096)
+
+static _Thread_local bool arena_on;
+static _Thread_local ablock *arena; /* the current block, or NULL */
+static _Thread_local char *arena_p, *arena_end;
+static _Thread_local size_t arena_next = ARENA_FIRST;
+
+static bool in_arena(const void *p)
+{
+	const ablock *b;
+	uintptr_t a = (uintptr_t)p;
+
+	for (b = arena; b != NULL; b = b->next)
+		if (a >= (uintptr_t)b->align && a - (uintptr_t)b->align < b->size)
+			return true;
+	return false;
+}
+
+/* `n` bytes from the arena, or NULL when a new block cannot be had. */
+static void *arena_take(size_t n)
+{
+	size_t need = sizeof(head) +
+	              (n + sizeof(head) - 1) / sizeof(head) * sizeof(head);
+	head *h;
+
+	if (n > ARENA_LAST)
+		return NULL;
+	if ((size_t)(arena_end - arena_p) < need) {
+		size_t size = need > arena_next ? need : arena_next;
+		ablock *b = aligned_alloc(PAGE, (sizeof *b + size + PAGE - 1) /
+		                                 PAGE * PAGE);
+		if (b == NULL)
+			return NULL;
+#ifdef MADV_POPULATE_WRITE /* its pages in one call, not a fault each */
+		(void)madvise(b, sizeof *b + size, MADV_POPULATE_WRITE);
+#endif
+		b->next = arena;
+		b->size = size;
+		arena = b;
+		arena_p = (char *)b->align;
+		arena_end = arena_p + size;
+		if (arena_next < ARENA_LAST)
+			arena_next *= 2;
+	}
+	h = (head *)arena_p;
+	h->size = n;
+	arena_p += need;
+	return h + 1;
+}
+
 static void *out_of_memory(void)
 {
 	fputs("cmark-gfm: out of memory, aborting\n", stderr);
@@ -83,7 +151,12 @@ static void *out_of_memory(void)
 
 static void *mem_calloc(size_t n, size_t size)
 {
-	void *p = calloc(n, size);
+	void *p;
+
+	if (arena_on && (size == 0 || n <= SIZE_MAX / size) &&
+	    (p = arena_take(n * size)) != NULL)
+		return memset(p, 0, n * size);
+	p = calloc(n, size);
 
 	if (p != NULL)
 		return p;
@@ -98,6 +171,8 @@ static void *mem_calloc(size_t n, size_t size)
 
 static void mem_free(void *p)
 {
+	if (p == NULL || (arena != NULL && in_arena(p)))
+		return; /* given back with the arena */
 	if (in_reserve(p))
 		give_back();
 	else
@@ -111,6 +186,20 @@ static void *mem_realloc(void *p, size_t n)
 
 	if (n == 0) /* realloc(p, 0) may free p */
 		n = 1;
+	if (arena_on && (p == NULL || in_arena(p)) &&
+	    (q = arena_take(n)) != NULL) {
+		if (p != NULL) {
+			old = ((head *)p - 1)->size;
+			memcpy(q, p, old < n ? old : n);
+		}
+		return q;
+	}
+	if (p != NULL && arena != NULL && in_arena(p)) {
+		old = ((head *)p - 1)->size;
+		q = mem_realloc(NULL, n);
+		memcpy(q, p, old < n ? old : n);
+		return q;
+	}
 	if (p != NULL && in_reserve(p)) {
 		old = ((head *)p - 1)->size;
 		q = mem_calloc(1, n);
@@ -149,4 +238,26 @@ unsigned long dmp_cmark_failures(void)
 void dmp_cmark_free(void *p)
 {
 	mem_free(p);
+}
+
+void dmp_cmark_arena(bool on)
+{
+	if (on) { /* its lists last the process: not from the arena */
+		dmp_cmark_failures();
+		cmark_gfm_core_extensions_ensure_registered();
+	}
+	arena_on = on;
+}
+
+void dmp_cmark_arena_reset(void)
+{
+	ablock *b;
+
+	arena_on = false;
+	while ((b = arena) != NULL) {
+		arena = b->next;
+		free(b);
+	}
+	arena_p = arena_end = NULL;
+	arena_next = ARENA_FIRST;
 }

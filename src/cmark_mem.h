@@ -11,6 +11,8 @@
 #ifndef DM_CMARK_MEM_H
 #define DM_CMARK_MEM_H
 
+#include <stdbool.h>
+
 /*
  * Installs the allocator as cmark-gfm's default one (once; it allocates as
  * the default one does until memory runs out) and returns the number of
@@ -21,5 +23,16 @@ unsigned long dmp_cmark_failures(void);
 
 /* Frees memory cmark-gfm handed out (cmark_render_html()'s string). */
 void dmp_cmark_free(void *p);
+
+/*
+ * With `on`, this thread's cmark-gfm allocations come from an arena,
+ * freed by nothing but dmp_cmark_arena_reset(), until called without (for
+ * a program that reads and renders one document after another: a parse
+ * and a rendering allocate thousands of small pieces and free them all
+ * at their end).  The reset gives the arena back; every node, parser and
+ * string cmark-gfm made from it must be dead by then.
+ */
+void dmp_cmark_arena(bool on);
+void dmp_cmark_arena_reset(void);
 
 #endif /* DM_CMARK_MEM_H */

@@ -499,6 +499,11 @@ void dm_doc_free(dm_doc *doc)
 	free(doc);
 }
 
+void dmp_doc_forget(dm_doc *doc)
+{
+	free(doc);
+}
+
 int dm_doc_api_minor(const dm_doc *doc)
 {
 	return doc->api_minor;

@@ -121,8 +121,19 @@ void dmp_nomem_reset(void);
  * malloc() again (and arena pointers are still told apart when freed). */
 void dmp_json_arena(bool on);
 
+/* dmp_json_arena() for the whole life of a document: every allocation,
+ * large ones too, stays until dmp_json_arena_reset(), which gives the
+ * document back at once (dmp_doc_forget(), no json_decref() of its nodes).
+ * With `on`, false when jansson does not allocate from the arena (another
+ * allocator was installed): the document is then freed as usual. */
+bool dmp_json_arena_whole(bool on);
+
+/* Frees `doc` but not its nodes, which an arena gives back (or NULL). */
+void dmp_doc_forget(dm_doc *doc);
+
 /* Gives the arena's blocks back, for a program that reads documents one
- * after another: only once every node read from it has been let go. */
+ * after another: only once every node read from it has been let go (or,
+ * after dmp_json_arena_whole(), once none is used any more). */
 void dmp_json_arena_reset(void);
 
 /* True when `v` is a JSON integer, or a real with an integral value. */

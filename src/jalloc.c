@@ -93,6 +93,7 @@ static _Thread_local size_t next_size = ARENA_BLOCK;
 static ablock *blocks;
 static size_t nblocks, capblocks;
 static pthread_mutex_t blocks_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool keep_large; /* large allocations are blocks too (whole mode) */
 
 /* The index of the last block starting at or before `p`, or nblocks. */
 static size_t block_of(const char *p)
@@ -143,7 +144,7 @@ static int add_block(char *b, size_t size, void *base)
 static int new_block(void)
 {
 	size_t size = next_size;
-	bool large = size >= ARENA_MAX;
+	bool large = size >= ARENA_MAX || keep_large;
 	char *base = json_alloc(size + (large ? ARENA_PAGE : 0)), *p = base;
 
 	if (base == NULL)
@@ -167,13 +168,27 @@ static int new_block(void)
 	return 0;
 }
 
+/* A large allocation kept as a block of its own: given back only by
+ * dmp_json_arena_reset(), as the rest of the arena.  NULL or the block. */
+static void *large_block(size_t n)
+{
+	char *p = json_alloc(n);
+
+	if (p != NULL && add_block(p, n, p) != 0) {
+		free(p);
+		json_alloc_failed = nomem_seen = true;
+		return NULL;
+	}
+	return p;
+}
+
 static void *arena_alloc(size_t n)
 {
 	char *p;
 
 	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (n > ARENA_BIG)
-		return json_alloc(n);
+		return keep_large ? large_block(n) : json_alloc(n);
 	if ((size_t)(arena_end - arena_p) < n && new_block() != 0)
 		return NULL;
 	p = arena_p;
@@ -244,6 +259,17 @@ void dmp_json_arena(bool on)
 		json_set_alloc_funcs(arena_alloc, arena_free);
 	else if (!on && m == arena_alloc) /* arena_free() still frees all */
 		json_set_alloc_funcs(json_alloc, arena_free);
+}
+
+bool dmp_json_arena_whole(bool on)
+{
+	json_malloc_t m;
+	json_free_t f;
+
+	dmp_json_arena(on);
+	json_get_alloc_funcs(&m, &f);
+	keep_large = on && m == arena_alloc;
+	return keep_large;
 }
 
 void dmp_json_arena_reset(void)

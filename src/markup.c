@@ -45,7 +45,15 @@ bool dm_rgb_parse(const char *s, dm_rgb *out)
 
 void dm_rgb_hex(dm_rgb c, char buf[7])
 {
-	snprintf(buf, 7, "%02x%02x%02x", c.r, c.g, c.b);
+	static const char digit[] = "0123456789abcdef";
+	const unsigned char v[3] = {c.r, c.g, c.b};
+	int i;
+
+	for (i = 0; i < 3; i++) { /* as "%02x" each */
+		buf[2 * i] = digit[v[i] >> 4];
+		buf[2 * i + 1] = digit[v[i] & 15];
+	}
+	buf[6] = '\0';
 }
 
 static unsigned char lerp(unsigned char a, unsigned char b, double t)

@@ -117,12 +117,28 @@ json_t *dm_node_blocks(const json_t *node)
  * Building
  * ------------------------------------------------------------------------ */
 
+/* The string of `tag`: an ASCII one (every tag this library makes) is
+ * taken without jansson's UTF-8 check, which costs more than the rest of
+ * a node; NULL as json_string() gives it. */
+static json_t *tag_string(const char *tag)
+{
+	const char *p;
+
+	if (tag == NULL)
+		return NULL;
+	for (p = tag; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return json_string(tag);
+	return json_stringn_nocheck(tag, (size_t)(p - tag));
+}
+
 json_t *dm_node(const char *tag, json_t *c)
 {
 	json_t *n = json_object();
 
-	if (n == NULL || json_object_set_new(n, "t", json_string(tag)) != 0 ||
-	    (c != NULL && json_object_set_new(n, "c", c) != 0)) {
+	if (n == NULL ||
+	    json_object_set_new_nocheck(n, "t", tag_string(tag)) != 0 ||
+	    (c != NULL && json_object_set_new_nocheck(n, "c", c) != 0)) {
 		json_decref(n);
 		if (n == NULL)
 			json_decref(c);

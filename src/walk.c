@@ -207,14 +207,34 @@ static bool holds_nodes(const char *fields)
 	return false;
 }
 
+/* Whether an object of two members holds two strings (a Str: its tag and
+ * its text), found without looking at the keys. */
+static bool strings_only(json_t *node)
+{
+	void *it = json_object_iter(node);
+
+	return json_object_size(node) == 2 &&
+	       json_is_string(json_object_iter_value(it)) &&
+	       json_is_string(json_object_iter_value(
+	               json_object_iter_next(node, it)));
+}
+
 static int walk_children(dm_walk *w, json_t *node, dm_kind kind)
 {
 	json_t *c;
-	const char *tag = dmp_tag_content(node, &c);
-	const dm_schema *s = tag ? dmp_schema(tag, kind) : NULL;
+	const char *tag;
+	const dm_schema *s;
 	size_t i, n;
 
-	if (s == NULL || c == NULL || !holds_nodes(s->fields))
+	/* A node without contents (Space, SoftBreak) or with a string (Str,
+	 * MetaString): nothing inside, known without the schema. */
+	if (json_object_size(node) < 2 || strings_only(node))
+		return 0;
+	tag = dmp_tag_content(node, &c);
+	if (tag == NULL || c == NULL || json_is_string(c))
+		return 0;
+	s = dmp_schema(tag, kind);
+	if (s == NULL || !holds_nodes(s->fields))
 		return 0; /* unknown nodes pass through untouched */
 	n = strlen(s->fields);
 	if (push_node(w, node) || push_key(w, "c"))
@@ -441,6 +461,24 @@ static bool next_node(dm_walk *w, wlist *l, bool first)
 	return true;
 }
 
+/* A list of nodes the visitor has no callback for: nothing in it can be
+ * replaced, only the nodes inside them are visited.  Its index is on the
+ * path; 0 (the index popped) or -1. */
+static int walk_through(dm_walk *w, json_t *list, dm_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(list); i++) {
+		dmp_path_set_index(&w->path, i);
+		if (walk_children(w, json_array_get(list, i), kind))
+			return -1;
+	}
+	if (w->status < 0)
+		return -1;
+	dmp_path_pop(&w->path);
+	return 0;
+}
+
 static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 {
 	dm_list_fn lfn = kind == DM_BLOCK ? w->v->blocks
@@ -455,6 +493,8 @@ static int walk_list(dm_walk *w, json_t *list, dm_kind kind)
 		return -1;
 	if (push_index(w, 0))
 		return -1;
+	if (lfn == NULL && callback(w, kind) == NULL)
+		return walk_through(w, list, kind);
 	while (rc == 0 && next_node(w, &l, first)) {
 		first = false;
 		rc = visit(w, &l, kind);

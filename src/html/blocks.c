@@ -521,9 +521,10 @@ static int figure(dmp_html *h, const json_t *c, cmark_node *parent)
 
 static int block(dmp_html *h, const json_t *node, cmark_node *parent)
 {
-	const json_t *c = dm_content(node);
+	json_t *c; /* the tag and the contents: one look at the keys */
+	dm_type t = dm_type_of_tag(dmp_tag_content(node, &c));
 
-	switch (dm_type_of(node)) {
+	switch (t) {
 	case DM_T_PLAIN:
 		return plain(h, c, parent);
 	case DM_T_PARA:

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "html.h"
 
@@ -217,8 +218,8 @@ static const char *const *simple_tags(dm_type t)
 
 int dmp_html_inline(dmp_html *h, const json_t *node, cmark_node *parent)
 {
-	const json_t *c = dm_content(node);
-	dm_type t = dm_type_of(node);
+	json_t *c; /* the tag and the contents: one look at the keys */
+	dm_type t = dm_type_of_tag(dmp_tag_content(node, &c));
 	const char *const *tags;
 
 	switch (t) {
@@ -267,12 +268,58 @@ int dmp_html_inline(dmp_html *h, const json_t *node, cmark_node *parent)
 	}
 }
 
+/* The text of a Str or a Space; NULL for any other node.  (Not a
+ * SoftBreak: cmark-gfm writes one as a newline, but in an image's alt
+ * text as a space.) */
+static const char *plain_text(const json_t *node)
+{
+	json_t *c;
+	const char *tag = dmp_tag_content(node, &c);
+
+	if (tag == NULL)
+		return NULL;
+	if (!strcmp(tag, "Str"))
+		return json_string_value(c);
+	return !strcmp(tag, "Space") ? " " : NULL;
+}
+
+/* Writes the run of plain text `s`, `t`, then nodes `i` on of `list` as
+ * one text node (the same HTML as a node each, from a fraction of the
+ * nodes).  Returns the index after the run, or 0 when out of memory. */
+static size_t text_run(const char *s, const char *t, const json_t *list,
+                       size_t i, cmark_node *parent)
+{
+	dm_buf b = {0};
+
+	dm_buf_puts(&b, s);
+	dm_buf_puts(&b, t);
+	for (; (s = plain_text(json_array_get(list, i))) != NULL; i++)
+		dm_buf_puts(&b, s);
+	if (dm_buf_failed(&b) ||
+	    dmp_html_literal(parent, CMARK_NODE_TEXT,
+	                     b.data ? b.data : "") == NULL)
+		i = 0;
+	dm_buf_free(&b);
+	return i;
+}
+
 int dmp_html_inlines(dmp_html *h, const json_t *list, cmark_node *parent)
 {
-	size_t i;
+	size_t i, n = json_array_size(list);
+	const char *s = plain_text(json_array_get(list, 0)), *t;
 
-	for (i = 0; i < json_array_size(list); i++)
+	for (i = 0; i < n;) { /* s: the text of node i, or NULL */
+		t = plain_text(json_array_get(list, i + 1));
+		if (s != NULL && t != NULL) {
+			if ((i = text_run(s, t, list, i + 2, parent)) == 0)
+				return made(h, NULL);
+			s = NULL; /* node i (if any) ended the run */
+			continue;
+		}
 		if (dmp_html_inline(h, json_array_get(list, i), parent) != 0)
 			return -1;
+		i++;
+		s = t;
+	}
 	return 0;
 }

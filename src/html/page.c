@@ -262,22 +262,21 @@ static int page(dmp_html *h, const dm_doc *doc, const char *body, dm_buf *b)
 /* True when a string in `v` (at any depth) holds a NUL byte. */
 static bool has_nul(const json_t *v)
 {
-	const char *key;
-	json_t *e;
-	size_t i;
+	size_t i, n;
+	void *it;
 
 	switch (json_typeof(v)) {
-	case JSON_STRING:
-		return memchr(json_string_value(v), '\0',
-		              json_string_length(v)) != NULL;
+	case JSON_STRING: /* shorter as a C string */
+		return strlen(json_string_value(v)) != json_string_length(v);
 	case JSON_ARRAY:
-		json_array_foreach(v, i, e)
-			if (has_nul(e))
+		for (i = 0, n = json_array_size(v); i < n; i++)
+			if (has_nul(json_array_get(v, i)))
 				return true;
 		return false;
-	case JSON_OBJECT:
-		json_object_foreach((json_t *)v, key, e)
-			if (has_nul(e))
+	case JSON_OBJECT: /* its values */
+		for (it = json_object_iter((json_t *)v); it != NULL;
+		     it = json_object_iter_next((json_t *)v, it))
+			if (has_nul(json_object_iter_value(it)))
 				return true;
 		return false;
 	default:

@@ -58,38 +58,66 @@ static int join_str(json_t *last, json_t *node)
 	return rc;
 }
 
-int dmp_md_add_inline(json_t *list, json_t *node)
+/* Where `list` ends: how `b` (the type of a node about to be added) joins
+ * its last node, of type `a`. */
+typedef enum { APPEND, JOIN_STR, BREAK_NEW, BREAK_OLD, EXTEND } joining;
+
+static joining how_to_join(dm_type a, dm_type b)
+{
+	int rank_a = break_rank(a), rank_b = break_rank(b);
+
+	if (a == DM_T_STR && b == DM_T_STR)
+		return JOIN_STR;
+	/* the stronger break stays; two LineBreaks both stay */
+	if (rank_a && rank_b && !(rank_a == 3 && rank_b == 3))
+		return rank_b > rank_a ? BREAK_NEW : BREAK_OLD;
+	return a == b && joinable(a) ? EXTEND : APPEND;
+}
+
+/* dmp_md_add_inline() for `node` of type `b`.  `*last`, when `known`, is
+ * the type of the list's last node, and is after the call. */
+static int add_typed(json_t *list, json_t *node, dm_type b, dm_type *last_t,
+                     bool known)
 {
 	size_t n = json_array_size(list);
 	json_t *last;
-	dm_type a, b;
-	int rank_a, rank_b, rc;
+	int rc;
 
 	if (node == NULL)
 		return -1;
-	if (n == 0)
+	if (n == 0) {
+		*last_t = b;
 		return json_array_append_new(list, node);
+	}
 	last = json_array_get(list, n - 1);
-	a = dm_type_of(last);
-	b = dm_type_of(node);
-	if (a == DM_T_STR && b == DM_T_STR)
+	if (!known)
+		*last_t = dm_type_of(last);
+	switch (how_to_join(*last_t, b)) {
+	case JOIN_STR:
 		return join_str(last, node);
-	/* the stronger break stays; two LineBreaks both stay */
-	rank_a = break_rank(a);
-	rank_b = break_rank(b);
-	if (rank_a && rank_b && !(rank_a == 3 && rank_b == 3)) {
-		if (rank_b > rank_a)
-			return json_array_set_new(list, n - 1, node);
+	case BREAK_NEW:
+		*last_t = b;
+		return json_array_set_new(list, n - 1, node);
+	case BREAK_OLD:
 		json_decref(node);
 		return 0;
-	}
-	if (a == b && joinable(a)) {
+	case EXTEND:
 		rc = json_array_extend(json_object_get(last, "c"),
 		                       json_object_get(node, "c"));
 		json_decref(node);
 		return rc;
+	default:
+		*last_t = b;
+		return json_array_append_new(list, node);
 	}
-	return json_array_append_new(list, node);
+}
+
+int dmp_md_add_inline(json_t *list, json_t *node)
+{
+	dm_type last_t;
+
+	return node == NULL ? -1
+	       : add_typed(list, node, dm_type_of(node), &last_t, false);
 }
 
 int dmp_md_add_inlines(json_t *list, const json_t *src)
@@ -113,19 +141,22 @@ int dmp_md_add_text(json_t *list, const char *s, size_t len)
 	size_t i = 0, j;
 	bool nl;
 	json_t *node, *text;
+	dm_type t, last_t = DM_T_UNKNOWN;
 
 	while (i < len) {
 		if (white(s[i])) {
 			for (nl = false, j = i; j < len && white(s[j]); j++)
 				nl = nl || s[j] == '\n' || s[j] == '\r';
 			node = nl ? dm_softbreak() : dm_space();
+			t = nl ? DM_T_SOFT_BREAK : DM_T_SPACE;
 		} else {
 			for (j = i; j < len && !white(s[j]); j++)
 				;
 			text = json_stringn(s + i, j - i);
 			node = text ? dm_node("Str", text) : NULL;
+			t = DM_T_STR;
 		}
-		if (dmp_md_add_inline(list, node) != 0)
+		if (add_typed(list, node, t, &last_t, i > 0) != 0)
 			return -1;
 		i = j;
 	}

@@ -50,20 +50,24 @@ static int normalise(const char *text, size_t len, dm_buf *norm,
 {
 	size_t i, col = 0;
 
-	for (i = 0; i < len; i++) {
-		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-			continue;
-		if (text[i] == '\t') {
-			dm_buf_add(norm, "    ", 4 - col % 4);
-			col += 4 - col % 4;
-			continue;
+	if (len == 0 || (memchr(text, '\t', len) == NULL &&
+	                 memchr(text, '\r', len) == NULL))
+		dm_buf_add(norm, text, len); /* nothing to change: at once */
+	else
+		for (i = 0; i < len; i++) {
+			if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+				continue;
+			if (text[i] == '\t') {
+				dm_buf_add(norm, "    ", 4 - col % 4);
+				col += 4 - col % 4;
+				continue;
+			}
+			dm_buf_putc(norm, text[i]);
+			if (text[i] == '\n')
+				col = 0;
+			else if (((unsigned char)text[i] & 0xc0) != 0x80)
+				col++;
 		}
-		dm_buf_putc(norm, text[i]);
-		if (text[i] == '\n')
-			col = 0;
-		else if (((unsigned char)text[i] & 0xc0) != 0x80)
-			col++;
-	}
 	if (!dm_buf_failed(norm) && norm->len > 0 &&
 	    norm->data[norm->len - 1] != '\n')
 		dm_buf_putc(norm, '\n');
