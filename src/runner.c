@@ -338,7 +338,7 @@ static int resolve_chain(dm_doc *doc, const dm_filter *const *filters,
  * 0.75x the floor (perf: jansson's load about 60% of it, its dump 30%,
  * the validator 6%).  A document from 1 MiB on is read, validated and
  * written on threads (src/parallel.c, src/out.c; the filters' walks stay
- * on one): on 2 cores the identity's wall time falls to 0.51-0.55x the
+ * on one): on 2 cores the identity's wall time falls to 0.51-0.58x the
  * floor when the threads get the second core (0.65-0.72x with
  * DM_THREADS=1), for 8-25% more CPU time; on the loaded build machine,
  * where another session mostly holds it, 0.68-0.82x (README,
