@@ -205,73 +205,106 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w,
  * Lists: the sources found by their words
  * ------------------------------------------------------------------------ */
 
-/* Puts the callouts of group Div `r` (stolen) in place of list[i], one
- * after another.  Returns how many, or -1. */
-static long splice_group(json_t *list, size_t i, json_t *r)
-{
-	json_t *items = json_incref(dm_node_blocks(r));
-	size_t j, n = json_array_size(items);
-
-	json_decref(r);
-	json_array_remove(list, i);
-	for (j = 0; j < n; j++)
-		if (json_array_insert(list, i + j, json_array_get(items, j))) {
-			json_decref(items);
-			return -1;
-		}
-	json_decref(items);
-	return (long)n;
-}
-
-/* A list labelled with the triad becomes a group of callout Divs; the
- * Direct Message section a callout Div.  The walk renders them next. */
-static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
+/* What list[i] becomes: NULL when it stays; *used the blocks of the list
+ * it takes (the triad's paragraphs, a section's blocks), *spread whether
+ * the result's blocks go into the list one by one.  NULL with ctx->err
+ * set on failure. */
+static json_t *rewrite(dm_ctx *ctx, const json_t *list, size_t i,
+                       size_t *used, bool *spread)
 {
 	state *st = ctx->state;
-	size_t i;
-	long n;
+	const json_t *b = json_array_get(list, i);
+	json_t *r = NULL;
+	int n;
 
-	if (is_group(st, dm_walk_ancestor(w, 0)))
+	*used = 1;
+	*spread = false;
+	switch (dm_type_of(b)) {
+	case DM_T_PARA:
+	case DM_T_DIV: /* a paragraph in a +sourcepos wrapper */
+		if ((r = dmf_labelled_paras(ctx, list, i)) != NULL)
+			*used = json_array_size(dm_node_blocks(r));
+		break;
+	case DM_T_BULLET_LIST:
+		r = dmf_labelled_list(ctx, b);
+		break;
+	case DM_T_HEADER:
+		if (!st->section || (n = dmf_is_section(st, b)) == 0)
+			return NULL;
+		if (n < 0)
+			return dm_nomem(ctx->err), NULL;
+		return dmf_section(ctx, list, i, used);
+	default:
+		return NULL;
+	}
+	if (r != NULL && !st->group) {
+		st->has_triad = true; /* separate boxes */
+		*spread = true;
+	}
+	return r;
+}
+
+/* The new list, begun with the first `n` blocks of `list`; NULL. */
+static json_t *begin(const json_t *list, size_t n)
+{
+	json_t *out = json_array();
+	size_t k;
+
+	for (k = 0; out != NULL && k < n; k++)
+		if (json_array_append(out, json_array_get(list, k))) {
+			json_decref(out);
+			out = NULL;
+		}
+	return out;
+}
+
+/* Appends `r` (stolen) to `out`, or its blocks one by one when `spread`.
+ * 0 or -1. */
+static int put(json_t *out, json_t *r, bool spread)
+{
+	int rc = r == NULL ? -1
+	         : spread  ? json_array_extend(out, dm_node_blocks(r))
+	                   : json_array_append(out, r);
+
+	json_decref(r);
+	return rc;
+}
+
+/* A list labelled with the triad becomes a group of callout Divs (or its
+ * callouts one after another); the Direct Message section a callout Div.
+ * The walk renders them next.  The list is written anew once, and only
+ * when something in it changes, rather than moved up at each change (a
+ * document of many sections and tens of thousands of blocks). */
+static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	json_t *out = NULL, *r;
+	size_t i, used, n = json_array_size(list);
+	bool spread;
+
+	if (is_group(ctx->state, dm_walk_ancestor(w, 0)))
 		return DM_WALK_CONTINUE; /* a group's blocks are kept */
-	for (i = 0; i < json_array_size(list); i++) {
-		json_t *b = json_array_get(list, i), *r = NULL;
-		switch (dm_type_of(b)) {
-		case DM_T_PARA:
-		case DM_T_DIV: /* a paragraph in a +sourcepos wrapper */
-		case DM_T_BULLET_LIST:
-			r = dm_type_of(b) != DM_T_BULLET_LIST
-			            ? dmf_labelled_paras(ctx, list, i)
-			            : dmf_labelled_list(ctx, b);
-			if (r == NULL && dm_error_is_set(ctx->err))
-				return DM_WALK_ERROR;
-			/* the paragraphs after the first are in the group */
-			for (n = r && dm_type_of(b) != DM_T_BULLET_LIST
-			                 ? (long)json_array_size(dm_node_blocks(r))
-			                 : 1;
-			     n > 1; n--)
-				json_array_remove(list, i + 1);
-			if (r == NULL || st->group)
-				break;
-			st->has_triad = true; /* separate boxes */
-			if ((n = splice_group(list, i, r)) < 0)
-				return dm_nomem(ctx->err), DM_WALK_ERROR;
-			i += (size_t)n - 1;
-			continue;
-		case DM_T_HEADER:
-			if (!st->section || (n = dmf_is_section(st, b)) == 0)
-				break;
-			if (n < 0)
-				return dm_nomem(ctx->err), DM_WALK_ERROR;
-			if ((r = dmf_section(ctx, list, i)) == NULL)
-				return DM_WALK_ERROR;
+	for (i = 0; i < n; i += used) {
+		r = rewrite(ctx, list, i, &used, &spread);
+		if (r == NULL && dm_error_is_set(ctx->err))
 			break;
-		default:
+		if (r == NULL && out == NULL)
+			continue;
+		if (out == NULL && (out = begin(list, i)) == NULL) {
+			json_decref(r);
+			dm_nomem(ctx->err);
 			break;
 		}
-		if (r != NULL && json_array_set_new(list, i, r))
-			return dm_nomem(ctx->err), DM_WALK_ERROR;
+		if (put(out, r ? r : json_incref(json_array_get(list, i)),
+		        r != NULL && spread)) {
+			dm_nomem(ctx->err);
+			break;
+		}
 	}
-	return DM_WALK_CONTINUE;
+	if (!dm_error_is_set(ctx->err) && out != NULL &&
+	    (json_array_clear(list) || json_array_extend(list, out)))
+		dm_nomem(ctx->err);
+	json_decref(out);
+	return dm_error_is_set(ctx->err) ? DM_WALK_ERROR : DM_WALK_CONTINUE;
 }
 
 /* ------------------------------------------------------------------------

@@ -147,9 +147,11 @@ json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i);
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */
 int dmf_is_section(const state *st, const json_t *h);
-/** The section headed at list[i], taken out of the list, as a semantic
- * callout Div (a new reference); NULL with ctx->err set. */
-json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i);
+/** The section headed at list[i] as a semantic callout Div (a new
+ * reference), *used the blocks of the list it takes, the heading with
+ * them; NULL with ctx->err set. */
+json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
+                    size_t *used);
 
 /* xref.c */
 

@@ -416,13 +416,12 @@ static json_t *section_title(const json_t *h)
 	return ils;
 }
 
-/* Moves the blocks after the heading at list[i], up to the next heading
- * of its level or higher, to `body`, the rest of `list` moved up once (not
- * once per block: a section of 200k blocks).  0 or -1. */
-static int section_body(json_t *list, size_t i, json_t *body)
+/* Copies the blocks after the heading at list[i], up to the next heading
+ * of its level or higher, to `body`: how many they are, or -1. */
+static long section_body(const json_t *list, size_t i, json_t *body)
 {
 	double level = json_number_value(dm_field(json_array_get(list, i), 0));
-	size_t n = json_array_size(list), j, k;
+	size_t n = json_array_size(list), j;
 
 	for (j = i + 1; j < n; j++) {
 		json_t *next = json_array_get(list, j);
@@ -432,17 +431,13 @@ static int section_body(json_t *list, size_t i, json_t *body)
 		if (json_array_append(body, next))
 			return -1;
 	}
-	for (k = j - i - 1; j < n; j++)
-		if (json_array_set(list, j - k, json_array_get(list, j)))
-			return -1;
-	for (; k > 0; k--)
-		if (json_array_remove(list, json_array_size(list) - 1))
-			return -1;
-	return 0;
+	return (long)(j - i - 1);
 }
 
-json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i)
+json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
+                    size_t *used)
 {
+	long n = 0;
 	const json_t *h = json_array_get(list, i);
 	dm_box box = {.role = DM_BOX_CALLOUT, .type = "direct-message"};
 	json_t *out = json_array(), *div = NULL, *head = json_deep_copy(h);
@@ -455,7 +450,7 @@ json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i)
 	if (out == NULL || head == NULL || box.title == NULL ||
 	    box.body == NULL || box.attr == NULL ||
 	    dm_attr_add_class(dm_node_attr(head), "callout-heading") ||
-	    section_body(list, i, box.body))
+	    (n = section_body(list, i, box.body)) < 0)
 		dm_nomem(ctx->err);
 	else if (dm_box_render(&box, DM_FMT_JSON, out, ctx->err) == 0)
 		div = json_incref(json_array_get(out, 0));
@@ -464,5 +459,6 @@ json_t *dmf_section(dm_ctx *ctx, json_t *list, size_t i)
 	json_decref(box.attr);
 	json_decref(head);
 	json_decref(out);
+	*used = n > 0 ? 1 + (size_t)n : 1;
 	return div;
 }
