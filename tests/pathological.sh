@@ -125,6 +125,12 @@ gen_dm_section() {
 	  awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf ",{\"t\":\"Para\",\"c\":[{\"t\":\"Str\",\"c\":\"p%d\"}]}", i }'
 	} | doc
 }
+# many Direct Message sections, each a heading and a paragraph (one section
+# moved every later block up once: quadratic)
+gen_dm_sections() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%s{\"t\":\"Header\",\"c\":[2,[\"\",[],[]],[{\"t\":\"Str\",\"c\":\"The\"},{\"t\":\"Space\"},{\"t\":\"Str\",\"c\":\"Direct\"},{\"t\":\"Space\"},{\"t\":\"Str\",\"c\":\"Message\"}]]},{\"t\":\"Para\",\"c\":[{\"t\":\"Str\",\"c\":\"p%d\"}]}", i ? "," : "", i }' |
+		doc
+}
 # the text of +sourcepos: every inline in a wrapper Span
 gen_sourcepos() {
 	{ printf '{"t":"Div","c":[["",[],[["wrapper","1"],["data-pos","1:1-1:2"]]],[{"t":"Para","c":['
@@ -245,6 +251,7 @@ shape 'to-html: 200k words' 50000 words 0 "$TO_HTML"
 
 # ---- the filters ---------------------------------------------------------------
 shape 'dm: DM section, 200k paras' 50000 dm_section 0 "$DM" html
+shape 'dm: 10k DM sections' 2500 dm_sections 0 "$DM" html
 shape 'dm: sourcepos, 80k spans' 20000 sourcepos 0 "$DM" html
 shape 'dm: -M label of ${ x100k' 25000 label 0 "$DM" html
 shape 'dm: 100k labelled items' 25000 labelled_items 0 "$DM" html
