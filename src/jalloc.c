@@ -60,8 +60,10 @@ static void *json_alloc(size_t n)
 {
 	void *p = malloc(n);
 
-	if (p == NULL)
-		json_alloc_failed = nomem_seen = true;
+	if (p == NULL) {
+		json_alloc_failed = true;
+		nomem_seen = true;
+	}
 	return p;
 }
 
@@ -158,7 +160,8 @@ static int new_block(void)
 	}
 	if (add_block(p, size, base) != 0) {
 		free(base);
-		json_alloc_failed = nomem_seen = true;
+		json_alloc_failed = true;
+		nomem_seen = true;
 		return -1;
 	}
 	if (next_size < ARENA_MAX)
@@ -176,7 +179,8 @@ static void *large_block(size_t n)
 
 	if (p != NULL && add_block(p, n, p) != 0) {
 		free(p);
-		json_alloc_failed = nomem_seen = true;
+		json_alloc_failed = true;
+		nomem_seen = true;
 		return NULL;
 	}
 	return p;
