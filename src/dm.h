@@ -349,6 +349,9 @@ json_t *dm_text(const char *text);
 
 /** Appends a new reference `node` to array `list`, stealing it. -1 on error */
 int dm_append(json_t *list, json_t *node);
+/** Whether array `list` holds `node` itself (the same value, not an equal
+ * one): for sets of nodes a filter remembers while it walks. */
+bool dm_holds(const json_t *list, const json_t *node);
 
 /* ------------------------------------------------------------------------
  * Attributes: ["id", ["class", ...], [["key", "value"], ...]]

@@ -289,6 +289,16 @@ int dm_append(json_t *list, json_t *node)
 	return json_array_append_new(list, node);
 }
 
+bool dm_holds(const json_t *list, const json_t *node)
+{
+	size_t i, n = json_array_size(list);
+
+	for (i = 0; i < n; i++)
+		if (json_array_get(list, i) == node)
+			return true;
+	return false;
+}
+
 /* ------------------------------------------------------------------------
  * Attributes
  * ------------------------------------------------------------------------ */

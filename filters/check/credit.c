@@ -10,17 +10,6 @@
 
 #include "check.h"
 
-/* Whether `node` is in `set` (an array of borrowed nodes). */
-static bool member(const json_t *set, const json_t *node)
-{
-	size_t i;
-
-	for (i = 0; i < json_array_size(set); i++)
-		if (json_array_get(set, i) == node)
-			return true;
-	return false;
-}
-
 /* Credit lines stand at the top level, in divs or in quotes, as
  * dm-credits reads them: true when a block under `parent` may be one. */
 static bool credit_place(const json_t *parent)
@@ -105,14 +94,14 @@ int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	char *text;
 	int rc;
 
-	if (member(st->credit_heads, node)) {
+	if (dm_holds(st->credit_heads, node)) {
 		json_array_clear(st->uncredited);
 		return 0;
 	}
 	if (report_kept(ctx, w, node) != 0)
 		return -1;
 	if (credit_place(dm_walk_ancestor(w, 0)) &&
-	    !member(st->credit_kept, node))
+	    !dm_holds(st->credit_kept, node))
 		line = dmf_credits_line(ctx, st->credits, node);
 	if (line == DMF_CREDIT_LINE_ERROR || line == DMF_CREDIT_LINE_NONE)
 		return line == DMF_CREDIT_LINE_ERROR ? -1 : 0;

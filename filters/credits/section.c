@@ -350,25 +350,14 @@ static int figure_lines(dm_ctx *ctx, const dmf_credits *cr, json_t *list)
 	return n < 0 ? -1 : 0;
 }
 
-/* Whether `node` is in `set` (an array of borrowed nodes). */
-static bool member(const json_t *set, const json_t *node)
-{
-	size_t i;
-
-	for (i = 0; i < json_array_size(set); i++)
-		if (json_array_get(set, i) == node)
-			return true;
-	return false;
-}
-
 bool cr_kept(const dmf_credits *cr, const json_t *node)
 {
-	return member(cr->kept, node);
+	return dm_holds(cr->kept, node);
 }
 
 bool cr_taken(const dmf_credits *cr, const json_t *node)
 {
-	return member(cr->taken, node);
+	return dm_holds(cr->taken, node);
 }
 
 /* The Credits section at list[i..end) is taken: it becomes a Div the walk

@@ -187,6 +187,20 @@ START_TEST(builders_steal_on_failure)
 }
 END_TEST
 
+START_TEST(holds_the_node_itself)
+{
+	json_t *a = dm_str("a"), *same = dm_str("a");
+	json_t *list = json_pack("[O]", a);
+
+	ck_assert(dm_holds(list, a));
+	ck_assert(!dm_holds(list, same)); /* equal is not the same */
+	ck_assert(!dm_holds(NULL, a));
+	json_decref(list);
+	json_decref(a);
+	json_decref(same);
+}
+END_TEST
+
 START_TEST(attr_id_and_classes)
 {
 	json_t *a = dm_attr(NULL);
@@ -305,6 +319,7 @@ Suite *node_suite(void)
 	                    (int)(sizeof fields / sizeof fields[0]));
 	tcase_add_test(tc, builders);
 	tcase_add_test(tc, builders_steal_on_failure);
+	tcase_add_test(tc, holds_the_node_itself);
 	tcase_add_test(tc, attr_id_and_classes);
 	tcase_add_test(tc, attr_key_values);
 	tcase_add_test(tc, sourcepos_wrapper);
