@@ -117,12 +117,7 @@ json_t *dmp_box_body(const dm_box *b)
 	return body_copy(b->body);
 }
 
-/* ------------------------------------------------------------------------
- * html
- * ------------------------------------------------------------------------ */
-
-/* <div id class role aria-label>, then <details> when it folds. */
-static void html_open(const dm_box *b, const char *label, dm_buf *o)
+void dmp_box_div_open(const dm_box *b, dm_buf *o)
 {
 	const json_t *classes = json_array_get(b->attr, 1);
 	const char *id = dm_attr_id(b->attr);
@@ -143,7 +138,18 @@ static void html_open(const dm_box *b, const char *label, dm_buf *o)
 		dm_buf_putc(o, ' ');
 		dm_html_escape(o, json_string_value(json_array_get(classes, i)));
 	}
-	dm_buf_puts(o, "\" role=\"note\" aria-label=\"");
+	dm_buf_putc(o, '"');
+}
+
+/* ------------------------------------------------------------------------
+ * html
+ * ------------------------------------------------------------------------ */
+
+/* <div id class role aria-label>, then <details> when it folds. */
+static void html_open(const dm_box *b, const char *label, dm_buf *o)
+{
+	dmp_box_div_open(b, o);
+	dm_buf_puts(o, " role=\"note\" aria-label=\"");
 	dm_html_escape(o, label);
 	dm_buf_puts(o, "\">");
 	if (b->fold != DM_BOX_FOLD_NONE)

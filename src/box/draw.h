@@ -73,6 +73,9 @@ json_t *dmp_box_title_line(const char *format, const char *open,
 /** A new array holding the blocks of the box's body (moved, not copied,
  * as dm_box says), or NULL when out of memory. */
 json_t *dmp_box_body(const struct dm_box *b);
+/** Writes `<div id="ID" class="callout callout-TYPE LOOK CLASSES"` of box
+ * `b` to `o`, escaped, for the HTML and EPUB renderers to go on with. */
+void dmp_box_div_open(const struct dm_box *b, dm_buf *o);
 
 /** `c` as six upper-case hexadecimal digits (OOXML, LaTeX). */
 void dmp_box_hex_upper(dm_rgb c, char hex[7]);

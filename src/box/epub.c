@@ -60,26 +60,7 @@ static void title_open(const dm_box *b, dm_buf *o)
 /* <div id class [role aria-label] style>: `label` NULL for EPUB 2. */
 static void box_open(const dm_box *b, const char *label, dm_buf *o)
 {
-	const json_t *classes = json_array_get(b->attr, 1);
-	const char *id = dm_attr_id(b->attr);
-	size_t i;
-
-	dm_buf_puts(o, "<div");
-	if (*id) {
-		dm_buf_puts(o, " id=\"");
-		dm_html_escape(o, id);
-		dm_buf_putc(o, '"');
-	}
-	dm_buf_puts(o, " class=\"callout callout-");
-	dm_html_escape(o, b->type);
-	if (b->look != DM_BOX_LOOK_DEFAULT)
-		dm_buf_puts(o, b->look == DM_BOX_LOOK_SIMPLE ? " callout-simple"
-		                                             : " callout-minimal");
-	for (i = 0; i < json_array_size(classes); i++) {
-		dm_buf_putc(o, ' ');
-		dm_html_escape(o, json_string_value(json_array_get(classes, i)));
-	}
-	dm_buf_putc(o, '"');
+	dmp_box_div_open(b, o);
 	if (label != NULL) {
 		dm_buf_puts(o, " role=\"note\" aria-label=\"");
 		dm_html_escape(o, label);
