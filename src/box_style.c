@@ -27,7 +27,7 @@ static const dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
  * token colours, made for a light background, keep one in a dark box. */
 static const char css_base[] =
 	".callout{--dm-c:#57606a;--dm-bg:#f6f8fa;--dm-h:#3b4048;--dm-t:#1f2328;"
-	"--dm-k:#ffffff;margin:1.25em 0;padding:.75em 1em;border-left:.25rem "
+	"--dm-k:#ffffff;margin:1.25em 0;padding:.75em 1em;border-inline-start:.25rem "
 	"solid var(--dm-c);border-radius:.375rem;background:var(--dm-bg);"
 	"color:var(--dm-t)}\n"
 	".callout-title{font-weight:600;color:var(--dm-h);margin:0 0 .35em}\n"
@@ -49,8 +49,8 @@ static const char css_base[] =
 	".callout-group>.callout{margin:0}\n"
 	".callout-simple,.callout-minimal{background:var(--dm-o,none)}\n"
 	".callout-simple{border:1px solid var(--dm-c);"
-	"border-left-width:.25rem}\n"
-	".callout-minimal{border-left-width:.125rem;"
+	"border-inline-start-width:.25rem}\n"
+	".callout-minimal{border-inline-start-width:.125rem;"
 	"border-radius:0;padding:.25em .9em}\n";
 
 /* The page's colour scheme, as its color-scheme declares it (light when
@@ -65,7 +65,7 @@ static const char css_dark[] =
 /* Printed: ink only, on a light page; a folded callout unfolded. */
 static const char css_end[] =
 	"@media print{.callout{color-scheme:light;background:none;color:#000;"
-	"border:1pt solid var(--dm-c);border-left-width:3pt;"
+	"border:1pt solid var(--dm-c);border-inline-start-width:3pt;"
 	"break-inside:avoid}"
 	".callout-title{color:#000}"
 	".callout details::details-content{content-visibility:visible;"
@@ -160,7 +160,7 @@ int dmp_box_footer_css(const char *type, const char *style, const char *css,
 	              "border-top:1px solid rgba(128,128,128,.45);"
 	              "font-size:.85em;line-height:1.45}\n"
 	              ".%s p,.%s ul{margin:.35em 0}\n"
-	              ".%s ul{padding-left:0;list-style:none}\n"
+	              ".%s ul{padding-inline-start:0;list-style:none}\n"
 	              ".%s a{color:inherit}\n%s"
 	              "@media print{.%s{border-top-color:#888}}\n"
 	              "</style>", type, type, type, type, type, css ? css : "",

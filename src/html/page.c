@@ -28,8 +28,8 @@ static const char style[] =
 	"img { max-width: 100%; height: auto; }\n"
 	"figure { margin: 1.5em 0; }\n"
 	"figcaption { font-size: 0.9em; }\n"
-	"blockquote { margin: 1em 0; padding-left: 1em;\n"
-	"  border-left: 3px solid #ccc; color: #555; }\n"
+	"blockquote { margin: 1em 0; padding-inline-start: 1em;\n"
+	"  border-inline-start: 3px solid #ccc; color: #555; }\n"
 	"code { font-family: Menlo, Monaco, Consolas, monospace; "
 	"font-size: 0.9em; }\n"
 	"pre { overflow: auto; padding: 0.5em; background: rgba(127,127,127,"
@@ -38,7 +38,7 @@ static const char style[] =
 	"th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #ccc; }\n"
 	"th { border-bottom-width: 2px; }\n"
 	"hr { border: none; border-top: 1px solid #ccc; }\n"
-	"ul.task-list { list-style: none; padding-left: 1em; }\n"
+	"ul.task-list { list-style: none; padding-inline-start: 1em; }\n"
 	".footnotes { font-size: 0.9em; }\n"
 	"span.smallcaps { font-variant: small-caps; }\n"
 	"div.line-block { white-space: pre-line; }\n"
@@ -173,25 +173,38 @@ static int author_metas(dm_buf *b, const json_t *author)
 	return 0;
 }
 
-/* The page up to <body>: lang, <meta>s, <title>, style and
+/* The html element's attribute NAME from the metadata field of that
+ * name, as pandoc writes lang and dir (a right-to-left article: `dir:
+ * rtl`).  0, or -1 when out of memory. */
+static int meta_attribute(dm_buf *b, const json_t *meta, const char *name)
+{
+	const json_t *v = json_object_get(meta, name);
+	char *s;
+
+	if (v == NULL)
+		return 0;
+	s = dm_stringify(v);
+	if (s == NULL)
+		return -1;
+	dmp_html_attribute(b, name, s);
+	free(s);
+	return 0;
+}
+
+/* The page up to <body>: lang, dir, <meta>s, <title>, style and
  * header-includes.  0 or -1 (h->err). */
 static int head(dmp_html *h, const dm_doc *doc, dm_buf *b)
 {
 	const json_t *meta = doc->meta;
 	const json_t *title = json_object_get(meta, "title");
 	const json_t *pagetitle = json_object_get(meta, "pagetitle");
-	const json_t *lang = json_object_get(meta, "lang");
 	const json_t *date = json_object_get(meta, "date");
 	int rc = 0;
 
 	dm_buf_puts(b, "<!DOCTYPE html>\n<html");
-	if (lang != NULL) {
-		char *s = dm_stringify(lang);
-		if (s == NULL)
-			return dm_nomem(h->err);
-		dmp_html_attribute(b, "lang", s);
-		free(s);
-	}
+	if (meta_attribute(b, meta, "lang") != 0 ||
+	    meta_attribute(b, meta, "dir") != 0)
+		return dm_nomem(h->err);
 	dm_buf_puts(b, ">\n<head>\n<meta charset=\"utf-8\" />\n"
 	               "<meta name=\"generator\" content=\"dm-to-html\" />\n"
 	               "<meta name=\"viewport\" content=\"width=device-width, "

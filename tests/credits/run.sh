@@ -188,6 +188,20 @@ suite_html() {
 				"got: $got times"
 		fi
 	done
+	# right to left too: the list's indent is taken off at its start,
+	# whichever side that is (padding-left left the list indented from
+	# the right on a dir="rtl" page)
+	sheet=$(pandoc -f json -t html -s --metadata title=t "$TMP/1.json" |
+	        sed -n '/\.dm-credits{/,/<\/style>/p')
+	case $sheet in
+	*padding-left* | *margin-left* | *-right*)
+		fail "html/stylesheet-rtl" \
+			"expected: logical properties only (padding-inline-start)" \
+			"got: $(printf '%s' "$sheet" | grep -E 'left|right')" ;;
+	*"ul{padding-inline-start:0;"*) pass ;;
+	*) fail "html/stylesheet-rtl" "expected: ul{padding-inline-start:0" \
+		"got: $sheet" ;;
+	esac
 	pandoc -t json -M dm-credits.stylesheet=false "$md" |
 		"$DM" --filters credits html >"$TMP/3.json"
 	got=$(count_styles "$TMP/3.json")
