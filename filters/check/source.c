@@ -127,13 +127,15 @@ static char *key_text(const json_t *node)
 	}
 }
 
-/* Line and column (in characters) of byte `off` of the file. */
+/* Line and column (in characters) of byte `off` of the file.  A byte
+ * order mark opening the file is no character of line 1 (editors and
+ * pandoc's +sourcepos do not count it). */
 static void line_col(const char *text, size_t off, long *line, long *col)
 {
-	size_t i;
+	size_t i = strncmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
 	*line = *col = 1;
-	for (i = 0; i < off; i++)
+	for (; i < off; i++)
 		if (text[i] == '\n') {
 			++*line;
 			*col = 1;
