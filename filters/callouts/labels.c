@@ -10,6 +10,22 @@
 
 #include "callouts.h"
 
+/* The no-break spaces that may stand around a label's separator as a
+ * space does: U+00A0, the narrow U+202F and the thin U+2009 (French
+ * typography sets one before a colon; a CMS after it). */
+static const char *const nbsp[] = {"\u00a0", "\u202f", "\u2009"};
+
+/* `s` past its no-break spaces ("Tension:\u00a0the" is one Str). */
+static const char *skip_nbsp(const char *s)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof nbsp / sizeof *nbsp; k++)
+		if (strncmp(s, nbsp[k], strlen(nbsp[k])) == 0)
+			return skip_nbsp(s + strlen(nbsp[k]));
+	return s;
+}
+
 /* The first separator in `s` after a label: ':', the full-width U+FF1A,
  * an em or en dash, or a hyphen standing as a word (" - "); its width in
  * `*len`.  NULL when there is none. */
@@ -40,7 +56,7 @@ static int strip_str(json_t *ils)
 	size_t len, k;
 	const char *s = json_string_value(dm_content(json_array_get(ils, 0)));
 	const char *c = find_colon(s, &len);
-	json_t *tail = dm_text(c ? c + len : "");
+	json_t *tail = dm_text(c ? skip_nbsp(c + len) : "");
 
 	if (tail == NULL)
 		return -1;
@@ -169,6 +185,27 @@ static bool label_text(const json_t *x, char *buf, size_t size, size_t *len)
 	return true;
 }
 
+/* `len` less the spaces, ASCII or no-break, that end text[0, len). */
+static size_t space_before(size_t len, const char *text)
+{
+	size_t k, w;
+
+	for (;;) {
+		if (len > 0 && text[len - 1] == ' ') {
+			len--;
+			continue;
+		}
+		for (k = 0; k < sizeof nbsp / sizeof *nbsp; k++) {
+			w = strlen(nbsp[k]);
+			if (len >= w && memcmp(text + len - w, nbsp[k], w) == 0)
+				break;
+		}
+		if (k == sizeof nbsp / sizeof *nbsp)
+			return len;
+		len -= w;
+	}
+}
+
 /* The words before the separator block `b` opens with (plain, bold or
  * emphasised, the separator inside or out), copied into `written` (""
  * when it opens with none); returns how many inlines hold them and the
@@ -188,9 +225,7 @@ static size_t read_label(const json_t *b, char *written, size_t size)
 		colon = find_colon(text, &sep);
 	}
 	if (colon != NULL) {
-		len = (size_t)(colon - text);
-		while (len > 0 && text[len - 1] == ' ')
-			len--;
+		len = space_before((size_t)(colon - text), text);
 		snprintf(written, size, "%.*s", (int)len, text);
 	}
 	return written[0] ? i : 0;
