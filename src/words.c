@@ -189,8 +189,44 @@ static int split_str(json_t *words, json_t **word, const char *s,
 	return *s ? dm_append(*word, dm_str(s)) : 0;
 }
 
+/* The first no-break space in `s` (U+00A0, the narrow U+202F), its
+ * length in *len; NULL when none. */
+static const char *next_nbsp(const char *s, size_t *len)
+{
+	const char *a = strstr(s, "\xc2\xa0"), *b = strstr(s, "\xe2\x80\xaf");
+
+	*len = b != NULL && (a == NULL || b < a) ? 3 : 2;
+	return *len == 3 ? b : a;
+}
+
+/* Adds Str text `s`, split at no-break spaces (each ends the word in
+ * progress, as a Space does: a CMS writes "Photo by\u00a0Jane") and
+ * around separators.  0, or -1 when out of memory. */
+static int add_text(json_t *words, json_t **word, const char *s,
+                    const char *seps)
+{
+	const char *p;
+	char *part;
+	size_t len;
+	int rc;
+
+	while ((p = next_nbsp(s, &len)) != NULL) {
+		if ((part = strndup(s, (size_t)(p - s))) == NULL)
+			return -1;
+		rc = add_text(words, word, part, seps);
+		free(part);
+		if (rc != 0 || end_word(words, word) != 0)
+			return -1;
+		s = p + len;
+	}
+	if (strpbrk(s, seps) != NULL)
+		return split_str(words, word, s, seps);
+	return *s ? dm_append(*word, dm_str(s)) : 0;
+}
+
 /* Adds inline `in` to the words: a break ends the word in progress, a Str
- * holding separators is split, anything else is copied into the word. */
+ * holding separators or no-break spaces is split, anything else is copied
+ * into the word. */
 static int add_inline(json_t *words, json_t **word, const json_t *in,
                       const char *seps)
 {
@@ -203,8 +239,9 @@ static int add_inline(json_t *words, json_t **word, const json_t *in,
 		return end_word(words, word);
 	case DM_T_STR:
 		s = json_string_value(dm_content(in));
-		if (strpbrk(s, seps) != NULL)
-			return split_str(words, word, s, seps);
+		if (strpbrk(s, seps) != NULL || strstr(s, "\xc2\xa0") ||
+		    strstr(s, "\xe2\x80\xaf"))
+			return add_text(words, word, s, seps);
 		/* fall through */
 	default:
 		return json_array_append_new(*word, json_deep_copy(in));

@@ -32,9 +32,10 @@ dm_text_match dm_inlines_match_phrase(const json_t *inlines,
 
 /**
  * The inlines from index `from` on, as words: a word is a JSON array of
- * (copied) inlines that no Space, SoftBreak or LineBreak separates; a
- * character of `seps` inside a Str ends the word and becomes a word of its
- * own, a JSON string holding that character.  Empty words are left out.
+ * (copied) inlines that no Space, SoftBreak, LineBreak or no-break space
+ * (U+00A0, U+202F, inside a Str) separates; a character of `seps` inside
+ * a Str ends the word and becomes a word of its own, a JSON string holding
+ * that character.  Empty words are left out.
  * Returns a new array, or NULL when out of memory.
  */
 json_t *dm_inlines_words(const json_t *inlines, size_t from,

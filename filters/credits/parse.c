@@ -376,7 +376,9 @@ static bool first_word(const char *t, size_t n, const char *phrase)
 
 bool cr_bare_opening(const dmf_credits *cr, const char *t)
 {
-	size_t n = strcspn(t, " "), i;
+	/* the first word ends at a space or where a no-break space may start
+	 * (a first look: parse_line reads the phrase) */
+	size_t n = strcspn(t, " \xc2\xe2"), i;
 
 	for (i = 0; cr_roles[i]; i++)
 		if (first_word(t, n, cr_roles[i]))

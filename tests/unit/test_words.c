@@ -86,6 +86,24 @@ START_TEST(words_split_join)
 }
 END_TEST
 
+/* A no-break space ends a word as a Space does ("by\u00a0Jean", as a
+ * CMS writes it), also next to a separator; none is left in a word. */
+START_TEST(words_split_nbsp)
+{
+	json_t *in = t_json("[{\"t\":\"Str\",\"c\":\"by\u00a0Jean\u202f"
+	                    "Roe;\u00a0\u00a0x\u00a0\"}]");
+	json_t *words = dm_inlines_words(in, 0, ";");
+
+	ck_assert_ptr_nonnull(words);
+	t_assert_json(words, Q("[[{'t':'Str','c':'by'}],"
+	                       "[{'t':'Str','c':'Jean'}],"
+	                       "[{'t':'Str','c':'Roe'}],';',"
+	                       "[{'t':'Str','c':'x'}]]"));
+	json_decref(words);
+	json_decref(in);
+}
+END_TEST
+
 START_TEST(words_trim)
 {
 	json_t *in = t_json(Q("[{'t':'Str','c':'(CC'},{'t':'Space'},"
@@ -134,6 +152,7 @@ Suite *words_suite(void)
 	tcase_add_loop_test(tc, words_phrase, 0,
 	                    sizeof phrases / sizeof *phrases);
 	tcase_add_test(tc, words_split_join);
+	tcase_add_test(tc, words_split_nbsp);
 	tcase_add_test(tc, words_trim);
 	tcase_add_test(tc, words_links_spans);
 	suite_add_tcase(s, tc);
