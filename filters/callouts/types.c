@@ -212,6 +212,11 @@ static int read_label(dm_ctx *ctx, const json_t *v, const char *where,
 	t->title = title;
 	if ((t->label = dm_stringify(title)) == NULL)
 		return dm_nomem(ctx->err);
+	if (t->label[strspn(t->label, " \t\r\n")] == '\0')
+		return dm_error_set(ctx->err, DM_EOPTION, where,
+		                    "a label cannot be empty: it titles the "
+		                    "callouts and names them to screen readers "
+		                    "(leave it out for the default)");
 	return 0;
 }
 
