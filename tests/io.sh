@@ -256,6 +256,14 @@ for f in $(awk '{ print $1 }' "$TMP/list"); do
 			2> "$TMP/err"
 		rc=$?
 		expect "io/dm-$f-help" 0 "" nonempty
+		# its second line, the filter's summary, is a sentence
+		case $(sed -n 2p "$TMP/out") in
+		[A-Z]*.) pass ;;
+		*) fail "io/dm-$f-help-summary" \
+			"expected: line 2 of --help a sentence (a capital" \
+			"first, a full stop last)" \
+			"got: $(sed -n 2p "$TMP/out")" ;;
+		esac
 	else
 		fail "io/dm-$f-link" "expected: $BUILD/dm-$f (make all)" \
 		     "got: no such file"

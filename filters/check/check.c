@@ -384,7 +384,7 @@ static int finish(dm_ctx *ctx)
 
 const dm_filter dm_check_filter = {
 	.name = "check",
-	.summary = "checks an article against the Tension/Noise/Direct "
+	.summary = "Checks an article against the Tension/Noise/Direct "
 	           "Message format",
 	.option_table = options,
 	.start = start,
