@@ -4,11 +4,11 @@
  * user's own, as callout boxes in every output format.
  *
  * One walk does it all.  A list of blocks is first searched for the
- * sources found by their words (labels.c), which become semantic callout
- * Divs.  A callout Div or alert is read when the walk enters it (its
- * title and settings are taken out, sources.c) and rendered when the walk
- * leaves it (render.c), so its body, nested callouts and all, has been
- * walked by then.  A callout group is set side by side when it is left.
+ * sources found by their words (labels.c, section.c), which become
+ * semantic callout Divs.  A callout Div or alert is read when the walk
+ * enters it (its title and settings are taken out, sources.c) and
+ * rendered when the walk leaves it (render.c), so its body, nested
+ * callouts and all, has been walked by then.  A callout group is set side by side when it is left.
  */
 #include <stdlib.h>
 #include <string.h>

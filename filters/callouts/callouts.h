@@ -4,8 +4,9 @@
  *
  *   types.c    the type registry and the options
  *   sources.c  a callout Div (every spelling of it) and a GitHub alert
- *   labels.c   sources found by their words: the labelled list, the
- *              Direct Message section
+ *   labels.c   sources found by their words: the labelled list and
+ *              paragraphs
+ *   section.c  the Direct Message section (up to the credits footer)
  *   render.c   a callout to a box (src/box.h), and the box definitions
  *   xref.c     Quarto's cross-references: numbered callouts, @nte-x
  *   callouts.c the filter: its walk, the metadata triad
@@ -144,6 +145,8 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i);
 /** Those paragraphs as a group of callout Divs (a new array); NULL when
  * they are none, or with ctx->err set. */
 json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i);
+/* section.c */
+
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */
 int dmf_is_section(const state *st, const json_t *h);

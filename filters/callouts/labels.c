@@ -1,8 +1,9 @@
 /*
  * labels.c - callout sources found by their words: the seed's list, whose
- * every item opens with a triad label ("- Tension: ..."), and the section
- * headed "The Direct Message".  Both become semantic callout Divs, which
- * the walk then renders as it renders any other.
+ * every item opens with a triad label ("- Tension: ..."), and the
+ * paragraphs that do.  They become semantic callout Divs, which the walk
+ * then renders as it renders any other (section.c: the section headed
+ * "The Direct Message").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -402,98 +403,4 @@ json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i)
 	group = group_of(ctx, items);
 	json_decref(items);
 	return group;
-}
-
-int dmf_is_section(const state *st, const json_t *h)
-{
-	char *s;
-	size_t n;
-	int yes;
-
-	/* a heading kept above its callout already: not a section again */
-	if (dm_attr_has_class(dm_node_attr(h), "callout-heading"))
-		return 0;
-	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
-		return -1;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
-		s[--n] = '\0';
-	yes = dmf_same_text(s, st->heading);
-	free(s);
-	return yes;
-}
-
-/* The heading's inlines as a title: "The Direct Message:" without its
- * colon.  A new array, or NULL. */
-static json_t *section_title(const json_t *h)
-{
-	json_t *ils = json_deep_copy(dm_node_inlines(h));
-	size_t n = json_array_size(ils);
-	json_t *last = n ? json_array_get(ils, n - 1) : NULL;
-	const char *t = json_string_value(dm_content(last));
-	size_t len = t ? strlen(t) : 0;
-	char *cut;
-
-	if (ils == NULL || dm_type_of(last) != DM_T_STR || len == 0 ||
-	    t[len - 1] != ':')
-		return ils;
-	if (len == 1) {
-		json_array_remove(ils, n - 1);
-		return ils;
-	}
-	cut = strndup(t, len - 1);
-	if (cut == NULL || json_array_set_new(ils, n - 1, dm_str(cut))) {
-		free(cut);
-		json_decref(ils);
-		return NULL;
-	}
-	free(cut);
-	return ils;
-}
-
-/* Copies the blocks after the heading at list[i], up to the next heading
- * of its level or higher, to `body`: how many they are, or -1. */
-static long section_body(const json_t *list, size_t i, json_t *body)
-{
-	double level = json_number_value(dm_field(json_array_get(list, i), 0));
-	size_t n = json_array_size(list), j;
-
-	for (j = i + 1; j < n; j++) {
-		json_t *next = json_array_get(list, j);
-		if (dm_type_of(next) == DM_T_HEADER &&
-		    json_number_value(dm_field(next, 0)) <= level)
-			break;
-		if (json_array_append(body, next))
-			return -1;
-	}
-	return (long)(j - i - 1);
-}
-
-json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
-                    size_t *used)
-{
-	long n = 0;
-	const json_t *h = json_array_get(list, i);
-	dm_box box = {.role = DM_BOX_CALLOUT, .type = "direct-message"};
-	json_t *out = json_array(), *div = NULL, *head = json_deep_copy(h);
-
-	/* the heading stays one, its id with it, marked as the callout's */
-	box.heading = head;
-	box.title = section_title(h);
-	box.body = json_array();
-	box.attr = dm_attr(NULL);
-	if (out == NULL || head == NULL || box.title == NULL ||
-	    box.body == NULL || box.attr == NULL ||
-	    dm_attr_add_class(dm_node_attr(head), "callout-heading") ||
-	    (n = section_body(list, i, box.body)) < 0)
-		dm_nomem(ctx->err);
-	else if (dm_box_render(&box, DM_FMT_JSON, out, ctx->err) == 0)
-		div = json_incref(json_array_get(out, 0));
-	json_decref(box.title);
-	json_decref(box.body);
-	json_decref(box.attr);
-	json_decref(head);
-	json_decref(out);
-	*used = n > 0 ? 1 + (size_t)n : 1;
-	return div;
 }

@@ -1,0 +1,160 @@
+/*
+ * section.c - the section headed "The Direct Message" (or the configured
+ * heading), up to the next heading of its level or the credits footer,
+ * as a semantic callout Div that keeps the heading above it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "callouts.h"
+
+/* The class of the footer dm-credits renders (its CR_CLASS). */
+#define FOOTER_CLASS "dm-credits"
+
+int dmf_is_section(const state *st, const json_t *h)
+{
+	char *s;
+	size_t n;
+	int yes;
+
+	/* a heading kept above its callout already: not a section again */
+	if (dm_attr_has_class(dm_node_attr(h), "callout-heading"))
+		return 0;
+	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
+		return -1;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
+		s[--n] = '\0';
+	yes = dmf_same_text(s, st->heading);
+	free(s);
+	return yes;
+}
+
+/* The heading's inlines as a title: "The Direct Message:" without its
+ * colon.  A new array, or NULL. */
+static json_t *section_title(const json_t *h)
+{
+	json_t *ils = json_deep_copy(dm_node_inlines(h));
+	size_t n = json_array_size(ils);
+	json_t *last = n ? json_array_get(ils, n - 1) : NULL;
+	const char *t = json_string_value(dm_content(last));
+	size_t len = t ? strlen(t) : 0;
+	char *cut;
+
+	if (ils == NULL || dm_type_of(last) != DM_T_STR || len == 0 ||
+	    t[len - 1] != ':')
+		return ils;
+	if (len == 1) {
+		json_array_remove(ils, n - 1);
+		return ils;
+	}
+	cut = strndup(t, len - 1);
+	if (cut == NULL || json_array_set_new(ils, n - 1, dm_str(cut))) {
+		free(cut);
+		json_decref(ils);
+		return NULL;
+	}
+	free(cut);
+	return ils;
+}
+
+/* Whether list[j], a rule, opens a footer as the plain formats draw it:
+ * the rule, a bold title (or none), the list of credits, then nothing but
+ * the footer's lines (paragraphs) to the end of the document. */
+static bool opens_plain_footer(const json_t *list, size_t j)
+{
+	const json_t *b = json_array_get(list, ++j), *ils;
+
+	ils = dm_type_of(b) == DM_T_PARA ? dm_node_inlines(b) : NULL;
+	if (json_array_size(ils) == 1 &&
+	    dm_type_of(json_array_get(ils, 0)) == DM_T_STRONG)
+		b = json_array_get(list, ++j);
+	if (dm_type_of(b) != DM_T_BULLET_LIST)
+		return false;
+	while (++j < json_array_size(list))
+		if (dm_type_of(json_array_get(list, j)) != DM_T_PARA)
+			return false;
+	return true;
+}
+
+/* Whether list[j] opens the credits footer dm-credits rendered for this
+ * format family (`m`, its marks): a Div of its class, the raw block
+ * opening it, or a rule as above.  When dm-credits runs first, its footer
+ * closes the document and so the last section: it stays after the box,
+ * not in it. */
+static bool opens_footer(const json_t *list, size_t j, const dm_box_marks *m)
+{
+	const json_t *b = json_array_get(list, j), *c;
+	const char *fmt, *text;
+
+	switch (dm_type_of(b)) {
+	case DM_T_HORIZONTAL_RULE:
+		return m->kind == DM_BOX_MARK_RULE && opens_plain_footer(list, j);
+	case DM_T_DIV:
+		return dm_attr_has_class(dm_node_attr(b), FOOTER_CLASS);
+	case DM_T_RAW_BLOCK:
+		c = dm_content(b);
+		fmt = json_string_value(json_array_get(c, 0));
+		text = json_string_value(json_array_get(c, 1));
+		return m->kind == DM_BOX_MARK_RAW && fmt && text &&
+		       strcmp(fmt, m->format) == 0 &&
+		       strncmp(text, m->open, strlen(m->open)) == 0;
+	default:
+		return false;
+	}
+}
+
+/* Copies the blocks after the heading at list[i], up to the next heading
+ * of its level or higher or the credits footer, to `body`: how many they
+ * are, or -1. */
+static long section_body(const dm_ctx *ctx, const json_t *list, size_t i,
+                         json_t *body)
+{
+	double level = json_number_value(dm_field(json_array_get(list, i), 0));
+	size_t n = json_array_size(list), j;
+	dm_box_marks m;
+	long rc = 0;
+
+	if (dm_box_footer_marks(ctx->family, FOOTER_CLASS, &m) != 0)
+		rc = -1;
+	for (j = i + 1; j < n && rc == 0; j++) {
+		json_t *next = json_array_get(list, j);
+		if ((dm_type_of(next) == DM_T_HEADER &&
+		     json_number_value(dm_field(next, 0)) <= level) ||
+		    opens_footer(list, j, &m))
+			break;
+		if (json_array_append(body, next))
+			rc = -1;
+	}
+	dm_box_marks_free(&m);
+	return rc < 0 ? -1 : (long)(j - i - 1);
+}
+
+json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
+                    size_t *used)
+{
+	long n = 0;
+	const json_t *h = json_array_get(list, i);
+	dm_box box = {.role = DM_BOX_CALLOUT, .type = "direct-message"};
+	json_t *out = json_array(), *div = NULL, *head = json_deep_copy(h);
+
+	/* the heading stays one, its id with it, marked as the callout's */
+	box.heading = head;
+	box.title = section_title(h);
+	box.body = json_array();
+	box.attr = dm_attr(NULL);
+	if (out == NULL || head == NULL || box.title == NULL ||
+	    box.body == NULL || box.attr == NULL ||
+	    dm_attr_add_class(dm_node_attr(head), "callout-heading") ||
+	    (n = section_body(ctx, list, i, box.body)) < 0)
+		dm_nomem(ctx->err);
+	else if (dm_box_render(&box, DM_FMT_JSON, out, ctx->err) == 0)
+		div = json_incref(json_array_get(out, 0));
+	json_decref(box.title);
+	json_decref(box.body);
+	json_decref(box.attr);
+	json_decref(head);
+	json_decref(out);
+	*used = n > 0 ? 1 + (size_t)n : 1;
+	return div;
+}
