@@ -307,6 +307,20 @@ void cr_footer_marks_free(dmf_credits *cr)
 	cr->nmarks = 0;
 }
 
+/* Whether `b` is the raw block a footer drawn in raw blocks opens with,
+ * in any family (cr->marks made): the lists that hold one are searched;
+ * the many that hold other raw blocks (a document read from HTML or
+ * LaTeX) are not. */
+static bool opens_footer(const dmf_credits *cr, const json_t *b)
+{
+	size_t i;
+
+	for (i = 0; i < cr->nmarks; i++)
+		if (dm_render_is_raw(b, cr->marks[i].format, cr->marks[i].open))
+			return true;
+	return false;
+}
+
 /* Every footer drawn in raw blocks, for any family.  0, or -1. */
 static int unwrap_raw_all(dmf_credits *cr, json_t *list)
 {
@@ -362,9 +376,12 @@ int cr_footer_recognise(dm_ctx *ctx, dmf_credits *cr, json_t *list)
 	int rc = 0;
 
 	for (i = 0; i < json_array_size(list); i++) { /* the common case */
-		switch (dm_type_of(json_array_get(list, i))) {
+		const json_t *b = json_array_get(list, i);
+		switch (dm_type_of(b)) {
 		case DM_T_RAW_BLOCK:
-			raw = true;
+			if (!raw && raw_marks(cr) != 0)
+				return dm_nomem(ctx->err);
+			raw = raw || opens_footer(cr, b);
 			break;
 		case DM_T_HORIZONTAL_RULE:
 			rule = true;

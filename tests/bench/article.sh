@@ -7,7 +7,9 @@
 # 1. Markdown to a standalone HTML page, side by side, for the seed article
 #    (samples/seed.md) and a 1 MiB Markdown document made of it: pandoc
 #    with no filter (the first row, the ratios' base), with the Lua filter
-#    tests/bench/triad.lua (the same triad callouts), with `--filter dm`;
+#    tests/bench/triad.lua (the same triad callouts), with a `--filter`
+#    that copies its input (pandoc's own JSON round trip), with `--filter
+#    dm`;
 #    then without pandoc: the three processes `dm-from-md | dm html |
 #    dm-to-html -s`, and the one process `dm-to-html -s FILE.md`.
 # 2. Throughput: 1,000 articles (copies of the seed under other names)
@@ -46,6 +48,15 @@ cat >"$dir/pipe.sh" <<EOS
 "$root/$B/dm-from-md" | "$root/$B/dm" html | "$root/$B/dm-to-html" -s
 EOS
 
+# An external filter that changes nothing: its row is what pandoc spends
+# writing the document as JSON, starting a process and reading it back,
+# the part of `--filter dm`'s overhead that any JSON filter pays.
+cat >"$dir/json-copy" <<EOS
+#!/bin/sh
+exec cat
+EOS
+chmod +x "$dir/json-copy"
+
 have_pandoc=no
 command -v "$PANDOC" >/dev/null 2>&1 && have_pandoc=yes
 for doc in samples/seed.md "$big"; do
@@ -53,6 +64,7 @@ for doc in samples/seed.md "$big"; do
 	if [ "$have_pandoc" = yes ]; then
 		set -- "$PANDOC -f markdown -t html -s" \
 			"$PANDOC -f markdown -t html -s --lua-filter tests/bench/triad.lua" \
+			"$PANDOC -f markdown -t html -s --filter $dir/json-copy" \
 			"$PANDOC -f markdown -t html -s --filter $B/dm"
 	fi
 	set -- "$@" "sh $dir/pipe.sh" "$B/dm-to-html -s -"
