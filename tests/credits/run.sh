@@ -72,9 +72,11 @@ make_var() {
 	*-vg) flags=VALGRIND=1 ;;
 	*) flags= ;;
 	esac
+	# a make of its own: not the jobserver or the directory messages of
+	# a `make -j2 check` around it (they went into the compiler's flags)
 	printf '_dm_var:\n\t@echo $(%s)\n' "$1" |
-		make -s --no-print-directory -C "$ROOT" -f Makefile -f - \
-			$flags _dm_var
+		MAKEFLAGS= MAKELEVEL= make -s --no-print-directory \
+			-C "$ROOT" -f Makefile -f - $flags _dm_var
 }
 
 suite_parse() {
