@@ -57,6 +57,16 @@ if [ "$(wc -l < "$TMP/declared")" -gt 100 ] &&
 	diff "$TMP/declared" "$TMP/exported" | grep '^[<>]' | head -10
 fi
 
+# dm.pc names its directories under ${prefix}: the tree can be moved
+# (pkg-config --define-prefix finds it where it is).
+moved=$(PKG_CONFIG_PATH=$DEST/usr/lib/pkgconfig pkg-config --define-prefix \
+	--cflags --libs dm 2>&1)
+case $moved in
+"-I$DEST/usr/include "*"-L$DEST/usr/lib -ldm"*) pass ;;
+*) fail "dm.pc relocatable" "expected: -I$DEST/usr/include ... -L$DEST/usr/lib" \
+	"got: $moved" ;;
+esac
+
 # The sample filter, built as its comment says, against the install.
 PKG_CONFIG_PATH=$DEST/usr/lib/pkgconfig
 PKG_CONFIG_SYSROOT_DIR=$DEST
