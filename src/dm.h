@@ -522,18 +522,19 @@ int dm_option_blocks(const dm_doc *doc, const char *filter, const char *key,
  *
  * A filter describes its options once, in a table ending with a row whose
  * name is NULL; reading them, the check for unknown keys (with "did you
- * mean") and the --help text all come from that table:
+ * mean") and the --help text all come from that table (rows named with
+ * designated initializers; rows in order must give all eight fields, or
+ * -Wextra warns):
  *
  *   static const dm_option_spec options[] = {
- *       {"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false",
- *        "BOOL", "HTML callouts start collapsed"},
- *       {"section-heading", DM_OPT_STRING, offsetof(state, heading),
- *        "The Direct Message", "TEXT", "the section's heading"},
- *       {"appearance", DM_OPT_CHOICE, offsetof(state, look), "default",
- *        NULL, "the box's look", looks},
- *       {"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
- *        "the title of TYPE's callouts", NULL, read_labels},
- *       {NULL}
+ *       {.name = "collapse", .type = DM_OPT_BOOL, .def = "false",
+ *        .offset = offsetof(state, collapse), .help = "start collapsed"},
+ *       {.name = "appearance", .type = DM_OPT_CHOICE, .def = "default",
+ *        .offset = offsetof(state, look), .choices = looks,
+ *        .help = "the box's look"},
+ *       {.name = "labels", .type = DM_OPT_CUSTOM, .arg = "TYPE: TEXT",
+ *        .read = read_labels, .help = "the title of TYPE's callouts"},
+ *       {.name = NULL}
  *   };
  * ------------------------------------------------------------------------ */
 

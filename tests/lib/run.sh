@@ -101,6 +101,28 @@ for std in c99 c11; do
 	else fail "dm.h as $std -pedantic" "expected: no warning" "got:"
 		show "$TMP/h.log"; fi
 done
+# The examples of the installed docs compile as they stand: dm.h's option
+# table, and dm(3)'s whole filter (which then runs).
+{ printf '#include <stddef.h>\n#include <dm.h>\n'
+  printf 'typedef struct state { bool collapse; int look; } state;\n'
+  printf 'static const char *const looks[] = {"default", NULL};\n'
+  printf 'static int read_labels(dm_ctx *c, const json_t *v, const char *w,'
+  printf ' void *s) { (void)c; (void)v; (void)w; (void)s; return 0; }\n'
+  sed -n '/static const dm_option_spec options\[\] = {/,/^ \*   };/p' \
+	"$DEST/usr/include/dm.h" | sed 's/^ \*//'
+  printf 'int main(void) { return options[3].name != NULL; }\n'
+} > "$TMP/opt.c"
+sed -n '/^\.SH EXAMPLE/,/^\.SH/p' "$DEST/usr/share/man/man3/dm.3" |
+	sed -n '/^\.EX/,/^\.EE/p' | sed -n '1,/^\.EE/p' | sed '/^\.E[XE]/d' |
+	sed 's/\\-/-/g; s/\\e/\\/g' > "$TMP/man.c"
+for ex in opt man; do
+	if [ "$(wc -l < "$TMP/$ex.c")" -gt 8 ] &&
+		cc -std=c11 -Wall -Wextra -Werror -pedantic -o "$TMP/$ex" \
+		"$TMP/$ex.c" $flags 2> "$TMP/h.log" && "$TMP/$ex" --help \
+		> /dev/null 2>&1; then pass
+	else fail "the example of the docs ($ex)" "expected: builds, runs" \
+		"got:"; show "$TMP/h.log"; fi
+done
 cp "$TMP/h.c" "$TMP/h.cpp"
 if ! command -v g++ > /dev/null 2>&1; then skip "g++: dm.h not compiled as C++"
 elif g++ -std=c++17 -Wall -Wextra -Werror -pedantic -o "$TMP/hpp" \
