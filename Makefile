@@ -256,6 +256,10 @@ demo:
 MANS = $(wildcard man/*.1)
 MANS3 = $(wildcard man/*.3)
 
+# dm.pc names its directories under ${prefix} when they are under PREFIX,
+# so that pkg-config --define-prefix can move the tree.
+PC_DIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
 install: all lib
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN3DIR) \
 	    $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
@@ -269,8 +273,9 @@ install: all lib
 	ln -sf libdm.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libdm.so
 	cp -f src/dm.h src/dm_escape.h $(DESTDIR)$(INCLUDEDIR)/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(LIB_VERSION)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call PC_DIR,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(call PC_DIR,$(INCLUDEDIR))|' \
+	    -e 's|@VERSION@|$(LIB_VERSION)|' \
 	    src/dm.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/dm.pc
 
 uninstall:

@@ -32,6 +32,10 @@
 
 #include <jansson.h>
 
+#ifdef __cplusplus /* C++ may include it: the functions are C's */
+extern "C" {
+#endif
+
 #define DM_VERSION "0.1.0"
 
 /* ------------------------------------------------------------------------
@@ -134,9 +138,14 @@ void dm_buf_free(dm_buf *b);
  * Every constructor of pandoc's AST (pandoc-types 1.22 and 1.23) as a
  * value of dm_type, made from the one table that the validator and the
  * walker read (schema.c), so a filter can `switch (dm_type_of(node))`
- * instead of comparing tags as strings.  The field codes are explained in
- * schema.c; the last column is the one API minor version that has the
- * node (Figure: 1.23 only; Null: 1.22 only), or 0.
+ * instead of comparing tags as strings.  The fields column gives what "c"
+ * holds, one letter per field (dm_field(node, i) reads field i): I
+ * [Inline], B [Block], L [[Block]], W [[Inline]], D definition items,
+ * A Attr, s text, n Int, T Target ([url, title]), Q QuoteType, M
+ * MathType, O ListAttributes, X [Citation], C Caption, S [ColSpec], H
+ * TableHead/TableFoot, Y [TableBody], m map, l list, b bool.  The last
+ * column: the one API minor version that has the node (Figure: 1.23
+ * only; Null: 1.22 only), or 0.
  * ------------------------------------------------------------------------ */
 
 /** What a node is: a Block, an Inline or a MetaValue. */
@@ -513,18 +522,19 @@ int dm_option_blocks(const dm_doc *doc, const char *filter, const char *key,
  *
  * A filter describes its options once, in a table ending with a row whose
  * name is NULL; reading them, the check for unknown keys (with "did you
- * mean") and the --help text all come from that table:
+ * mean") and the --help text all come from that table (rows named with
+ * designated initializers; rows in order must give all eight fields, or
+ * -Wextra warns):
  *
  *   static const dm_option_spec options[] = {
- *       {"collapse", DM_OPT_BOOL, offsetof(state, collapse), "false",
- *        "BOOL", "HTML callouts start collapsed"},
- *       {"section-heading", DM_OPT_STRING, offsetof(state, heading),
- *        "The Direct Message", "TEXT", "the section's heading"},
- *       {"appearance", DM_OPT_CHOICE, offsetof(state, look), "default",
- *        NULL, "the box's look", looks},
- *       {"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
- *        "the title of TYPE's callouts", NULL, read_labels},
- *       {NULL}
+ *       {.name = "collapse", .type = DM_OPT_BOOL, .def = "false",
+ *        .offset = offsetof(state, collapse), .help = "start collapsed"},
+ *       {.name = "appearance", .type = DM_OPT_CHOICE, .def = "default",
+ *        .offset = offsetof(state, look), .choices = looks,
+ *        .help = "the box's look"},
+ *       {.name = "labels", .type = DM_OPT_CUSTOM, .arg = "TYPE: TEXT",
+ *        .read = read_labels, .help = "the title of TYPE's callouts"},
+ *       {.name = NULL}
  *   };
  * ------------------------------------------------------------------------ */
 
@@ -591,15 +601,15 @@ int dm_meta_add_header_include(dm_doc *doc, const char *format,
  * Running filters
  * ------------------------------------------------------------------------ */
 
-/** One run of one filter over a document. */
-typedef struct dm_ctx {
+/** One run of one filter over a document (typedef'd above). */
+struct dm_ctx {
 	const char *program; /* the name messages start with: "dm-callouts" */
 	const char *format;  /* the output format argument, as given */
 	dm_family family;    /* its family */
 	dm_doc *doc;
 	dm_error *err;
 	void *state;         /* the running filter's own state */
-} dm_ctx;
+};
 
 /* ------------------------------------------------------------------------
  * Walking
@@ -695,7 +705,9 @@ json_t *dm_walk_ancestor(const dm_walk *w, size_t up);
  * A filter.  The runner calls start (read options into ctx->state), then
  * walks the document with `visitor`, then calls finish (add blocks, add
  * metadata), then release; any hook may be NULL.  Hooks return 0, or -1
- * with ctx->err set.
+ * with ctx->err set.  ctx->state is NULL when start is called; release
+ * is always called, also when start or a later step failed (ctx->state
+ * then holds what start stored by then, or NULL).
  */
 typedef struct dm_filter {
 	const char *name;    /* "callouts": run as dm-callouts, or dm --filters */
@@ -710,9 +722,12 @@ typedef struct dm_filter {
 	                        the document as written (a checker) */
 } dm_filter;
 
-/* Leak-checking builds (SAN=1, VALGRIND=1) define DM_FREE_AT_EXIT to 1 and
- * free the document before exiting; other builds leave it to the kernel
- * (freeing a large document node by node costs a fifth of a run). */
+/* The library's own leak-checking builds (SAN=1, VALGRIND=1) define
+ * DM_FREE_AT_EXIT to 1 and free the document before exiting; other builds
+ * leave it to the kernel (freeing a large document node by node costs a
+ * fifth of a run), and valgrind finds it still reachable, not lost.  It is
+ * read where the library is compiled: defining it in a filter of one's
+ * own changes nothing. */
 #ifndef DM_FREE_AT_EXIT
 #define DM_FREE_AT_EXIT 0
 #endif
@@ -773,5 +788,9 @@ int dm_chain_run(dm_ctx *ctx, const dm_filter *const *filters,
  * argv, &my_filter); }`
  */
 int dm_filter_main(int argc, char **argv, const dm_filter *filter);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* DM_H */

@@ -45,7 +45,8 @@ int dm_asciidoc_escape(dm_buf *out, const char *s);
  * numeric character references; control characters as spaces. */
 int dm_jira_param_escape(dm_buf *out, const char *s);
 /** A message: one line whatever `s` holds; control characters (C0, DEL,
- * C1), U+2028/U+2029 and malformed UTF-8 written as \n, \xNN, \uNNNN. */
+ * C1), U+2028/U+2029 and malformed UTF-8 written as C escapes: a
+ * backslash and n, xNN or uNNNN. */
 int dm_message_escape(dm_buf *out, const char *s);
 
 /** The length of the longest prefix of `s` of at most `max` bytes that
