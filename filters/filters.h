@@ -91,6 +91,10 @@ const char *dmf_callouts_near(const dmf_callouts *cs, const char *word,
  * Credits (credits/)
  * ------------------------------------------------------------------------ */
 
+/** The class of the footer's Div dm-credits makes (and of its raw marks):
+ * dm-callouts ends the Direct Message section at it. */
+#define DMF_CREDITS_CLASS "dm-credits"
+
 /** The options, credit prefixes and metadata credits of a document: what
  * dm-credits reads, for dm-check to read credits as it does. */
 typedef struct dmf_credits dmf_credits;

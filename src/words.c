@@ -189,17 +189,40 @@ static int split_str(json_t *words, json_t **word, const char *s,
 	return *s ? dm_append(*word, dm_str(s)) : 0;
 }
 
-/* The first no-break space in `s` (U+00A0, the narrow U+202F), its
- * length in *len; NULL when none. */
-static const char *next_nbsp(const char *s, size_t *len)
-{
-	const char *a = strstr(s, "\xc2\xa0"), *b = strstr(s, "\xe2\x80\xaf");
+static const char *const nbsp[] = {"\u00a0", "\u202f", "\u2009"};
 
-	*len = b != NULL && (a == NULL || b < a) ? 3 : 2;
-	return *len == 3 ? b : a;
+size_t dm_nbsp_at(const char *s)
+{
+	size_t k, w;
+
+	for (k = 0; k < sizeof nbsp / sizeof *nbsp; k++)
+		if (strncmp(s, nbsp[k], w = strlen(nbsp[k])) == 0)
+			return w;
+	return 0;
 }
 
-/* Adds Str text `s`, split at no-break spaces (each ends the word in
+size_t dm_nbsp_before(const char *s, size_t len)
+{
+	size_t k, w;
+
+	for (k = 0; k < sizeof nbsp / sizeof *nbsp; k++)
+		if (len >= (w = strlen(nbsp[k])) &&
+		    memcmp(s + len - w, nbsp[k], w) == 0)
+			return w;
+	return 0;
+}
+
+/* The first no-break or thin space in `s`, its length in *len; NULL when
+ * none. */
+static const char *next_nbsp(const char *s, size_t *len)
+{
+	for (; *s; s++)
+		if ((*len = dm_nbsp_at(s)) > 0)
+			return s;
+	return NULL;
+}
+
+/* Adds Str text `s`, split at no-break and thin spaces (each ends the word in
  * progress, as a Space does: a CMS writes "Photo by\u00a0Jane") and
  * around separators.  0, or -1 when out of memory. */
 static int add_text(json_t *words, json_t **word, const char *s,
@@ -225,12 +248,13 @@ static int add_text(json_t *words, json_t **word, const char *s,
 }
 
 /* Adds inline `in` to the words: a break ends the word in progress, a Str
- * holding separators or no-break spaces is split, anything else is copied
+ * holding separators or no-break or thin spaces is split, anything else is copied
  * into the word. */
 static int add_inline(json_t *words, json_t **word, const json_t *in,
                       const char *seps)
 {
 	const char *s;
+	size_t len;
 
 	switch (dm_type_of(in)) {
 	case DM_T_SPACE:
@@ -239,8 +263,7 @@ static int add_inline(json_t *words, json_t **word, const json_t *in,
 		return end_word(words, word);
 	case DM_T_STR:
 		s = json_string_value(dm_content(in));
-		if (strpbrk(s, seps) != NULL || strstr(s, "\xc2\xa0") ||
-		    strstr(s, "\xe2\x80\xaf"))
+		if (strpbrk(s, seps) != NULL || next_nbsp(s, &len) != NULL)
 			return add_text(words, word, s, seps);
 		/* fall through */
 	default:

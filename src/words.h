@@ -32,8 +32,8 @@ dm_text_match dm_inlines_match_phrase(const json_t *inlines,
 
 /**
  * The inlines from index `from` on, as words: a word is a JSON array of
- * (copied) inlines that no Space, SoftBreak, LineBreak or no-break space
- * (U+00A0, U+202F, inside a Str) separates; a character of `seps` inside
+ * (copied) inlines that no Space, SoftBreak, LineBreak or no-break or thin
+ * space (inside a Str: see dm_nbsp_at) separates; a character of `seps` inside
  * a Str ends the word and becomes a word of its own, a JSON string holding
  * that character.  Empty words are left out.
  * Returns a new array, or NULL when out of memory.
@@ -43,6 +43,14 @@ json_t *dm_inlines_words(const json_t *inlines, size_t from,
 
 /** True when `word` is a single Str equal to `text`, ASCII case ignored. */
 bool dm_word_is(const json_t *word, const char *text);
+
+/** The length of the space a word ends at that `s` opens with, other than
+ * ' ': a no-break space (U+00A0, the narrow U+202F) or a thin space
+ * (U+2009), as French typography and CMS text set them; 0 for none. */
+size_t dm_nbsp_at(const char *s);
+
+/** The length of such a space that ends s[0, len), or 0. */
+size_t dm_nbsp_before(const char *s, size_t len);
 
 /**
  * Words `from` to `to` (excluded) of `words` as one list of inlines, a

@@ -10,20 +10,16 @@
 #include <string.h>
 
 #include "callouts.h"
+#include "words.h"
 
-/* The no-break spaces that may stand around a label's separator as a
- * space does: U+00A0, the narrow U+202F and the thin U+2009 (French
- * typography sets one before a colon; a CMS after it). */
-static const char *const nbsp[] = {"\u00a0", "\u202f", "\u2009"};
-
-/* `s` past its no-break spaces ("Tension:\u00a0the" is one Str). */
+/* `s` past its no-break and thin spaces ("Tension:\u00a0the" is one
+ * Str). */
 static const char *skip_nbsp(const char *s)
 {
-	size_t k;
+	size_t w;
 
-	for (k = 0; k < sizeof nbsp / sizeof *nbsp; k++)
-		if (strncmp(s, nbsp[k], strlen(nbsp[k])) == 0)
-			return skip_nbsp(s + strlen(nbsp[k]));
+	while ((w = dm_nbsp_at(s)) > 0)
+		s += w;
 	return s;
 }
 
@@ -186,25 +182,18 @@ static bool label_text(const json_t *x, char *buf, size_t size, size_t *len)
 	return true;
 }
 
-/* `len` less the spaces, ASCII or no-break, that end text[0, len). */
+/* `len` less the spaces, ASCII, no-break or thin, that end text[0, len). */
 static size_t space_before(size_t len, const char *text)
 {
-	size_t k, w;
+	size_t w;
 
-	for (;;) {
-		if (len > 0 && text[len - 1] == ' ') {
+	for (;;)
+		if (len > 0 && text[len - 1] == ' ')
 			len--;
-			continue;
-		}
-		for (k = 0; k < sizeof nbsp / sizeof *nbsp; k++) {
-			w = strlen(nbsp[k]);
-			if (len >= w && memcmp(text + len - w, nbsp[k], w) == 0)
-				break;
-		}
-		if (k == sizeof nbsp / sizeof *nbsp)
+		else if ((w = dm_nbsp_before(text, len)) > 0)
+			len -= w;
+		else
 			return len;
-		len -= w;
-	}
 }
 
 /* The words before the separator block `b` opens with (plain, bold or

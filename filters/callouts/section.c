@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "callouts.h"
-
-/* The class of the footer dm-credits renders (its CR_CLASS). */
-#define FOOTER_CLASS "dm-credits"
+#include "render.h"
 
 int dmf_is_section(const state *st, const json_t *h)
 {
@@ -84,21 +82,16 @@ static bool opens_plain_footer(const json_t *list, size_t j)
  * not in it. */
 static bool opens_footer(const json_t *list, size_t j, const dm_box_marks *m)
 {
-	const json_t *b = json_array_get(list, j), *c;
-	const char *fmt, *text;
+	const json_t *b = json_array_get(list, j);
 
 	switch (dm_type_of(b)) {
 	case DM_T_HORIZONTAL_RULE:
 		return m->kind == DM_BOX_MARK_RULE && opens_plain_footer(list, j);
 	case DM_T_DIV:
-		return dm_attr_has_class(dm_node_attr(b), FOOTER_CLASS);
+		return dm_attr_has_class(dm_node_attr(b), DMF_CREDITS_CLASS);
 	case DM_T_RAW_BLOCK:
-		c = dm_content(b);
-		fmt = json_string_value(json_array_get(c, 0));
-		text = json_string_value(json_array_get(c, 1));
-		return m->kind == DM_BOX_MARK_RAW && fmt && text &&
-		       strcmp(fmt, m->format) == 0 &&
-		       strncmp(text, m->open, strlen(m->open)) == 0;
+		return m->kind == DM_BOX_MARK_RAW &&
+		       dm_render_is_raw(b, m->format, m->open);
 	default:
 		return false;
 	}
@@ -115,7 +108,7 @@ static long section_body(const dm_ctx *ctx, const json_t *list, size_t i,
 	dm_box_marks m;
 	long rc = 0;
 
-	if (dm_box_footer_marks(ctx->family, FOOTER_CLASS, &m) != 0)
+	if (dm_box_footer_marks(ctx->family, DMF_CREDITS_CLASS, &m) != 0)
 		rc = -1;
 	for (j = i + 1; j < n && rc == 0; j++) {
 		json_t *next = json_array_get(list, j);

@@ -28,7 +28,7 @@
 #include "filters.h"
 
 #define CR_OPT "dm-credits"   /* the metadata key of the options */
-#define CR_CLASS "dm-credits" /* the class of the footer's Div */
+#define CR_CLASS DMF_CREDITS_CLASS /* the class of the footer's Div */
 
 /* Where a credit comes from: the order of the footer is this, then the
  * order in which the walk met it. */

@@ -91,7 +91,7 @@ END_TEST
 START_TEST(words_split_nbsp)
 {
 	json_t *in = t_json("[{\"t\":\"Str\",\"c\":\"by\u00a0Jean\u202f"
-	                    "Roe;\u00a0\u00a0x\u00a0\"}]");
+	                    "Roe;\u00a0\u2009x\u00a0\"}]");
 	json_t *words = dm_inlines_words(in, 0, ";");
 
 	ck_assert_ptr_nonnull(words);
@@ -101,6 +101,29 @@ START_TEST(words_split_nbsp)
 	                       "[{'t':'Str','c':'x'}]]"));
 	json_decref(words);
 	json_decref(in);
+}
+END_TEST
+
+/* What a word ends at besides ' ', and only that: an é (U+00E9, 0xC3
+ * 0xA9) or a dash (U+2010, 0xE2 0x80 0x90) shares a first byte. */
+START_TEST(nbsp_at_and_before)
+{
+	const char *s = "a\u00a0b\u202fc\u2009d\u00e9\u2010";
+
+	ck_assert_uint_eq(dm_nbsp_at(s), 0);
+	ck_assert_uint_eq(dm_nbsp_at(s + 1), 2);
+	ck_assert_uint_eq(dm_nbsp_at(s + 4), 3);
+	ck_assert_uint_eq(dm_nbsp_at(s + 8), 3);
+	ck_assert_uint_eq(dm_nbsp_at(s + 12), 0);
+	ck_assert_uint_eq(dm_nbsp_at(s + 14), 0);
+	ck_assert_uint_eq(dm_nbsp_at(""), 0);
+	ck_assert_uint_eq(dm_nbsp_before(s, 3), 2);
+	ck_assert_uint_eq(dm_nbsp_before(s, 7), 3);
+	ck_assert_uint_eq(dm_nbsp_before(s, 11), 3);
+	ck_assert_uint_eq(dm_nbsp_before(s, 12), 0);
+	ck_assert_uint_eq(dm_nbsp_before(s, strlen(s)), 0);
+	ck_assert_uint_eq(dm_nbsp_before(s, 1), 0);
+	ck_assert_uint_eq(dm_nbsp_before(s, 0), 0);
 }
 END_TEST
 
@@ -153,6 +176,7 @@ Suite *words_suite(void)
 	                    sizeof phrases / sizeof *phrases);
 	tcase_add_test(tc, words_split_join);
 	tcase_add_test(tc, words_split_nbsp);
+	tcase_add_test(tc, nbsp_at_and_before);
 	tcase_add_test(tc, words_trim);
 	tcase_add_test(tc, words_links_spans);
 	suite_add_tcase(s, tc);
