@@ -214,18 +214,55 @@ static void missing(const dmc_state *st, dm_buf *b)
 	}
 }
 
+/* A triad key of the metadata, as dm-callouts reads it: a statement; or,
+ * when it says nothing (`tension: ""`), an empty callout (DM103) that
+ * stands for the statement only where the body has none, so that it is
+ * not a second one (DM102).  0, or -1 with ctx->err set. */
+static int meta_statement(dm_ctx *ctx, const char *type, const json_t *v)
+{
+	dmc_state *st = ctx->state;
+	json_t *body = NULL, *div;
+	char where[128], cls[96];
+	dm_error e;
+	int empty;
+
+	dm_error_clear(&e);
+	snprintf(where, sizeof where, "meta.%s", type);
+	snprintf(cls, sizeof cls, "callout-%s", type);
+	if (dm_meta_blocks(v, where, &body, &e) < 0) {
+		if (e.code == DM_ENOMEM)
+			return dm_nomem(ctx->err);
+		dmc_triad_seen(st, type, NULL); /* dm-callouts stops at it */
+		return 0;
+	}
+	div = dm_div(json_pack("[s[ss][]]", "", "callout", cls), body);
+	if (div == NULL)
+		return dm_nomem(ctx->err);
+	empty = dmf_callouts_empty(ctx, st->callouts, div);
+	json_decref(div);
+	if (empty < 0)
+		return -1;
+	if (!empty || st->triad[triad_index(st, type)] == 0)
+		dmc_triad_seen(st, type, NULL);
+	if (!empty)
+		return 0;
+	return dmc_report(ctx, NULL, DMC_CALLOUT_EMPTY,
+	                  "the %s statement in the metadata says nothing",
+	                  type);
+}
+
 int dmc_triad_end(dm_ctx *ctx)
 {
 	dmc_state *st = ctx->state;
-	json_t *meta = dm_doc_meta(ctx->doc);
+	json_t *meta = dm_doc_meta(ctx->doc), *v;
 	const char *t;
 	dm_buf b = {0};
 	size_t i;
 	int rc = st->nrun ? end_run(ctx) : 0;
 
-	for (i = 0; (t = dmf_callouts_triad(st->callouts, i)); i++)
-		if (json_object_get(meta, t))
-			dmc_triad_seen(st, t, NULL);
+	for (i = 0; rc == 0 && (t = dmf_callouts_triad(st->callouts, i)); i++)
+		if ((v = json_object_get(meta, t)) != NULL)
+			rc = meta_statement(ctx, t, v);
 	missing(st, &b);
 	if (rc == 0 && b.len > 0)
 		rc = dmc_report(ctx, json_incref(st->candidate ? st->candidate
