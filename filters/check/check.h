@@ -103,6 +103,10 @@ typedef struct dmc_state {
 	size_t nrun, run_depth;
 	const json_t *run_parent;
 	json_t *run_where;    /* where the first of them is */
+	dmf_label lines[8];   /* the first one's lines, when two or more open
+	                         with labels (text with a paragraph per line,
+	                         read as Markdown: the lines make one) */
+	size_t nlines;
 	json_t *uncredited;  /* images waiting for a credit line */
 	json_t *credit_heads; /* headings of Credits sections dm-credits takes */
 	json_t *credit_kept; /* paragraphs of Credits sections left in place */
