@@ -9,6 +9,8 @@
  *   options.c  the dm-credits options; making and freeing the object
  *   parse.c    credit lines: the prefix (any colon, CJK ones too), a
  *              bare credit phrase, several credits on a line
+ *   para.c     a paragraph of several lines: a credit line each, or
+ *              a caption with the credit lines under it
  *   phrase.c   one credit, its grammar in tables: "Photo by NAME on
  *              SOURCE", "courtesy of", "NAME/SOURCE", "AP Photo/NAME",
  *              "© 2024 NAME", "LABEL: NAME"
@@ -93,6 +95,9 @@ struct dmf_credits {
 	/* what the run has met */
 	credit_list list; /* the credits met, in order */
 	credit_list meta; /* metadata credits, placed at images or first */
+	credit_list pending; /* the credit lines under a caption, taken when
+	                        the walk leaves it (its images come first) */
+	const json_t *pending_at; /* that caption's paragraph */
 	json_t *slot;     /* the Div or RawBlock the footer replaces */
 	json_t *extra;    /* further placeholders, removed */
 	json_t *emptied;  /* divs and quotes that lost a credit line */
@@ -180,6 +185,21 @@ enum cr_mode {
  */
 int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
                  int rank, credit_list *out, dm_error *err);
+
+/* ---- para.c ------------------------------------------------------------ */
+
+/**
+ * Reads a paragraph as cr_read_line() does in mode CR_LINE, line by line
+ * when it has several (SoftBreak, LineBreak): when every line is a credit
+ * line of its own (its credits all read, not opening in lower case), each
+ * is read; else the whole, as one line; else the credit lines of their
+ * own at its end, and *keep is the number of inlines before them that
+ * stay (the caption, and a break after it).  *keep is 0 when the whole
+ * paragraph goes, or there are no credits.  Returns how many credits were
+ * added to `out`, or -1 with `err` set.
+ */
+int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
+                 credit_list *out, size_t *keep, dm_error *err);
 
 /* ---- phrase.c ---------------------------------------------------------- */
 

@@ -251,6 +251,7 @@ void dmf_credits_close(dmf_credits *cr)
 		free(*(char **)(void *)((char *)cr + words[i].offset));
 	cr_list_free(&cr->list);
 	cr_list_free(&cr->meta);
+	cr_list_free(&cr->pending);
 	json_decref(cr->slot);
 	json_decref(cr->extra);
 	json_decref(cr->emptied);
