@@ -121,6 +121,8 @@ static dm_text_match heading_names(const dmf_credits *cr,
 		return DM_TEXT_NOMEM;
 	for (i = 0; headings[i] && m == DM_TEXT_DIFFERS; i++)
 		m = heading_is(folded, headings[i], exact);
+	for (i = 0; cr->lang->headings[i] && m == DM_TEXT_DIFFERS; i++)
+		m = heading_is(folded, cr->lang->headings[i], exact);
 	if (m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
 		if ((t = dm_stringify(cr->title)) == NULL)
 			m = DM_TEXT_NOMEM;
