@@ -10,10 +10,24 @@
 
 #include "credits.h"
 
+/* Most inlines of every paragraph are looked at here: first by their
+ * size (a break has a tag alone, as a Space has), then by their tag,
+ * which is cheaper than their type (a lookup in the table of types). */
 static bool is_break(const json_t *x)
 {
-	return dm_type_of(x) == DM_T_SOFT_BREAK ||
-	       dm_type_of(x) == DM_T_LINE_BREAK;
+	return json_object_size(x) == 1 &&
+	       (dm_is(x, "SoftBreak") || dm_is(x, "LineBreak"));
+}
+
+/* Where the last line of `inlines` starts: 0 for a line alone. */
+static size_t last_line(const json_t *inlines)
+{
+	size_t i;
+
+	for (i = json_array_size(inlines); i > 0; i--)
+		if (is_break(json_array_get(inlines, i - 1)))
+			return i;
+	return 0;
 }
 
 /* The line of `inlines` from index `from` to the next break: a new array
@@ -49,18 +63,34 @@ static bool opens_low(const json_t *line)
 	return *s >= 'a' && *s <= 'z';
 }
 
+/* Whether a line whose first inline is `x` cannot be a credit line, told
+ * by its first word: most lines are dismissed without a closer look. */
+static bool cannot_be(const dmf_credits *cr, const json_t *x)
+{
+	const char *s;
+
+	while (dm_type_of(x) == DM_T_STRONG || dm_type_of(x) == DM_T_EMPH)
+		x = json_array_get(dm_content(x), 0);
+	if (dm_type_of(x) != DM_T_STR)
+		return false;
+	s = json_string_value(dm_content(x));
+	return !cr->first[cr_fold_byte(s)] && !cr_bare_opening(cr, s);
+}
+
 /* Whether the line at `from` is a credit line of its own: opening as
  * one, its every credit read (none kept as written).  Its credits are
  * added to `out` when it is not NULL.  1, 0, or -1 with `err` set. */
 static int own_line(const dmf_credits *cr, const json_t *inlines,
                     size_t from, int rank, credit_list *out, dm_error *err)
 {
-	json_t *line = line_at(inlines, from);
+	json_t *line;
 	credit_list found = {0};
 	size_t i;
 	int n = 0;
 
-	if (line == NULL)
+	if (cannot_be(cr, json_array_get(inlines, from)))
+		return 0;
+	if ((line = line_at(inlines, from)) == NULL)
 		return dm_nomem(err);
 	if (!opens_low(line))
 		n = cr_read_line(cr, line, CR_LINE, rank, &found, err);
@@ -109,14 +139,19 @@ static size_t line_starts(const json_t *inlines, size_t **starts)
 int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
                  credit_list *out, size_t *keep, dm_error *err)
 {
-	size_t *starts = NULL, n = line_starts(inlines, &starts), k;
+	size_t *starts = NULL, n, k, last = last_line(inlines);
 	int rc = 0, own = 0;
 
 	*keep = 0;
-	if (n == 0)
-		return dm_nomem(err);
-	/* the lines at the end that are credit lines of their own */
-	for (k = n; n > 1 && k > 0; k--)
+	/* a line alone, or a last line that is no credit line: the whole */
+	if (last == 0 ||
+	    (own = own_line(cr, inlines, last, rank, NULL, err)) == 0)
+		return cr_read_line(cr, inlines, CR_LINE, rank, out, err);
+	if (own < 0 || (n = line_starts(inlines, &starts)) == 0)
+		return own < 0 ? -1 : dm_nomem(err);
+	/* the lines at the end that are credit lines of their own, the
+	 * last one known to be */
+	for (k = n - 1; k > 0; k--)
 		if ((own = own_line(cr, inlines, starts[k - 1], rank, NULL,
 		                    err)) <= 0)
 			break;
