@@ -240,7 +240,8 @@ dmf_credits *dmf_credits_open(dm_ctx *ctx)
 	}
 	if ((cr->lang = cr_lang_of(ctx->doc, ctx->err)) == NULL ||
 	    dm_options_read(ctx, CR_OPT, cr_options, cr) != 0 ||
-	    cr_read_meta(ctx->doc, cr, ctx->err) != 0) {
+	    cr_read_meta(ctx->doc, cr, ctx->err) != 0 ||
+	    cr_section_names(cr, ctx->err) != 0) {
 		dmf_credits_close(cr);
 		return NULL;
 	}
@@ -271,5 +272,6 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->warned);
 	json_decref(cr->out);
 	cr_footer_marks_free(cr);
+	cr_section_names_free(cr);
 	free(cr);
 }
