@@ -26,10 +26,8 @@
 #include "words.h"
 
 /* The words that lead to the name, and to the source. */
-static const char *const by_words[] = {"courtesy of", "courtesy", "by",
-                                       NULL};
-static const char *const source_words[] = {"on", "via", "from", "for",
-                                           NULL};
+static const char *const by_words[] = {"courtesy of", "courtesy", "by", NULL};
+static const char *const source_words[] = {"on", "via", "from", "for", NULL};
 
 /* What a line without a prefix may credit (words.photo, words.image too) */
 const char *const cr_roles[] = {
@@ -51,8 +49,7 @@ static const char *const agencies[] = {
 static const char *const copyright[] = {"©", "(c)", "copyright", NULL};
 static const char *const small_words[] = {
 	"of", "and", "the", "de", "del", "der", "van", "von", "du", "la",
-	"le", "da", "y", "und", "et", "contributors", "images", "photos",
-	NULL};
+	"le", "da", "y", "und", "et", "contributors", "images", "photos", NULL};
 
 #define MAX_NAME 6 /* words of a name or source without a prefix */
 
@@ -116,16 +113,27 @@ static bool table_is(const json_t *words, size_t a, size_t n,
 	return extra && n > a && phrase_at(words, a, n, extra) == n - a;
 }
 
-/* How many words of a "by" phrase stand at words[i] (0: none), in
- * English or the document's language. */
-static size_t by_at(const dmf_credits *cr, const json_t *words, size_t i,
+/* Whether words[a..n) name a role a line without a prefix may credit. */
+static bool role_is(const dmf_credits *cr, const json_t *words, size_t a,
                     size_t n)
+{
+	return table_is(words, a, n, cr_roles, cr->w_photo) ||
+	       table_is(words, a, n, cr_roles, cr->w_image) ||
+	       table_is(words, a, n, cr->lang->roles, NULL);
+}
+
+/* How many words of a "by" phrase stand at words[i] (0: none), in English
+ * or, after a role (words[a..i)), the document's language ("de" is also
+ * in names: "Jean de La Fontaine"). */
+static size_t by_at(const dmf_credits *cr, const json_t *words, size_t a,
+                    size_t i, size_t n)
 {
 	size_t k = table_at(words, i, n, by_words, cr->w_by);
 
-	return k ? k : table_at(words, i, n, cr->lang->by, NULL);
+	return k || !role_is(cr, words, a, i)
+	               ? k
+	               : table_at(words, i, n, cr->lang->by, NULL);
 }
-
 /* Whether `w` is an "on" word, before the source. */
 static bool on_word(const dmf_credits *cr, const json_t *w)
 {
@@ -140,14 +148,6 @@ static bool on_word(const dmf_credits *cr, const json_t *w)
 	return dm_word_is(w, cr->w_on) || dm_word_is(w, cr->w_from);
 }
 
-/* Whether words[a..n) name a role a line without a prefix may credit. */
-static bool role_is(const dmf_credits *cr, const json_t *words, size_t a,
-                    size_t n)
-{
-	return table_is(words, a, n, cr_roles, cr->w_photo) ||
-	       table_is(words, a, n, cr_roles, cr->w_image) ||
-	       table_is(words, a, n, cr->lang->roles, NULL);
-}
 
 /* The text of a word, a new string, for a look at its characters. */
 static char *word_text(const json_t *w)
@@ -459,7 +459,7 @@ static cr_found parse_words(const dmf_credits *cr, json_t *words, size_t a,
 	if (parse_license(words, a, &n, c) != 0)
 		return CR_NOMEM;
 	for (i = a; i < n && i <= a + 4; i++)
-		if ((k = by_at(cr, words, i, n)) > 0)
+		if ((k = by_at(cr, words, a, i, n)) > 0)
 			return parse_by(cr, words, a, i, k, n, flags, c);
 	if (flags & CR_P_BARE)
 		return CR_NONE;
