@@ -114,10 +114,15 @@ static size_t label_len(const char *p, size_t *clen)
  * after an ASCII colon closing a Latin word a space or the end). */
 static long match_text(const char *t, const char *p)
 {
-	size_t clen, plen = label_len(p, &clen), i;
+	size_t clen, plen, i;
 	const char *s = t;
 
-	if (plen == 0)
+	/* The loop's first comparison, before the prefix is measured: most
+	 * paragraphs differ from most prefixes at their first byte. */
+	if (p[0] != ' ' && (p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32 : p[0]) !=
+	                   (t[0] >= 'A' && t[0] <= 'Z' ? t[0] + 32 : t[0]))
+		return -1;
+	if ((plen = label_len(p, &clen)) == 0)
 		return -1;
 	for (i = 0; i < plen; i++) {
 		char a = p[i], b = *s;
