@@ -118,7 +118,19 @@ typedef struct dm_box {
 	 * inline SVG, or text of the box's own; NULL: the type's text icon,
 	 * from the stylesheet. */
 	const char *icon_text;
+	/* The document reads right to left (dm_box_rtl): docx, odt and epub
+	 * set the accent rule on the right and the text from the right;
+	 * typst follows its own text direction whatever this says. */
+	bool rtl;
 } dm_box;
+
+/**
+ * Whether `doc` reads right to left: its metadata `dir` is "rtl" (as
+ * pandoc's html writer reads it), or there is no `dir` and the primary
+ * subtag of its `lang` is a language written right to left (ar, fa, he,
+ * ur, ...).  A `dir` of "ltr" wins over the language.
+ */
+bool dm_box_rtl(const dm_doc *doc);
 
 /**
  * Renders `box` for `family`, appending its blocks to the array `out`.
@@ -163,7 +175,9 @@ typedef struct dm_box_sheet {
 /**
  * Adds to doc's header-includes what `family`'s callout renderings rely
  * on: html a stylesheet (light and dark, print), latex the dmcallout
- * environment and a colour pair per type; nothing for the other families.
+ * environment and a colour pair per type, odt the paragraph styles (read
+ * right to left when the document is: dm_box_rtl); nothing for the other
+ * families.
  * Added once however often it is called (dm_meta_add_header_include).
  * With sheet->in_body, html's stylesheet is a RawBlock opening the body
  * instead (not added again when the body opens with it).
