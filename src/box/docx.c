@@ -160,8 +160,10 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out)
 	table_open(b, &open);
 	if (b->heading == NULL)
 		title_row(b, &open);
-	else
-		dm_buf_puts(&open, BODY_ROW);
+	else /* LibreOffice reads a table whose first paragraph is read
+	      * right to left as a table so read, its left border on the
+	      * right: a first paragraph of ours keeps the sides the page's */
+		dm_buf_puts(&open, b->rtl ? BODY_ROW TINY_P : BODY_ROW);
 	rc = dm_buf_failed(&open) ||
 	     dm_append(out, dm_raw_block("openxml", dm_buf_str(&open))) ||
 	     (b->heading == NULL &&
