@@ -63,9 +63,11 @@ rtl_sides() {
 		fail "rtl $_rs_name: no PDF"
 		return
 	fi
-	pdftotext -bbox "$1" "$_rs_p.bbox.html" &&
-		pdftoppm -r 96 -png "$1" "$_rs_p" ||
-		{ fail "rtl $_rs_name: poppler cannot read it"; return; }
+	if ! pdftotext -bbox "$1" "$_rs_p.bbox.html" ||
+	   ! pdftoppm -r 96 -png "$1" "$_rs_p"; then
+		fail "rtl $_rs_name: poppler cannot read it"
+		return
+	fi
 	# shellcheck disable=SC2086 # words
 	"$NODE" "$HERE/tint.mjs" "$_rs_p.bbox.html" "$_rs_p" 96 $RTL_BOXED \
 		> "$_rs_p.tint" 2> "$TMP/err" ||
