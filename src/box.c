@@ -297,13 +297,19 @@ static int latex_callout(const dm_box *b, json_t *out)
 	return rc ? -1 : 0;
 }
 
-/* Small print in a group, marked with the footer's class; its title not
- * left alone at a page foot. */
+/* Small print in a group, marked with the footer's class.  No page
+ * break before it nor between its title and its list (LaTeX's lists
+ * invite one before them, \@beginparpenalty): when it does not fit at
+ * the foot of a page, TeX takes the article's last lines along to the
+ * next, and the footer is never alone at the top of a page, nor its
+ * title at the foot of one. */
 static void latex_footer_marks(const char *type, dm_buf *open,
                                dm_buf *close)
 {
-	dm_buf_printf(open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
-	                    "\\begingroup\\footnotesize %% %s", type);
+	dm_buf_printf(open, "\\par\\nopagebreak\\medskip\n"
+	                    "\\begingroup\\footnotesize"
+	                    "\\csname @beginparpenalty\\endcsname=10000 %% %s",
+	              type);
 	dm_buf_printf(close, "\\par\\endgroup %% %s", type);
 }
 
