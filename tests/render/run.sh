@@ -34,6 +34,12 @@
 #            (2.17 and 3): epubcheck, and in Chromium every callout rtl,
 #            its rule and title on the right; the same article with lang:
 #            en: everything on the left, no w:bidi
+#   latex    an article whose credits footer meets the foot of the page
+#            at each of its lines (pushed down by a few points at a
+#            time), with pdflatex, xelatex and lualatex: the footer's
+#            title on the page of its first credit, and the article's
+#            last line on the page of the title (the footer never alone
+#            at the top of a page)
 #
 # Needs pandoc 2.17, node with node_modules (npm ci: pandoc-wasm,
 # playwright-core, axe-core, vnu-jar, @myriaddreamin/typst-ts-node-compiler),
@@ -62,8 +68,10 @@ DM_TEST=render  # read by tests/lib.sh
 . "$HERE/web.sh"
 # shellcheck source=tests/render/rtl.sh
 . "$HERE/rtl.sh"
+# shellcheck source=tests/render/latex.sh
+. "$HERE/latex.sh"
 pandocs
-[ $# -gt 0 ] || set -- office epub html typst rtl
+[ $# -gt 0 ] || set -- office epub html typst rtl latex
 export NODE_PATH="$ROOT/node_modules"
 
 # The words that stand in each callout of article.md, and in none.
@@ -187,6 +195,7 @@ for part in "$@"; do
 	html) part_html ;;
 	typst) part_typst ;;
 	rtl) part_rtl ;;
+	latex) part_latex ;;
 	*) echo "render/run.sh: no part $part" >&2; exit 2 ;;
 	esac
 done
