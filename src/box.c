@@ -343,10 +343,10 @@ static int latex_footer(const dm_box *b, json_t *out)
  * out where the box stands: its direction, or when that is `auto`, its
  * language's (Typst's own list of languages written right to left).
  * Pandoc's template sets the language and no direction. */
-#define TYPST_START                                                       \
+#define TYPST_START                                                      \
 	"if text.dir == rtl or (text.dir == auto and text.lang in (\"ar\", " \
-	"\"dv\", \"fa\", \"he\", \"ks\", \"pa\", \"ps\", \"sd\", "        \
-	"\"ug\", \"ur\", \"yi\")) { \"right\" } else { \"left\" }"
+	"\"dv\", \"fa\", \"he\", \"ks\", \"pa\", \"ps\", \"sd\", \"ug\", "      \
+	"\"ur\", \"yi\")) { \"right\" } else { \"left\" }"
 
 static int typst_callout(const dm_box *b, json_t *out)
 {

@@ -16,7 +16,7 @@
  * |               | title (details/summary folded)  | aria-label=TITLE        |
  * | latex         | \begin{dmcallout}{dm-TYPE}      | a \footnotesize group   |
  * | docx          | a table: a shaded title row, a  | Div.TYPE custom-style=  |
- * |               | body row, a thick left rule     | STYLE, small print runs |
+ * |               | body row, a thick start rule    | STYLE, small print runs |
  * | odt           | Div custom-style=STYLE, title   | Div.TYPE custom-style=  |
  * |               | custom-style="STYLE Title"      | STYLE, a rule first     |
  * | epub, epub2   | html with style attributes      | footer.TYPE (epub2 div) |
