@@ -28,9 +28,9 @@ typedef struct row {
 	/* the definitions for header-includes, in raw format `sheet_format`:
 	 * the callouts', the footer's */
 	const char *sheet_format;
-	int (*sheet)(const dm_box_sheet *s, dm_buf *out);
+	int (*sheet)(const dm_box_sheet *s, bool rtl, dm_buf *out);
 	int (*footer_sheet)(const char *type, const char *style,
-	                    const char *css, dm_buf *out);
+	                    const char *css, bool rtl, dm_buf *out);
 	/* a footer drawn in raw blocks of `sheet_format`: what its opening
 	 * starts with, its closing (draw[DM_BOX_FOOTER] writes them) */
 	void (*footer_marks)(const char *type, dm_buf *open, dm_buf *close);
@@ -297,13 +297,19 @@ static int latex_callout(const dm_box *b, json_t *out)
 	return rc ? -1 : 0;
 }
 
-/* Small print in a group, marked with the footer's class; its title not
- * left alone at a page foot. */
+/* Small print in a group, marked with the footer's class.  No page
+ * break before it nor between its title and its list (LaTeX's lists
+ * invite one before them, \@beginparpenalty): when it does not fit at
+ * the foot of a page, TeX takes the article's last lines along to the
+ * next, and the footer is never alone at the top of a page, nor its
+ * title at the foot of one. */
 static void latex_footer_marks(const char *type, dm_buf *open,
                                dm_buf *close)
 {
-	dm_buf_printf(open, DM_LATEX_KEEP_WITH_NEXT "\\medskip\n"
-	                    "\\begingroup\\footnotesize %% %s", type);
+	dm_buf_printf(open, "\\par\\nopagebreak\\medskip\n"
+	                    "\\begingroup\\footnotesize"
+	                    "\\csname @beginparpenalty\\endcsname=10000 %% %s",
+	              type);
 	dm_buf_printf(close, "\\par\\endgroup %% %s", type);
 }
 
@@ -333,6 +339,15 @@ static int latex_footer(const dm_box *b, json_t *out)
  * typst (pandoc 3.x)
  * ------------------------------------------------------------------------ */
 
+/* The side where text starts, "left" or "right", as Typst lays the text
+ * out where the box stands: its direction, or when that is `auto`, its
+ * language's (Typst's own list of languages written right to left).
+ * Pandoc's template sets the language and no direction. */
+#define TYPST_START                                                      \
+	"if text.dir == rtl or (text.dir == auto and text.lang in (\"ar\", " \
+	"\"dv\", \"fa\", \"he\", \"ks\", \"pa\", \"ps\", \"sd\", \"ug\", "      \
+	"\"ur\", \"yi\")) { \"right\" } else { \"left\" }"
+
 static int typst_callout(const dm_box *b, json_t *out)
 {
 	dm_rgb white = {255, 255, 255}, black = {0, 0, 0};
@@ -345,9 +360,9 @@ static int typst_callout(const dm_box *b, json_t *out)
 	dm_rgb_hex(b->colour, stroke);
 	dm_rgb_hex(dm_rgb_readable(b->colour, bg, black, 4.5), text);
 	dm_buf_printf(&open,
-	              "#block(width: 100%%, inset: (x: 12pt, y: 8pt), "
-	              "radius: 3pt, fill: rgb(\"#%s\"), stroke: (left: %dpt + "
-	              "rgb(\"#%s\")))[",
+	              "#context block(width: 100%%, inset: (x: 12pt, y: 8pt), "
+	              "radius: 3pt, fill: rgb(\"#%s\"), stroke: ((" TYPST_START
+	              "): %dpt + rgb(\"#%s\")))[",
 	              fill, b->look == DM_BOX_LOOK_MINIMAL ? 1 : 3, stroke);
 	/* The title bold, in the type's colour darkened to be readable; a
 	 * Para, so a blank line parts it from the body: in Typst a single
@@ -675,7 +690,7 @@ int dm_box_header(dm_doc *doc, dm_family family, const dm_box_sheet *sheet,
 	if (r->sheet == NULL)
 		return 0;
 	return add_sheet(doc, r->sheet_format, sheet->in_body,
-	                 r->sheet(sheet, &b), &b, err);
+	                 r->sheet(sheet, dm_box_rtl(doc), &b), &b, err);
 }
 
 int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
@@ -688,7 +703,9 @@ int dm_box_footer_header(dm_doc *doc, dm_family family, const char *type,
 	if (r->footer_sheet == NULL)
 		return 0;
 	return add_sheet(doc, r->sheet_format, in_body,
-	                 r->footer_sheet(type, style, css, &b), &b, err);
+	                 r->footer_sheet(type, style, css, dm_box_rtl(doc),
+	                                 &b),
+	                 &b, err);
 }
 
 int dm_box_footer_marks(dm_family family, const char *type,

@@ -16,7 +16,7 @@
  * |               | title (details/summary folded)  | aria-label=TITLE        |
  * | latex         | \begin{dmcallout}{dm-TYPE}      | a \footnotesize group   |
  * | docx          | a table: a shaded title row, a  | Div.TYPE custom-style=  |
- * |               | body row, a thick left rule     | STYLE, small print runs |
+ * |               | body row, a thick start rule    | STYLE, small print runs |
  * | odt           | Div custom-style=STYLE, title   | Div.TYPE custom-style=  |
  * |               | custom-style="STYLE Title"      | STYLE, a rule first     |
  * | epub, epub2   | html with style attributes      | footer.TYPE (epub2 div) |
@@ -118,7 +118,19 @@ typedef struct dm_box {
 	 * inline SVG, or text of the box's own; NULL: the type's text icon,
 	 * from the stylesheet. */
 	const char *icon_text;
+	/* The document reads right to left (dm_box_rtl): docx, odt and epub
+	 * set the accent rule on the right and the text from the right;
+	 * typst follows its own text direction whatever this says. */
+	bool rtl;
 } dm_box;
+
+/**
+ * Whether `doc` reads right to left: its metadata `dir` is "rtl" (as
+ * pandoc's html writer reads it), or there is no `dir` and the primary
+ * subtag of its `lang` is a language written right to left (ar, fa, he,
+ * ur, ...).  A `dir` of "ltr" wins over the language.
+ */
+bool dm_box_rtl(const dm_doc *doc);
 
 /**
  * Renders `box` for `family`, appending its blocks to the array `out`.
@@ -163,7 +175,9 @@ typedef struct dm_box_sheet {
 /**
  * Adds to doc's header-includes what `family`'s callout renderings rely
  * on: html a stylesheet (light and dark, print), latex the dmcallout
- * environment and a colour pair per type; nothing for the other families.
+ * environment and a colour pair per type, odt the paragraph styles (read
+ * right to left when the document is: dm_box_rtl); nothing for the other
+ * families.
  * Added once however often it is called (dm_meta_add_header_include).
  * With sheet->in_body, html's stylesheet is a RawBlock opening the body
  * instead (not added again when the body opens with it).

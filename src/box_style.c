@@ -108,10 +108,11 @@ static void css_kind(dm_buf *b, const dm_box_kind *k, bool dark)
 	dm_buf_puts(b, "}\n");
 }
 
-int dmp_box_css(const dm_box_sheet *s, dm_buf *out)
+int dmp_box_css(const dm_box_sheet *s, bool rtl, dm_buf *out)
 {
 	size_t i;
 
+	(void)rtl; /* logical properties: the rules follow the page */
 	dm_buf_printf(out, "<style>\n/* %s */\n", s->owner);
 	dm_buf_puts(out, css_base);
 	for (i = 0; i < s->nkinds; i++)
@@ -152,9 +153,10 @@ int dm_box_read_sheet_option(const json_t *v, const char *where,
 /* The footer's: small print under a rule, its list unmarked; then the
  * owner's own rules. */
 int dmp_box_footer_css(const char *type, const char *style, const char *css,
-                       dm_buf *out)
+                       bool rtl, dm_buf *out)
 {
 	(void)style;
+	(void)rtl; /* the page's direction, which the rules follow */
 	dm_buf_printf(out, "<style>\n"
 	              ".%s{margin:3em 0 1em;padding-top:.75em;"
 	              "border-top:1px solid rgba(128,128,128,.45);"
@@ -242,11 +244,12 @@ void dmp_box_latex_look(dm_buf *out, int look, const char *colour)
 		              "leftrule=3pt,arc=2pt", colour);
 }
 
-int dmp_box_latex(const dm_box_sheet *s, dm_buf *out)
+int dmp_box_latex(const dm_box_sheet *s, bool rtl, dm_buf *out)
 {
 	dm_buf box = {0};
 	size_t i;
 
+	(void)rtl; /* babel or polyglossia set the page's direction */
 	dm_buf_puts(out, "\\usepackage{tcolorbox}\n"
 	                 "\\tcbuselibrary{breakable,skins}\n");
 	for (i = 0; i < s->nkinds; i++) {

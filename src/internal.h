@@ -143,12 +143,12 @@ bool dmp_is_int(const json_t *v);
  * appended to `out`: a stylesheet; the dmcallout environment and its
  * colours.  0, or -1 when memory ran out. */
 struct dm_box_sheet;
-int dmp_box_css(const struct dm_box_sheet *s, dm_buf *out);
-int dmp_box_latex(const struct dm_box_sheet *s, dm_buf *out);
+int dmp_box_css(const struct dm_box_sheet *s, bool rtl, dm_buf *out);
+int dmp_box_latex(const struct dm_box_sheet *s, bool rtl, dm_buf *out);
 /* The tcolorbox options of a look, for a box of LaTeX colour `colour`
  * ("dm-note"). */
 void dmp_box_latex_look(dm_buf *out, int look, const char *colour);
 int dmp_box_footer_css(const char *type, const char *style,
-                       const char *css, dm_buf *out);
+                       const char *css, bool rtl, dm_buf *out);
 
 #endif /* DM_INTERNAL_H */

@@ -11,16 +11,6 @@
 #include "dm.h"
 
 /**
- * LaTeX that keeps what follows on one page with the six lines after it
- * (as needspace.sty does, with no package): a footer's title is not left
- * alone at a page foot, its list on the next page.
- */
-#define DM_LATEX_KEEP_WITH_NEXT                                              \
-	"\\par\\begingroup\\dimen0=\\pagegoal\\advance\\dimen0 by-\\pagetotal" \
-	"\\ifdim\\dimen0<6\\baselineskip\\ifdim\\dimen0>0pt\\vfil\\fi"          \
-	"\\penalty-10000\\fi\\endgroup"
-
-/**
  * `blocks` between a RawBlock `open` and a RawBlock `close`, both in
  * `format`: returns a new array [open, blocks..., close], or NULL when out
  * of memory.  Steals `blocks`.

@@ -81,6 +81,7 @@ int dmf_render(dm_ctx *ctx, callout *c, json_t *out)
 		.icon_text = !icon ? NULL : c->icon ? c->icon
 		             : dm_box_icon_svg(c->type->icon, NULL)
 		                     ? c->type->icon : NULL,
+		.rtl = dm_box_rtl(ctx->doc),
 	};
 
 	st->rendered = true;

@@ -72,10 +72,13 @@ static void table_open(const dm_box *b, dm_buf *o)
 	dmp_box_hex_upper(b->colour, hex);
 	dm_buf_puts(o, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 	               "<w:tblBorders>");
+	/* the thick rule where the text starts: the right in a document
+	 * read right to left (left and right as the page shows them, which
+	 * Word and LibreOffice agree on in a table that is not bidiVisual) */
 	border(o, "top", thin, hex);
-	border(o, "left", minimal ? RULE : THICK, hex);
+	border(o, b->rtl ? "right" : "left", minimal ? RULE : THICK, hex);
 	border(o, "bottom", thin, hex);
-	border(o, "right", thin, hex);
+	border(o, b->rtl ? "left" : "right", thin, hex);
 	border(o, "insideH", NULL, hex);
 	border(o, "insideV", NULL, hex);
 	dm_buf_puts(o, "</w:tblBorders><w:tblCellMar>"
@@ -115,12 +118,16 @@ static void title_row(const dm_box *b, dm_buf *o)
 static const char table_close[] = TINY_P "</w:tc></w:tr></w:tbl>";
 
 /* A Div with `id` (NULL: none) and custom-style `style`, holding
- * `blocks` (stolen).  NULL when out of memory. */
-static json_t *styled_div(const char *id, const char *style, json_t *blocks)
+ * `blocks` (stolen); with `rtl`, dir="rtl", which pandoc's docx writer
+ * turns into paragraphs and runs read right to left (w:bidi, w:rtl).
+ * NULL when out of memory. */
+static json_t *styled_div(const char *id, const char *style, bool rtl,
+                          json_t *blocks)
 {
 	json_t *attr = dm_attr(id);
 
-	if (attr == NULL || dm_attr_set(attr, "custom-style", style)) {
+	if (attr == NULL || dm_attr_set(attr, "custom-style", style) ||
+	    (rtl && dm_attr_set(attr, "dir", "rtl"))) {
 		json_decref(attr);
 		json_decref(blocks);
 		return NULL;
@@ -136,7 +143,7 @@ static json_t *title_div(const dm_box *b)
 
 	dm_buf_printf(&style, "%s Title", b->style);
 	if (!dm_buf_failed(&style))
-		div = styled_div(NULL, dm_buf_str(&style), json_pack(
+		div = styled_div(NULL, dm_buf_str(&style), b->rtl, json_pack(
 		                 "[o]", dm_para(json_pack("[o]", dm_strong(
 		                        json_deep_copy(b->title))))));
 	dm_buf_free(&style);
@@ -153,15 +160,17 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out)
 	table_open(b, &open);
 	if (b->heading == NULL)
 		title_row(b, &open);
-	else
-		dm_buf_puts(&open, BODY_ROW);
+	else /* LibreOffice reads a table whose first paragraph is read
+	      * right to left as a table so read, its left border on the
+	      * right: a first paragraph of ours keeps the sides the page's */
+		dm_buf_puts(&open, b->rtl ? BODY_ROW TINY_P : BODY_ROW);
 	rc = dm_buf_failed(&open) ||
 	     dm_append(out, dm_raw_block("openxml", dm_buf_str(&open))) ||
 	     (b->heading == NULL &&
 	      (dm_append(out, title_div(b)) ||
 	       dm_append(out, dm_raw_block("openxml",
 	                                   "</w:tc></w:tr>" BODY_ROW)))) ||
-	     dm_append(out, styled_div(dm_attr_id(b->attr), b->style,
+	     dm_append(out, styled_div(dm_attr_id(b->attr), b->style, b->rtl,
 	                               dmp_box_body(b))) ||
 	     dm_append(out, dm_raw_block("openxml", table_close));
 	dm_buf_free(&open);
@@ -188,14 +197,20 @@ int dmp_box_docx_callout(const dm_box *b, json_t *out)
  * bullet list) finds it as it was. */
 int dmp_box_docx_footer(const dm_box *b, json_t *out)
 {
-	json_t *blocks = dmp_box_body(b);
+	json_t *blocks = dmp_box_body(b), *div;
 
 	if (blocks == NULL || dmp_box_small_runs(blocks, SMALL) ||
 	    json_array_insert_new(blocks, 0, dm_raw_block("openxml", RULE_P))) {
 		json_decref(blocks);
 		return -1;
 	}
-	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
+	div = dm_render_styled_div(b->type, b->style, blocks);
+	if (div != NULL && b->rtl &&
+	    dm_attr_set(json_array_get(dm_content(div), 0), "dir", "rtl")) {
+		json_decref(div);
+		return -1;
+	}
+	return dm_append(out, div);
 }
 
 /* ------------------------------------------------------------------------

@@ -26,9 +26,9 @@ int dmp_box_small_runs(json_t *blocks, unsigned size);
  * document's styles then define (dmp_box_odt_sheet, in header-includes). */
 int dmp_box_odt_callout(const struct dm_box *b, json_t *out);
 int dmp_box_odt_footer(const struct dm_box *b, json_t *out);
-int dmp_box_odt_sheet(const struct dm_box_sheet *s, dm_buf *out);
+int dmp_box_odt_sheet(const struct dm_box_sheet *s, bool rtl, dm_buf *out);
 int dmp_box_odt_footer_sheet(const char *type, const char *style,
-                             const char *css, dm_buf *out);
+                             const char *css, bool rtl, dm_buf *out);
 
 /* epub.c: html with the styling in style attributes, which reach every
  * chapter; epub2 without what XHTML 1.1 forbids (ARIA, details). */

@@ -17,9 +17,14 @@
 #include "box/draw.h"
 #include "internal.h"
 
-/* The box's own style attribute. */
+/* The box's own style attribute: the rule on the side where its text
+ * starts, which its dir attribute fixes (box_open).  Named by its
+ * physical side rather than border-inline-start, which the reading
+ * systems built on older engines (Adobe's RMSDK) do not know: they would
+ * draw no rule at all. */
 static void box_style(const dm_box *b, dm_buf *o)
 {
+	const char *start = b->rtl ? "right" : "left";
 	char c[7], bg[7];
 
 	dm_rgb_hex(b->colour, c);
@@ -27,20 +32,29 @@ static void box_style(const dm_box *b, dm_buf *o)
 	switch (b->look) {
 	case DM_BOX_LOOK_MINIMAL:
 		dm_buf_printf(o, "margin:1.25em 0;padding:.25em .9em;"
-		                 "border-left:2px solid #%s", c);
+		                 "border-%s:2px solid #%s", start, c);
 		break;
 	case DM_BOX_LOOK_SIMPLE:
 		dm_buf_printf(o, "margin:1.25em 0;padding:.75em 1em;"
-		                 "border:1px solid #%s;border-left:4px solid #%s;"
-		                 "border-radius:6px", c, c);
+		                 "border:1px solid #%s;border-%s:4px solid #%s;"
+		                 "border-radius:6px", c, start, c);
 		break;
 	case DM_BOX_LOOK_DEFAULT:
 	default:
 		dm_buf_printf(o, "margin:1.25em 0;padding:.75em 1em;"
-		                 "border-left:4px solid #%s;border-radius:6px;"
-		                 "background-color:#%s;color:#1f2328", c, bg);
+		                 "border-%s:4px solid #%s;border-radius:6px;"
+		                 "background-color:#%s;color:#1f2328", start, c,
+		              bg);
 		break;
 	}
+}
+
+/* dir="rtl" for a box of a document read right to left: pandoc's EPUB
+ * templates give the page its language, never its direction. */
+static void box_dir(const dm_box *b, dm_buf *o)
+{
+	if (b->rtl)
+		dm_buf_puts(o, " dir=\"rtl\"");
 }
 
 /* The title's opening: bold, in the type's colour on a tinted box. */
@@ -66,6 +80,7 @@ static void box_open(const dm_box *b, const char *label, dm_buf *o)
 		dm_html_escape(o, label);
 		dm_buf_putc(o, '"');
 	}
+	box_dir(b, o);
 	dm_buf_puts(o, " style=\"");
 	box_style(b, o);
 	dm_buf_puts(o, "\">");
@@ -154,6 +169,7 @@ static int footer(const dm_box *b, bool aria,
 		dm_html_escape(&open, label);
 		dm_buf_putc(&open, '"');
 	}
+	box_dir(b, &open);
 	dm_buf_puts(&open, " style=\"" FOOTER_STYLE "\">");
 	if ((label != NULL || !aria) && !dm_buf_failed(&open) &&
 	    !dm_buf_failed(&close) &&

@@ -17,6 +17,11 @@
 #include "internal.h"
 #include "render.h"
 
+/* Paragraph properties of a paragraph read right to left: set from the
+ * right, and aligned there in so many words: LibreOffice reads "start"
+ * as the left whatever the direction. */
+#define RTL_PROPS "style:writing-mode=\"rl-tb\" fo:text-align=\"right\""
+
 /* A Div with `id` (NULL: none) and custom-style `style`, holding
  * `blocks` (stolen).  NULL when out of memory. */
 static json_t *styled_div(const char *id, const char *style, json_t *blocks)
@@ -89,10 +94,13 @@ static void style_open(dm_buf *o, const char *style, const char *suffix)
 
 /* The box's paragraph properties: borders by the look, a tint in the
  * default look; `title` adds the space above the box and keeps the title
- * with the body.  LibreOffice joins paragraphs of equal borders into one
- * box, the spacing between them inside it. */
-static void box_props(dm_buf *o, dm_rgb colour, dm_box_look look, bool title)
+ * with the body; `rtl` sets the text from the right and the thick rule
+ * there (the side where it starts).  LibreOffice joins paragraphs of
+ * equal borders into one box, the spacing between them inside it. */
+static void box_props(dm_buf *o, dm_rgb colour, dm_box_look look, bool title,
+                      bool rtl)
 {
+	const char *start = rtl ? "right" : "left", *end = rtl ? "left" : "right";
 	char c[7], bg[7];
 
 	dm_rgb_hex(colour, c);
@@ -105,16 +113,18 @@ static void box_props(dm_buf *o, dm_rgb colour, dm_box_look look, bool title)
 	                 "fo:padding-bottom=\"0.06in\" "
 	                 "style:join-border=\"true\"",
 	              title ? "0.15in" : "0in");
+	if (rtl)
+		dm_buf_puts(o, " " RTL_PROPS);
 	if (look == DM_BOX_LOOK_MINIMAL) {
-		dm_buf_printf(o, " fo:border-left=\"2pt solid #%s\" "
-		                 "fo:border-right=\"none\" fo:border-top=\"none\" "
-		                 "fo:border-bottom=\"none\"", c);
+		dm_buf_printf(o, " fo:border-%s=\"2pt solid #%s\" "
+		                 "fo:border-%s=\"none\" fo:border-top=\"none\" "
+		                 "fo:border-bottom=\"none\"", start, c, end);
 	} else {
-		dm_buf_printf(o, " fo:border-left=\"3pt solid #%s\" "
-		                 "fo:border-right=\"0.5pt solid #%s\" "
+		dm_buf_printf(o, " fo:border-%s=\"3pt solid #%s\" "
+		                 "fo:border-%s=\"0.5pt solid #%s\" "
 		                 "fo:border-top=\"0.5pt solid #%s\" "
 		                 "fo:border-bottom=\"0.5pt solid #%s\"",
-		              c, c, c, c);
+		              start, c, end, c, c, c);
 	}
 	if (look == DM_BOX_LOOK_DEFAULT)
 		dm_buf_printf(o, " fo:background-color=\"#%s\"", bg);
@@ -124,30 +134,31 @@ static void box_props(dm_buf *o, dm_rgb colour, dm_box_look look, bool title)
 /* A kind's two styles: the box, and its title (bold, coloured).  Each
  * says all it sets: LibreOffice does not resolve a parent style given in
  * the body's header. */
-static void kind_styles(dm_buf *o, const dm_box_kind *k, dm_box_look look)
+static void kind_styles(dm_buf *o, const dm_box_kind *k, dm_box_look look,
+                        bool rtl)
 {
 	char h[7];
 
 	dm_rgb_hex(dmp_box_title_colour(k->colour, look == DM_BOX_LOOK_DEFAULT), h);
 	style_open(o, k->style, "");
-	box_props(o, k->colour, look, false);
+	box_props(o, k->colour, look, false, rtl);
 	dm_buf_puts(o, "</style:style>\n");
 	style_open(o, k->style, " Title");
-	box_props(o, k->colour, look, true);
+	box_props(o, k->colour, look, true, rtl);
 	dm_buf_printf(o, "<style:text-properties fo:font-weight=\"bold\" "
 	                 "style:font-weight-asian=\"bold\" "
 	                 "style:font-weight-complex=\"bold\" "
 	                 "fo:color=\"#%s\"/></style:style>\n", h);
 }
 
-int dmp_box_odt_sheet(const dm_box_sheet *s, dm_buf *out)
+int dmp_box_odt_sheet(const dm_box_sheet *s, bool rtl, dm_buf *out)
 {
 	size_t i;
 
 	dm_buf_puts(out, "<office:styles>\n");
 	for (i = 0; i < s->nkinds; i++)
 		if (s->kinds[i].style != NULL)
-			kind_styles(out, &s->kinds[i], s->look);
+			kind_styles(out, &s->kinds[i], s->look, rtl);
 	dm_buf_puts(out, "</office:styles>");
 	return dm_buf_failed(out) ? -1 : 0;
 }
@@ -169,10 +180,11 @@ int dmp_box_odt_footer(const dm_box *b, json_t *out)
 	return dm_append(out, dm_render_styled_div(b->type, b->style, blocks));
 }
 
-/* The footer's style, small: pandoc's opendocument template puts
- * header-includes before the body, where LibreOffice reads it. */
+/* The footer's style, small (with `rtl`, set from the right): pandoc's
+ * opendocument template puts header-includes before the body, where
+ * LibreOffice reads it. */
 int dmp_box_odt_footer_sheet(const char *type, const char *style,
-                             const char *css, dm_buf *out)
+                             const char *css, bool rtl, dm_buf *out)
 {
 	(void)type;
 	(void)css;
@@ -180,10 +192,12 @@ int dmp_box_odt_footer_sheet(const char *type, const char *style,
 		return 0;
 	dm_buf_puts(out, "<office:styles>\n");
 	style_open(out, style, "");
-	dm_buf_puts(out, "<style:paragraph-properties fo:margin-top=\"0.02in\" "
-	                 "fo:margin-bottom=\"0.02in\"/><style:text-properties "
-	                 "fo:font-size=\"9pt\" style:font-size-asian=\"9pt\" "
-	                 "style:font-size-complex=\"9pt\"/></style:style>\n"
-	                 "</office:styles>");
+	dm_buf_printf(out, "<style:paragraph-properties "
+	                   "fo:margin-top=\"0.02in\" fo:margin-bottom=\"0.02in\"%s/>"
+	                   "<style:text-properties fo:font-size=\"9pt\" "
+	                   "style:font-size-asian=\"9pt\" "
+	                   "style:font-size-complex=\"9pt\"/></style:style>\n"
+	                   "</office:styles>",
+	              rtl ? " " RTL_PROPS : "");
 	return dm_buf_failed(out) ? -1 : 0;
 }

@@ -20,6 +20,11 @@
 //                      fragment) is drawn as a box: a visible left border
 //                      or a background; with "none", no .callout is (the
 //                      fragment without its stylesheet)
+//   side FILE SIDE [PNG]
+//                      every .callout in FILE has its rule (the wider
+//                      border) on SIDE (left or right), its direction
+//                      that side's (ltr, rtl), and its title's words
+//                      start on that side; PNG: a picture of the page
 //   icons FILE         every callout icon in FILE is drawn without an
 //                      emoji font: ink in its picture (the browser's
 //                      own screenshot of it), at least 10 pixels wide,
@@ -143,6 +148,28 @@ async function styled(browser, file, none) {
   await page.close();
 }
 
+async function side(browser, file, want, png) {
+  const page = await open(browser, file, { viewport: { width: 700, height: 600 } });
+  const boxes = await page.evaluate(() => [...document.querySelectorAll(".callout")].map((el) => {
+    const s = getComputedStyle(el), box = el.getBoundingClientRect();
+    const l = parseFloat(s.borderLeftWidth), r = parseFloat(s.borderRightWidth);
+    // the title; under a heading (no title line), the body's first words
+    const title = el.querySelector(".callout-title") || el.querySelector(".callout-body p");
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    const t = range.getBoundingClientRect();
+    return { name: el.className, dir: s.direction, rule: l > r ? "left" : r > l ? "right" : "none",
+             text: t.left - box.left < box.right - t.right ? "left" : "right" };
+  }));
+  if (png) await page.screenshot({ path: png, fullPage: true });
+  const dir = want === "right" ? "rtl" : "ltr";
+  const bad = boxes.filter((b) => b.rule !== want || b.dir !== dir || b.text !== want)
+    .map((b) => `${b.name}: rule ${b.rule}, ${b.dir}, title on the ${b.text}`);
+  report(boxes.length > 0 && bad.length === 0, `side ${want} ${file}`,
+    boxes.length ? bad.join(" | ") : "no .callout in the page");
+  await page.close();
+}
+
 const jobs = readFileSync(process.argv[2], "utf8").split("\n").filter((l) => l.trim());
 let browser;
 try {
@@ -158,6 +185,7 @@ try {
     else if (what === "print") await print(browser, file, out);
     else if (what === "styled") await styled(browser, file, out);
     else if (what === "icons") await icons(browser, file);
+    else if (what === "side") await side(browser, file, out, extra);
     else report(false, job, "unknown job");
   }
 } finally {

@@ -27,6 +27,19 @@
 #            not)
 #   typst    pandoc 3's typst of the filtered document compiles with the
 #            Typst compiler, each look, and its pages show the boxes
+#   rtl      tests/render/rtl.md, an article in Arabic (lang: ar): docx
+#            (pandoc 2.17 and 3) and odt through LibreOffice, typst
+#            (pandoc 3) through its compiler, each box's coloured rule on
+#            the right of the page picture, Word's paragraphs w:bidi; EPUB
+#            (2.17 and 3): epubcheck, and in Chromium every callout rtl,
+#            its rule and title on the right; the same article with lang:
+#            en: everything on the left, no w:bidi
+#   latex    an article whose credits footer meets the foot of the page
+#            at each of its lines (pushed down by a few points at a
+#            time), with pdflatex, xelatex and lualatex: the footer's
+#            title on the page of its first credit, and the article's
+#            last line on the page of the title (the footer never alone
+#            at the top of a page)
 #
 # Needs pandoc 2.17, node with node_modules (npm ci: pandoc-wasm,
 # playwright-core, axe-core, vnu-jar, @myriaddreamin/typst-ts-node-compiler),
@@ -53,8 +66,12 @@ DM_TEST=render  # read by tests/lib.sh
 . "$HERE/office.sh"
 # shellcheck source=tests/render/web.sh
 . "$HERE/web.sh"
+# shellcheck source=tests/render/rtl.sh
+. "$HERE/rtl.sh"
+# shellcheck source=tests/render/latex.sh
+. "$HERE/latex.sh"
 pandocs
-[ $# -gt 0 ] || set -- office epub html typst
+[ $# -gt 0 ] || set -- office epub html typst rtl latex
 export NODE_PATH="$ROOT/node_modules"
 
 # The words that stand in each callout of article.md, and in none.
@@ -130,7 +147,7 @@ tint_check() {
 	"$NODE" "$HERE/tint.mjs" "$_tc_p.bbox.html" "$_tc_p" 96 "$@" \
 		> "$_tc_p.tint" 2> "$TMP/err" ||
 		{ fail "$_tc_label: tint.mjs failed"; show "$TMP/err"; return; }
-	while read -r _tc_w _tc_page _tc_tint _tc_rule; do
+	while read -r _tc_w _tc_page _tc_tint _tc_rule _tc_side; do
 		tint_judge "$_tc_label" "$_tc_want" "$_tc_w" "$_tc_page" \
 			"$_tc_tint" "$_tc_rule" "${_tc_p##*/}"
 	done < "$_tc_p.tint"
@@ -177,6 +194,8 @@ for part in "$@"; do
 	epub) part_epub ;;
 	html) part_html ;;
 	typst) part_typst ;;
+	rtl) part_rtl ;;
+	latex) part_latex ;;
 	*) echo "render/run.sh: no part $part" >&2; exit 2 ;;
 	esac
 done

@@ -7,7 +7,7 @@
 // points, page by page); PNGPREFIX-N.png are its pages as `pdftoppm -png
 // -r DPI` draws them. For each WORD (its first occurrence) prints one line
 //
-//   WORD PAGE TINTED RULED
+//   WORD PAGE TINTED RULED SIDE
 //
 // in the band of the page the word's line occupies (the full width of the
 // page, a few points above and below the word):
@@ -17,7 +17,10 @@
 // RULED   the number of columns not white from the top of the band to its
 //         bottom: a vertical rule or a fill of any colour (grey too) makes
 //         them; text does not, as the band reaches above and below it.
-// A word not found prints "WORD - - -".
+// SIDE    where the columns tinted from the top of the band to its bottom
+//         stand (a coloured rule, not a pale fill): "left" or "right" of
+//         the page's middle, on average; "-" when there are none.
+// A word not found prints "WORD - - - -".
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 
@@ -80,23 +83,26 @@ function words(bbox) {
 }
 
 // band: in rows y0..y1, the pixels whose channels differ by more than 48
-// (a colour, not a shade of grey), and the columns with no white pixel
-// (every channel above 246).
+// (a colour, not a shade of grey), the columns with no white pixel
+// (every channel above 246), and the side of the columns all tinted.
 function band(png, y0, y1) {
-  let tinted = 0, ruled = 0;
+  let tinted = 0, ruled = 0, sum = 0, n = 0;
   const { width, channels, data } = png;
   const top = Math.max(0, y0), bottom = Math.min(png.height - 1, y1);
   for (let x = 0; x < width; x++) {
-    let white = false;
+    let white = false, all = true;
     for (let y = top; y <= bottom; y++) {
       const i = (y * width + x) * channels;
       const r = data[i], g = data[i + 1], b = data[i + 2];
       if (Math.max(r, g, b) - Math.min(r, g, b) > 48) tinted++;
+      else all = false;
       if (Math.min(r, g, b) > 246) white = true;
     }
     if (!white) ruled++;
+    if (all) { sum += x; n++; }
   }
-  return `${tinted} ${ruled}`;
+  const side = n === 0 ? "-" : sum / n < width / 2 ? "left" : "right";
+  return `${tinted} ${ruled} ${side}`;
 }
 
 const [bboxFile, prefix, dpiArg, ...wanted] = process.argv.slice(2);
@@ -108,7 +114,7 @@ const dpi = Number(dpiArg), all = words(readFileSync(bboxFile, "utf8"));
 const pages = new Map();
 for (const w of wanted) {
   const at = all.find((x) => x.word.includes(w));
-  if (!at) { console.log(`${w} - - -`); continue; }
+  if (!at) { console.log(`${w} - - - -`); continue; }
   if (!pages.has(at.page)) {
     // pdftoppm pads the page number to the width of the page count
     let png = null;

@@ -110,7 +110,7 @@ int main(void)
 		buf_suite,  error_suite, format_suite, doc_suite,
 		validate_suite, node_suite, text_suite, meta_suite,
 		walk_suite, md_suite, options_suite, escape_suite,
-		box_suite, box_formats_suite, box_text_suite,
+		box_suite, box_formats_suite, box_text_suite, box_rtl_suite,
 		words_suite, parallel_suite,
 	};
 	SRunner *sr = srunner_create(NULL);

@@ -26,6 +26,7 @@ Suite *options_suite(void);
 Suite *escape_suite(void);
 Suite *box_suite(void);
 Suite *box_formats_suite(void);
+Suite *box_rtl_suite(void);
 Suite *box_text_suite(void);
 Suite *words_suite(void);
 Suite *parallel_suite(void);

@@ -86,8 +86,9 @@ START_TEST(footer_latex_and_other)
 
 	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(
 	                         json_array_get(out, 0), "c"), 1)),
-	                 DM_LATEX_KEEP_WITH_NEXT
-	                 "\\medskip\n\\begingroup\\footnotesize % dm-credits");
+	                 "\\par\\nopagebreak\\medskip\n\\begingroup"
+	                 "\\footnotesize\\csname @beginparpenalty\\endcsname"
+	                 "=10000 % dm-credits");
 	t_assert_json(json_array_get(out, 1),
 	              Q("{'t':'RawBlock','c':['latex','\\\\par"
 	                "\\\\endgroup % dm-credits']}"));

@@ -229,7 +229,7 @@ START_TEST(odt_styles)
 	dm_buf b = {0};
 	const char *t;
 
-	ck_assert_int_eq(dmp_box_odt_sheet(&s, &b), 0);
+	ck_assert_int_eq(dmp_box_odt_sheet(&s, false, &b), 0);
 	t = dm_buf_str(&b);
 	ck_assert(strncmp(t, "<office:styles>", 15) == 0);
 	ck_assert_ptr_nonnull(strstr(t, "style:name=\"DM_20_Tension\" "
