@@ -141,8 +141,7 @@ static int div_title(const ctype *t, callout *c)
 		/* a heading of the document (the Direct Message section) */
 		c->heading = json_deep_copy(json_array_get(
 		        dm_node_blocks(first), 0));
-		c->title = c->heading ? json_deep_copy(dm_node_inlines(
-		                                c->heading)) : NULL;
+		c->title = c->heading ? dmf_section_title(c->heading) : NULL;
 	} else if (div_of(first, "callout-title")) {
 		c->title = title_of(first);
 	} else if (title != NULL) {
