@@ -191,12 +191,16 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	return DM_WALK_CONTINUE;
 }
 
-/* A citation of numbered callouts (@nte-x): links to them. */
+/* A citation of numbered callouts (@nte-x): links to them.  Without
+ * numbered callouts (nearly every document) an inline is left at once. */
 static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w,
                                 dm_event ev, json_t *node, json_t **out)
 {
+	const state *st = ctx->state;
+
 	(void)w;
-	if (ev != DM_ENTER || dm_type_of(node) != DM_T_CITE)
+	if (ev != DM_ENTER || json_object_size(st->xrefs) == 0 ||
+	    dm_type_of(node) != DM_T_CITE)
 		return DM_WALK_CONTINUE;
 	return dmf_xref_cite(ctx, node, out);
 }
@@ -209,11 +213,11 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w,
  * it takes (the triad's paragraphs, a section's blocks), *spread whether
  * the result's blocks go into the list one by one.  NULL with ctx->err
  * set on failure. */
-static json_t *rewrite(dm_ctx *ctx, const json_t *list, size_t i,
+static json_t *rewrite(dm_ctx *ctx, json_t *list, size_t i,
                        size_t *used, bool *spread)
 {
 	state *st = ctx->state;
-	const json_t *b = json_array_get(list, i);
+	json_t *b = json_array_get(list, i);
 	json_t *r = NULL;
 	int n;
 

@@ -136,15 +136,17 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 void dmf_label_of(const state *st, const json_t *item, dmf_label *out);
 /** A bullet list whose every item opens with a triad label, as a group
  * of callout Divs (a new array); NULL when it is no such list, or with
- * ctx->err set. */
-json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list);
+ * ctx->err set.  The group holds the items' own blocks, their labels
+ * taken out: it must take the list's place. */
+json_t *dmf_labelled_list(dm_ctx *ctx, json_t *list);
 /** How many paragraphs from list[i] on make the triad, each opening
  * with a label of its own ("**Tension** \u2014 ...", any order): the
  * number of triad types, or 0 when they do not. */
 size_t dmf_para_triad(const state *st, const json_t *list, size_t i);
 /** Those paragraphs as a group of callout Divs (a new array); NULL when
- * they are none, or with ctx->err set. */
-json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i);
+ * they are none, or with ctx->err set.  As with dmf_labelled_list(), the
+ * group holds the paragraphs themselves and must take their place. */
+json_t *dmf_labelled_paras(dm_ctx *ctx, json_t *list, size_t i);
 /* section.c */
 
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1

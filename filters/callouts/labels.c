@@ -322,10 +322,12 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
 }
 
 /* A list item, its label taken out, as a callout Div; NULL when out of
- * memory. */
-static json_t *item_callout(const state *st, const json_t *orig)
+ * memory.  The item's blocks are changed where they are, not copied: the
+ * caller puts the Div in the place of the list or paragraphs they stood
+ * in (a copy of a long statement cost more than the rest of its walk). */
+static json_t *item_callout(const state *st, json_t *orig)
 {
-	json_t *item = json_deep_copy(orig), *attr;
+	json_t *item = json_incref(orig), *attr;
 	const ctype *t = NULL;
 	dm_buf cls = {0};
 	size_t k;
@@ -353,8 +355,8 @@ static json_t *item_callout(const state *st, const json_t *orig)
 	return dm_div(attr, item);
 }
 
-/* The items (each an array of blocks) as a group of callout Divs; NULL
- * with ctx->err set. */
+/* The items (each an array of blocks) as a group of callout Divs, their
+ * blocks taken as they are (see item_callout); NULL with ctx->err set. */
 static json_t *group_of(dm_ctx *ctx, const json_t *items)
 {
 	json_t *group = json_array();
@@ -373,7 +375,7 @@ static json_t *group_of(dm_ctx *ctx, const json_t *items)
 	return group;
 }
 
-json_t *dmf_labelled_list(dm_ctx *ctx, const json_t *list)
+json_t *dmf_labelled_list(dm_ctx *ctx, json_t *list)
 {
 	const json_t *items = dm_content(list);
 	const ctype *t;
@@ -422,7 +424,7 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
 	return n == want ? n : 0;
 }
 
-json_t *dmf_labelled_paras(dm_ctx *ctx, const json_t *list, size_t i)
+json_t *dmf_labelled_paras(dm_ctx *ctx, json_t *list, size_t i)
 {
 	size_t k, n = dmf_para_triad(ctx->state, list, i);
 	json_t *items, *group;

@@ -99,6 +99,9 @@ struct dmf_credits {
 	json_t *kept;     /* paragraphs of Credits sections left in place */
 	json_t *taken;    /* Credits sections to read and remove (Divs) */
 	json_t *out;      /* the footer, rendered */
+	/* the names of a Credits section, folded, the colons at their end
+	 * cut: what a heading is first compared with (section.c) */
+	char **names;
 	/* the raw marks of a footer of every format family, made the first
 	 * time a list of blocks holds a raw block (footer.c) */
 	struct dm_box_marks *marks;
@@ -240,6 +243,12 @@ int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err);
 extern const dm_option_spec cr_options[];
 
 /* ---- section.c --------------------------------------------------------- */
+
+/** Folds the names a Credits section may have (the built-in ones, the
+ * footer's title, the configured prefixes) into cr->names, once for the
+ * run.  0, or -1 with `err` set. */
+int cr_section_names(dmf_credits *cr, dm_error *err);
+void cr_section_names_free(dmf_credits *cr);
 
 /**
  * In the list of blocks `list`: each Credits section (a heading such as

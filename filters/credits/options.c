@@ -229,7 +229,8 @@ dmf_credits *dmf_credits_open(dm_ctx *ctx)
 		return NULL;
 	}
 	if (dm_options_read(ctx, CR_OPT, cr_options, cr) != 0 ||
-	    cr_read_meta(ctx->doc, cr, ctx->err) != 0) {
+	    cr_read_meta(ctx->doc, cr, ctx->err) != 0 ||
+	    cr_section_names(cr, ctx->err) != 0) {
 		dmf_credits_close(cr);
 		return NULL;
 	}
@@ -259,5 +260,6 @@ void dmf_credits_close(dmf_credits *cr)
 	json_decref(cr->warned);
 	json_decref(cr->out);
 	cr_footer_marks_free(cr);
+	cr_section_names_free(cr);
 	free(cr);
 }

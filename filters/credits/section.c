@@ -91,25 +91,68 @@ static char *heading_text(const json_t *heading, bool exact)
 	return folded;
 }
 
-/* Whether the heading text `folded` is `name` (stripped as the text was,
- * when `exact` is false). */
-static dm_text_match heading_is(const char *folded, const char *name,
-                                bool exact)
+/* Whether the heading text `folded`, read exactly, is `name`. */
+static dm_text_match heading_is(const char *folded, const char *name)
 {
 	char *want = dm_text_fold(name);
-	dm_text_match m = DM_TEXT_NOMEM;
+	dm_text_match m = want == NULL               ? DM_TEXT_NOMEM
+	                  : strcmp(folded, want) == 0 ? DM_TEXT_MATCHES
+	                                              : DM_TEXT_DIFFERS;
 
-	if (want != NULL) {
-		if (!exact)
-			strip_colons(want);
-		m = strcmp(folded, want) == 0 ? DM_TEXT_MATCHES
-		                              : DM_TEXT_DIFFERS;
-	}
 	free(want);
 	return m;
 }
 
-/* Whether `heading` (inlines) names a Credits section. */
+/* `name` folded, its colons cut as a heading's are for the first look;
+ * NULL when out of memory. */
+static char *folded_name(const char *name)
+{
+	char *f = dm_text_fold(name);
+
+	if (f != NULL)
+		strip_colons(f);
+	return f;
+}
+
+int cr_section_names(dmf_credits *cr, dm_error *err)
+{
+	size_t nb = sizeof headings / sizeof *headings - 1, n = 0, i;
+	char *title = NULL;
+
+	cr->names = calloc(nb + 2 + (cr->custom ? cr->nprefixes : 0),
+	                   sizeof *cr->names);
+	if (cr->names == NULL)
+		return dm_nomem(err);
+	for (i = 0; i < nb; i++)
+		if ((cr->names[n++] = folded_name(headings[i])) == NULL)
+			return dm_nomem(err);
+	if (json_array_size(cr->title) > 0) {
+		if ((title = dm_stringify(cr->title)) == NULL ||
+		    (cr->names[n++] = folded_name(title)) == NULL) {
+			free(title);
+			return dm_nomem(err);
+		}
+		free(title);
+	}
+	for (i = 0; cr->custom && i < cr->nprefixes; i++)
+		if ((cr->names[n++] = folded_name(cr->prefixes[i].text)) == NULL)
+			return dm_nomem(err);
+	return 0;
+}
+
+void cr_section_names_free(dmf_credits *cr)
+{
+	size_t i;
+
+	for (i = 0; cr->names && cr->names[i]; i++)
+		free(cr->names[i]);
+	free(cr->names);
+	cr->names = NULL;
+}
+
+/* Whether `heading` (inlines) names a Credits section: at the first look
+ * (not `exact`), one of cr->names; exactly, one of the names as they are
+ * folded without cutting their colons. */
 static dm_text_match heading_names(const dmf_credits *cr,
                                    const json_t *heading, bool exact)
 {
@@ -119,18 +162,21 @@ static dm_text_match heading_names(const dmf_credits *cr,
 
 	if (folded == NULL)
 		return DM_TEXT_NOMEM;
-	for (i = 0; headings[i] && m == DM_TEXT_DIFFERS; i++)
-		m = heading_is(folded, headings[i], exact);
-	if (m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
+	for (i = 0; !exact && cr->names[i] && m == DM_TEXT_DIFFERS; i++)
+		if (strcmp(folded, cr->names[i]) == 0)
+			m = DM_TEXT_MATCHES;
+	for (i = 0; exact && headings[i] && m == DM_TEXT_DIFFERS; i++)
+		m = heading_is(folded, headings[i]);
+	if (exact && m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
 		if ((t = dm_stringify(cr->title)) == NULL)
 			m = DM_TEXT_NOMEM;
 		else
-			m = heading_is(folded, t, exact);
+			m = heading_is(folded, t);
 		free(t);
 	}
-	for (i = 0; cr->custom && i < cr->nprefixes && m == DM_TEXT_DIFFERS;
-	     i++)
-		m = heading_is(folded, cr->prefixes[i].text, exact);
+	for (i = 0; exact && cr->custom && i < cr->nprefixes &&
+	            m == DM_TEXT_DIFFERS; i++)
+		m = heading_is(folded, cr->prefixes[i].text);
 	free(folded);
 	return m;
 }
