@@ -111,12 +111,16 @@ typedef enum dmf_credit_line {
 	DMF_CREDIT_LINE_ERROR = -1,   /* out of memory: ctx->err is set */
 	DMF_CREDIT_LINE_NONE = 0,     /* not a credit line */
 	DMF_CREDIT_LINE_PARSED = 1,   /* a credit line; every credit parses */
-	DMF_CREDIT_LINE_UNPARSED = 2  /* a credit line with a credit that does
+	DMF_CREDIT_LINE_UNPARSED = 2, /* a credit line with a credit that does
 	                                 not parse (kept as written) */
+	DMF_CREDIT_LINE_TAIL = 3      /* a caption, and under it (after a
+	                                 line break) credit lines that parse:
+	                                 they go, the caption stays */
 } dmf_credit_line;
 
-/** Whether block `b` (wherever it stands) is a credit line, as dm-credits
- * reads one.  The caller decides where credit lines may stand. */
+/** Whether block `b` (wherever it stands) is a credit line, or ends with
+ * credit lines, as dm-credits reads them.  The caller decides where
+ * credit lines may stand. */
 dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
                                  const json_t *b);
 

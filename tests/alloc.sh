@@ -48,9 +48,16 @@ fi
 	printf -- '---\ndm-check:\n  rules: {DM101: off}\n---\n'
 	cat "$ROOT/tests/check/rules/triad-misspelt/input.md"
 } > "$TMP/misspelt.md"
+# And credit lines in French, and under captions in their paragraph (the
+# rules that would report on it turned off).
+{
+	printf -- '---\nlang: fr\ndm-check:\n  rules: {DM101: off, DM301: off}\n---\n\n'
+	cat "$ROOT/tests/golden/credits/caption-lines/input.md"
+	sed -n '6,$p' "$ROOT/tests/golden/credits/lang-fr/input.md"
+} > "$TMP/lines-fr.md"
 for md in "$ROOT"/samples/seed-divs.md "$ROOT"/samples/custom-zh.md \
           "$ROOT"/tests/golden/callouts/article-postmortem/input.md \
-          "$TMP/misspelt.md"; do
+          "$TMP/misspelt.md" "$TMP/lines-fr.md"; do
 	n=$(basename "$md" .md)
 	[ "$n" = input ] && n=$(basename "$(dirname "$md")")
 	if command -v "$PANDOC" >/dev/null 2>&1; then
@@ -138,6 +145,10 @@ sweep "dm-callouts jira" "$J" "$BUILD/dm-callouts" jira
 sweep "dm mediawiki" "$J" "$BUILD/dm" mediawiki
 sweep "dm-credits html" "$J" "$BUILD/dm-credits" html
 sweep "dm-check" "$J" "$BUILD/dm-check" html
+sweep "dm-credits html (French, lines under captions)" "$TMP/lines-fr.json" \
+	"$BUILD/dm-credits" html
+sweep "dm-check (French, lines under captions)" "$TMP/lines-fr.json" \
+	"$BUILD/dm-check" html
 sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"
 sweep "dm-from-md (front matter)" "$ROOT/samples/custom-zh.md" \
 	"$BUILD/dm-from-md"

@@ -196,6 +196,10 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	int credit;
 
 	(void)out;
+	if (ev == DM_EXIT && node == st->credit_tail) {
+		st->credit_tail = NULL;
+		json_array_clear(st->uncredited);
+	}
 	if (ev != DM_ENTER)
 		return DM_WALK_CONTINUE;
 	if (dm_walk_depth(w) == 0) { /* a top-level block */

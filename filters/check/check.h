@@ -103,7 +103,13 @@ typedef struct dmc_state {
 	size_t nrun, run_depth;
 	const json_t *run_parent;
 	json_t *run_where;    /* where the first of them is */
+	dmf_label lines[8];   /* the first one's lines, when two or more open
+	                         with labels (text with a paragraph per line,
+	                         read as Markdown: the lines make one) */
+	size_t nlines;
 	json_t *uncredited;  /* images waiting for a credit line */
+	const json_t *credit_tail; /* a caption with credit lines under it:
+	                              they credit its images too */
 	json_t *credit_heads; /* headings of Credits sections dm-credits takes */
 	json_t *credit_kept; /* paragraphs of Credits sections left in place */
 	json_t *credit_bad;  /* [block, heading]: what keeps such a section */
@@ -164,7 +170,9 @@ int dmc_run_on(dm_ctx *ctx, const dm_walk *w, json_t *node, size_t i,
  * A block that may be a credit line, read as dm-credits reads it: it
  * credits the images since the last one (so does the heading of a
  * Credits section dm-credits takes); DM203 when it does not parse.  1
- * when it is one, 0 when not, -1 on error.
+ * when it is one, 0 when not, -1 on error.  A caption with credit lines
+ * under it is 0, and st->credit_tail: they credit when the walk leaves
+ * it, its own images too.
  */
 int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node);
 

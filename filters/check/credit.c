@@ -105,6 +105,10 @@ int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		line = dmf_credits_line(ctx, st->credits, node);
 	if (line == DMF_CREDIT_LINE_ERROR || line == DMF_CREDIT_LINE_NONE)
 		return line == DMF_CREDIT_LINE_ERROR ? -1 : 0;
+	if (line == DMF_CREDIT_LINE_TAIL) { /* its caption's images first */
+		st->credit_tail = node;
+		return 0;
+	}
 	json_array_clear(st->uncredited);
 	if (line != DMF_CREDIT_LINE_UNPARSED)
 		return 1;

@@ -45,7 +45,7 @@ static bool labelish(const dmf_label *l)
 /* Remembers the first list or paragraphs not read as the triad: where
  * (stolen), and what they read ("Tension, Noize (did you mean Noise?)"). */
 static int candidate(dm_ctx *ctx, json_t *where, const char *what,
-                     const dmf_label *l, size_t n)
+                     const dmf_label *l, size_t n, const char *after)
 {
 	dmc_state *st = ctx->state;
 	dm_buf b = {0};
@@ -62,6 +62,7 @@ static int candidate(dm_ctx *ctx, json_t *where, const char *what,
 		if (l[i].near)
 			dm_buf_printf(&b, " (did you mean %s?)", l[i].near);
 	}
+	dm_buf_puts(&b, after);
 	st->candidate = where;
 	if (where == NULL || dm_buf_failed(&b)) {
 		dm_buf_free(&b);
@@ -103,7 +104,7 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	if (typed < n)
 		return candidate(ctx, where, "the bullet list here is not "
 		                 "read as the triad: its items open with",
-		                 l, n < 16 ? n : 16);
+		                 l, n < 16 ? n : 16, "");
 	for (i = 0; rc == 0 && i < n && i < 16; i++)
 		if ((rc = statement(ctx, where, &l[i], "item", i)) == 0)
 			rc = dmc_run_on(ctx, w, node, i, l[i].type);
@@ -148,16 +149,57 @@ static int end_run(dm_ctx *ctx)
 			               "paragraph", i);
 		k += size;
 	}
-	if (rc == 0 && left)
+	if (rc == 0 && left && st->nlines > 1)
+		rc = candidate(ctx, json_incref(st->run_where),
+		               "the paragraph here is not read as the triad: "
+		               "its lines open with",
+		               st->lines, st->nlines,
+		               ", but make one paragraph (text with one "
+		               "paragraph per line? read it "
+		               "with dm-from-md --lines, or leave a blank line "
+		               "after each statement)");
+	else if (rc == 0 && left)
 		rc = candidate(ctx, json_incref(st->run_where),
 		               "the paragraphs here are not read as the "
 		               "triad (one paragraph a statement, all "
 		               "consecutive): they open with",
-		               st->run, st->nrun);
+		               st->run, st->nrun, "");
 	json_decref(st->run_where);
 	st->run_where = NULL;
 	st->nrun = 0;
 	return rc;
+}
+
+/* The lines of paragraph `para` (its inlines between SoftBreaks and
+ * LineBreaks) that open with a label, from the first on, into st->lines:
+ * how many, or -1 when out of memory. */
+static int labelled_lines(dmc_state *st, const json_t *para)
+{
+	const json_t *in = dm_content(para);
+	size_t i = 0, n = json_array_size(in);
+	json_t *line;
+
+	for (st->nlines = 0; st->nlines < 8 && i < n; i++) {
+		dmf_label *l = &st->lines[st->nlines];
+		if ((line = dm_para(json_array())) == NULL)
+			return -1;
+		for (; i < n; i++) {
+			json_t *x = json_array_get(in, i);
+			if (dm_type_of(x) == DM_T_SOFT_BREAK ||
+			    dm_type_of(x) == DM_T_LINE_BREAK)
+				break;
+			if (json_array_append(dm_content(line), x) != 0) {
+				json_decref(line);
+				return -1;
+			}
+		}
+		dmf_callouts_para(st->callouts, line, l);
+		json_decref(line);
+		if (!labelish(l))
+			break;
+		st->nlines++;
+	}
+	return (int)st->nlines;
 }
 
 int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node)
@@ -188,7 +230,8 @@ int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	if (!labelish(&l))
 		return 0;
 	if (st->nrun == 0) {
-		if ((st->run_where = dmc_here(st, w, node)) == NULL)
+		if ((st->run_where = dmc_here(st, w, node)) == NULL ||
+		    labelled_lines(st, node) < 0)
 			return dm_nomem(ctx->err);
 		st->run_parent = parent;
 		st->run_depth = depth;
@@ -214,18 +257,55 @@ static void missing(const dmc_state *st, dm_buf *b)
 	}
 }
 
+/* A triad key of the metadata, as dm-callouts reads it: a statement; or,
+ * when it says nothing (`tension: ""`), an empty callout (DM103) that
+ * stands for the statement only where the body has none, so that it is
+ * not a second one (DM102).  0, or -1 with ctx->err set. */
+static int meta_statement(dm_ctx *ctx, const char *type, const json_t *v)
+{
+	dmc_state *st = ctx->state;
+	json_t *body = NULL, *div;
+	char where[128], cls[96];
+	dm_error e;
+	int empty;
+
+	dm_error_clear(&e);
+	snprintf(where, sizeof where, "meta.%s", type);
+	snprintf(cls, sizeof cls, "callout-%s", type);
+	if (dm_meta_blocks(v, where, &body, &e) < 0) {
+		if (e.code == DM_ENOMEM)
+			return dm_nomem(ctx->err);
+		dmc_triad_seen(st, type, NULL); /* dm-callouts stops at it */
+		return 0;
+	}
+	div = dm_div(json_pack("[s[ss][]]", "", "callout", cls), body);
+	if (div == NULL)
+		return dm_nomem(ctx->err);
+	empty = dmf_callouts_empty(ctx, st->callouts, div);
+	json_decref(div);
+	if (empty < 0)
+		return -1;
+	if (!empty || st->triad[triad_index(st, type)] == 0)
+		dmc_triad_seen(st, type, NULL);
+	if (!empty)
+		return 0;
+	return dmc_report(ctx, NULL, DMC_CALLOUT_EMPTY,
+	                  "the %s statement in the metadata says nothing",
+	                  type);
+}
+
 int dmc_triad_end(dm_ctx *ctx)
 {
 	dmc_state *st = ctx->state;
-	json_t *meta = dm_doc_meta(ctx->doc);
+	json_t *meta = dm_doc_meta(ctx->doc), *v;
 	const char *t;
 	dm_buf b = {0};
 	size_t i;
 	int rc = st->nrun ? end_run(ctx) : 0;
 
-	for (i = 0; (t = dmf_callouts_triad(st->callouts, i)); i++)
-		if (json_object_get(meta, t))
-			dmc_triad_seen(st, t, NULL);
+	for (i = 0; rc == 0 && (t = dmf_callouts_triad(st->callouts, i)); i++)
+		if ((v = json_object_get(meta, t)) != NULL)
+			rc = meta_statement(ctx, t, v);
 	missing(st, &b);
 	if (rc == 0 && b.len > 0)
 		rc = dmc_report(ctx, json_incref(st->candidate ? st->candidate

@@ -125,21 +125,70 @@ static bool emptied(const dmf_credits *cr, const json_t *node)
 	return false;
 }
 
-/* A Para or Plain: a credit line is read and removed. */
+/* Moves every credit of `from` to the end of `to`.  0, or -1 with `err`
+ * set. */
+static int move_all(credit_list *to, credit_list *from, dm_error *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < from->n; i++)
+		rc = cr_list_add(to, &from->v[i], err);
+	cr_list_free(from);
+	return rc;
+}
+
+/* The first `keep` inlines of paragraph `node` (spaces at the end left
+ * out), a caption whose credit lines went, as a new Para or Plain, or
+ * NULL when out of memory. */
+static json_t *caption_part(const json_t *node, size_t keep)
+{
+	const json_t *in = dm_content(node);
+	json_t *part = json_array();
+	size_t i;
+
+	while (keep > 0 &&
+	       dm_type_of(json_array_get(in, keep - 1)) == DM_T_SPACE)
+		keep--;
+	for (i = 0; part != NULL && i < keep; i++)
+		if (json_array_append(part, json_array_get(in, i)) != 0) {
+			json_decref(part);
+			return NULL;
+		}
+	return dm_type_of(node) == DM_T_PLAIN ? dm_plain(part) : dm_para(part);
+}
+
+/* A Para or Plain: a credit line is read and removed; the credit lines
+ * under a caption are taken from it, and their credits follow those of
+ * its images (on_block() takes them when the walk leaves it). */
 static dm_walk_result on_line(dm_ctx *ctx, const dm_walk *w, json_t *node,
                               json_t **out)
 {
 	dmf_credits *cr = ctx->state;
+	credit_list found = {0};
+	size_t keep;
 	int n;
 
 	if (!line_place(w) || cr_kept(cr, node))
 		return DM_WALK_CONTINUE;
-	if ((n = cr_read_line(cr, dm_content(node), CR_LINE, CR_FROM_BODY,
-	                      &cr->list, ctx->err)) < 0)
+	if ((n = cr_read_para(cr, dm_content(node), CR_FROM_BODY, &found,
+	                      &keep, ctx->err)) < 0) {
+		cr_list_free(&found);
 		return DM_WALK_ERROR;
+	}
 	if (n == 0) /* none, or the prefix alone */
 		return DM_WALK_CONTINUE;
-	return remove_block(ctx, dm_walk_ancestor(w, 0), out);
+	if (keep == 0)
+		return move_all(&cr->list, &found, ctx->err) != 0
+		               ? DM_WALK_ERROR
+		               : remove_block(ctx, dm_walk_ancestor(w, 0), out);
+	if (move_all(&cr->list, &cr->pending, ctx->err) != 0 ||
+	    move_all(&cr->pending, &found, ctx->err) != 0)
+		return DM_WALK_ERROR;
+	if ((*out = caption_part(node, keep)) == NULL)
+		return dm_nomem(ctx->err), DM_WALK_ERROR;
+	cr->pending_at = *out;
+	return DM_WALK_REPLACE;
 }
 
 /* A Credits section cr_sections() took: its credits are read, in their
@@ -162,6 +211,11 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 {
 	dmf_credits *cr = ctx->state;
 
+	if (ev == DM_EXIT && node == cr->pending_at) {
+		cr->pending_at = NULL;
+		if (move_all(&cr->list, &cr->pending, ctx->err) != 0)
+			return DM_WALK_ERROR;
+	}
 	if (ev == DM_EXIT)
 		return emptied(cr, node)
 		               ? remove_block(ctx, dm_walk_ancestor(w, 0), out)
@@ -277,6 +331,8 @@ static int finish(dm_ctx *ctx)
 	dmf_credits *cr = ctx->state;
 	size_t i;
 
+	if (move_all(&cr->list, &cr->pending, ctx->err) != 0)
+		return -1;
 	/* Metadata credits no image placed come first. */
 	for (i = 0; i < cr->meta.n; i++) {
 		credit c = cr->meta.v[i];
@@ -347,7 +403,7 @@ dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
 {
 	credit_list found = {0};
 	bool unparsed = false;
-	size_t i;
+	size_t i, keep;
 	int n;
 
 	switch (dm_type_of(b)) {
@@ -357,7 +413,7 @@ dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
 	default:
 		return DMF_CREDIT_LINE_NONE;
 	}
-	n = cr_read_line(cr, dm_content(b), CR_LINE, CR_FROM_BODY, &found,
+	n = cr_read_para(cr, dm_content(b), CR_FROM_BODY, &found, &keep,
 	                 ctx->err);
 	for (i = 0; i < found.n; i++)
 		unparsed = unparsed || found.v[i].raw != NULL;
@@ -366,6 +422,8 @@ dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
 		return DMF_CREDIT_LINE_ERROR;
 	if (n == 0)
 		return DMF_CREDIT_LINE_NONE; /* the prefix alone */
+	if (keep > 0)
+		return DMF_CREDIT_LINE_TAIL;
 	return unparsed ? DMF_CREDIT_LINE_UNPARSED : DMF_CREDIT_LINE_PARSED;
 }
 

@@ -9,6 +9,10 @@
  *   options.c  the dm-credits options; making and freeing the object
  *   parse.c    credit lines: the prefix (any colon, CJK ones too), a
  *              bare credit phrase, several credits on a line
+ *   para.c     a paragraph of several lines: a credit line each, or
+ *              a caption with the credit lines under it
+ *   lang.c     the credit words of the document's language (fr, es,
+ *              de), read beside the English ones
  *   phrase.c   one credit, its grammar in tables: "Photo by NAME on
  *              SOURCE", "courtesy of", "NAME/SOURCE", "AP Photo/NAME",
  *              "© 2024 NAME", "LABEL: NAME"
@@ -77,6 +81,18 @@ typedef struct cr_prefix {
 	bool role;
 } cr_prefix;
 
+/* The credit words of a language, read beside the English ones (lang.c);
+ * each list NULL-terminated. */
+typedef struct cr_lang {
+	const char *code;                 /* "fr": what `lang` starts with */
+	const char *const *prefixes;      /* of credit lines, with a colon */
+	const char *const *role_prefixes; /* naming what they credit */
+	const char *const *roles;         /* lower case ("photo"), that a
+	                                     line without a prefix credits */
+	const char *const *by, *const *on; /* before the name, the source */
+	const char *const *headings;      /* of a Credits section, folded */
+} cr_lang;
+
 /* A run's options and what it has met. */
 struct dmf_credits {
 	/* the options (options.c) */
@@ -90,9 +106,13 @@ struct dmf_credits {
 	bool sheet_in_body; /* stylesheet: inline */
 	char *utm_source, *utm_medium;
 	char *w_by, *w_on, *w_from, *w_photo, *w_image;
+	const cr_lang *lang; /* the document's language's words */
 	/* what the run has met */
 	credit_list list; /* the credits met, in order */
 	credit_list meta; /* metadata credits, placed at images or first */
+	credit_list pending; /* the credit lines under a caption, taken when
+	                        the walk leaves it (its images come first) */
+	const json_t *pending_at; /* that caption's paragraph */
 	json_t *slot;     /* the Div or RawBlock the footer replaces */
 	json_t *extra;    /* further placeholders, removed */
 	json_t *emptied;  /* divs and quotes that lost a credit line */
@@ -184,6 +204,21 @@ enum cr_mode {
 int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
                  int rank, credit_list *out, dm_error *err);
 
+/* ---- para.c ------------------------------------------------------------ */
+
+/**
+ * Reads a paragraph as cr_read_line() does in mode CR_LINE, line by line
+ * when it has several (SoftBreak, LineBreak): when every line is a credit
+ * line of its own (its credits all read, not opening in lower case), each
+ * is read; else the whole, as one line; else the credit lines of their
+ * own at its end, and *keep is the number of inlines before them that
+ * stay (the caption, and a break after it).  *keep is 0 when the whole
+ * paragraph goes, or there are no credits.  Returns how many credits were
+ * added to `out`, or -1 with `err` set.
+ */
+int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
+                 credit_list *out, size_t *keep, dm_error *err);
+
 /* ---- phrase.c ---------------------------------------------------------- */
 
 /** What cr_parse_one() accepts beside the forms with "by" and "/". */
@@ -236,6 +271,13 @@ credit *cr_meta_for(const dmf_credits *cr, const char *src, bool unplaced);
 /** Adds the items of an earlier footer (a Div of class dm-credits) to
  * cr->list as they are.  0, or -1 with `err` set. */
 int cr_take_footer(dmf_credits *cr, const json_t *div, dm_error *err);
+
+/* ---- lang.c ------------------------------------------------------------ */
+
+/** The credit words of the language of `doc` (its metadata `lang`); for
+ * English, or a language without a row, empty lists.  Borrowed (static);
+ * NULL with `err` set when out of memory. */
+const cr_lang *cr_lang_of(const dm_doc *doc, dm_error *err);
 
 /* ---- options.c --------------------------------------------------------- */
 

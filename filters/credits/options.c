@@ -117,18 +117,27 @@ static int read_prefix(dm_ctx *ctx, const json_t *v, const char *where,
 	return rc;
 }
 
-/* prefixes: TEXT or [TEXT, ...]; the default ones when absent. */
+/* prefixes: TEXT or [TEXT, ...]; the default ones when absent, and those
+ * of the document's language. */
 static int read_prefixes(dm_ctx *ctx, const json_t *v, const char *where,
                          void *state)
 {
+	dmf_credits *cr = state;
+	const char *const *p;
 	size_t i;
 
 	if (v != NULL)
 		return each_item(ctx, v, where, state, read_prefix);
 	for (i = 0; i < sizeof default_prefixes / sizeof *default_prefixes;
 	     i++)
-		if (add_prefix(state, default_prefixes[i].text,
+		if (add_prefix(cr, default_prefixes[i].text,
 		               default_prefixes[i].role, ctx->err) != 0)
+			return -1;
+	for (p = cr->lang->prefixes; *p; p++)
+		if (add_prefix(cr, *p, false, ctx->err) != 0)
+			return -1;
+	for (p = cr->lang->role_prefixes; *p; p++)
+		if (add_prefix(cr, *p, true, ctx->err) != 0)
 			return -1;
 	return 0;
 }
@@ -197,8 +206,9 @@ const dm_option_spec cr_options[] = {
 	 "'\xef\xbc\x9a' (default Image Credits:, Image credit:, Image "
 	 "source:, Photo credit(s):, Photo source:, Picture credit(s):, "
 	 "Photo(s):, Photograph(s):, Image(s):, Credit(s):, Cover image:, "
-	 "Cover photo:, Header image:, Featured image:, and Chinese and "
-	 "Japanese ones, see dm-credits(1))", NULL, read_prefixes},
+	 "Cover photo:, Header image:, Featured image:, Chinese and "
+	 "Japanese ones, and with lang fr, es or de that language's, see "
+	 "dm-credits(1))", NULL, read_prefixes},
 	{"footer", DM_OPT_CUSTOM, 0, NULL, "TEXT | [TEXT, ...]",
 	 "lines after the credits, e.g. a methodology link", NULL,
 	 read_footers},
@@ -228,7 +238,8 @@ dmf_credits *dmf_credits_open(dm_ctx *ctx)
 		dm_nomem(ctx->err);
 		return NULL;
 	}
-	if (dm_options_read(ctx, CR_OPT, cr_options, cr) != 0 ||
+	if ((cr->lang = cr_lang_of(ctx->doc, ctx->err)) == NULL ||
+	    dm_options_read(ctx, CR_OPT, cr_options, cr) != 0 ||
 	    cr_read_meta(ctx->doc, cr, ctx->err) != 0 ||
 	    cr_section_names(cr, ctx->err) != 0) {
 		dmf_credits_close(cr);
@@ -252,6 +263,7 @@ void dmf_credits_close(dmf_credits *cr)
 		free(*(char **)(void *)((char *)cr + words[i].offset));
 	cr_list_free(&cr->list);
 	cr_list_free(&cr->meta);
+	cr_list_free(&cr->pending);
 	json_decref(cr->slot);
 	json_decref(cr->extra);
 	json_decref(cr->emptied);

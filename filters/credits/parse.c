@@ -70,16 +70,17 @@ static size_t colon_len(const char *s)
 	return 0;
 }
 
-/* Skips white space (also no-break and ideographic spaces): how many. */
+/* Skips white space (also no-break, thin and ideographic spaces: "Photo
+ * : Jean", French style): how many. */
 static size_t skip_spaces(const char **s)
 {
-	size_t n = 0;
+	size_t n = 0, w;
 
 	for (;;) {
 		if (**s == ' ' || **s == '\t' || **s == '\n' || **s == '\r')
 			*s += 1;
-		else if (strncmp(*s, "\xc2\xa0", 2) == 0)
-			*s += 2;
+		else if ((w = dm_nbsp_at(*s)) > 0)
+			*s += w;
 		else if (strncmp(*s, "\xe3\x80\x80", 3) == 0)
 			*s += 3;
 		else
@@ -382,6 +383,9 @@ bool cr_bare_opening(const dmf_credits *cr, const char *t)
 
 	for (i = 0; cr_roles[i]; i++)
 		if (first_word(t, n, cr_roles[i]))
+			return true;
+	for (i = 0; cr->lang->roles[i]; i++)
+		if (first_word(t, n, cr->lang->roles[i]))
 			return true;
 	return first_word(t, n, "courtesy") || first_word(t, n, cr->w_photo) ||
 	       first_word(t, n, cr->w_image);

@@ -2,8 +2,10 @@
  * phrase.c - one credit, read from its words.  The grammar, in order:
  *
  *   [ROLE] BY NAME [ON SOURCE] [(LICENSE)]
- *        BY: "by", "courtesy of", "courtesy" (and words.by);
- *        ON: "on", "via", "from", "for" (and words.on, words.from), or "/"
+ *        BY: "by", "courtesy of", "courtesy" (and words.by, and the
+ *            words of the document's language, lang.c);
+ *        ON: "on", "via", "from", "for" (and words.on, words.from, the
+ *            language's), or "/"
  *        "Photo by Lan Lin on Unsplash", "Image courtesy of NASA",
  *        "Photograph by Li Wei for Reuters", "Photo by Jane Doe/Unsplash"
  *   [LABEL:] [© [YEAR]] NAME [/ SOURCE | ON SOURCE] [(LICENSE)]
@@ -24,10 +26,8 @@
 #include "words.h"
 
 /* The words that lead to the name, and to the source. */
-static const char *const by_words[] = {"courtesy of", "courtesy", "by",
-                                       NULL};
-static const char *const source_words[] = {"on", "via", "from", "for",
-                                           NULL};
+static const char *const by_words[] = {"courtesy of", "courtesy", "by", NULL};
+static const char *const source_words[] = {"on", "via", "from", "for", NULL};
 
 /* What a line without a prefix may credit (words.photo, words.image too) */
 const char *const cr_roles[] = {
@@ -49,8 +49,7 @@ static const char *const agencies[] = {
 static const char *const copyright[] = {"©", "(c)", "copyright", NULL};
 static const char *const small_words[] = {
 	"of", "and", "the", "de", "del", "der", "van", "von", "du", "la",
-	"le", "da", "y", "und", "et", "contributors", "images", "photos",
-	NULL};
+	"le", "da", "y", "und", "et", "contributors", "images", "photos", NULL};
 
 #define MAX_NAME 6 /* words of a name or source without a prefix */
 
@@ -114,13 +113,27 @@ static bool table_is(const json_t *words, size_t a, size_t n,
 	return extra && n > a && phrase_at(words, a, n, extra) == n - a;
 }
 
-/* How many words of a "by" phrase stand at words[i] (0: none). */
-static size_t by_at(const dmf_credits *cr, const json_t *words, size_t i,
+/* Whether words[a..n) name a role a line without a prefix may credit. */
+static bool role_is(const dmf_credits *cr, const json_t *words, size_t a,
                     size_t n)
 {
-	return table_at(words, i, n, by_words, cr->w_by);
+	return table_is(words, a, n, cr_roles, cr->w_photo) ||
+	       table_is(words, a, n, cr_roles, cr->w_image) ||
+	       table_is(words, a, n, cr->lang->roles, NULL);
 }
 
+/* How many words of a "by" phrase stand at words[i] (0: none), in English
+ * or, after a role (words[a..i)), the document's language ("de" is also
+ * in names: "Jean de La Fontaine"). */
+static size_t by_at(const dmf_credits *cr, const json_t *words, size_t a,
+                    size_t i, size_t n)
+{
+	size_t k = table_at(words, i, n, by_words, cr->w_by);
+
+	return k || !role_is(cr, words, a, i)
+	               ? k
+	               : table_at(words, i, n, cr->lang->by, NULL);
+}
 /* Whether `w` is an "on" word, before the source. */
 static bool on_word(const dmf_credits *cr, const json_t *w)
 {
@@ -129,8 +142,12 @@ static bool on_word(const dmf_credits *cr, const json_t *w)
 	for (s = source_words; *s; s++)
 		if (dm_word_is(w, *s))
 			return true;
+	for (s = cr->lang->on; *s; s++)
+		if (dm_word_is(w, *s))
+			return true;
 	return dm_word_is(w, cr->w_on) || dm_word_is(w, cr->w_from);
 }
+
 
 /* The text of a word, a new string, for a look at its characters. */
 static char *word_text(const json_t *w)
@@ -264,7 +281,8 @@ static int parse_copyright(json_t *words, size_t *a, size_t *n, credit *c)
 }
 
 /* "LABEL:" at words[a..]: one to three plain words, the first capitalised,
- * the last ending in ':'.  The words it covers (0 for none). */
+ * the last ending in ':', or followed by a ':' of its own (French "Carte
+ * : ...").  The words it covers (0 for none). */
 static size_t label_at(const json_t *words, size_t a, size_t n)
 {
 	const char *s = str_of(json_array_get(words, a));
@@ -277,7 +295,7 @@ static size_t label_at(const json_t *words, size_t a, size_t n)
 		if ((s = str_of(json_array_get(words, i))) == NULL)
 			return 0;
 		len = strlen(s);
-		if (len > 1 && s[len - 1] == ':')
+		if ((len > 1 || i > a) && s[len - 1] == ':')
 			return i + 1 - a;
 	}
 	return 0;
@@ -387,8 +405,7 @@ static cr_found parse_by(const dmf_credits *cr, json_t *words, size_t a,
 		return CR_NOMEM;
 	if ((flags & CR_P_BARE) &&
 	    ((by == a ? !phrase_at(words, by, n, "courtesy")
-	              : !table_is(words, a, by, cr_roles, cr->w_photo) &&
-	                        !table_is(words, a, by, cr_roles, cr->w_image)) ||
+	              : !role_is(cr, words, a, by)) ||
 	     !name_like(words, start, conn) ||
 	     (conn < n && !name_like(words, conn + 1, n))))
 		return CR_NONE;
@@ -442,7 +459,7 @@ static cr_found parse_words(const dmf_credits *cr, json_t *words, size_t a,
 	if (parse_license(words, a, &n, c) != 0)
 		return CR_NOMEM;
 	for (i = a; i < n && i <= a + 4; i++)
-		if ((k = by_at(cr, words, i, n)) > 0)
+		if ((k = by_at(cr, words, a, i, n)) > 0)
 			return parse_by(cr, words, a, i, k, n, flags, c);
 	if (flags & CR_P_BARE)
 		return CR_NONE;

@@ -116,15 +116,21 @@ static char *folded_name(const char *name)
 
 int cr_section_names(dmf_credits *cr, dm_error *err)
 {
-	size_t nb = sizeof headings / sizeof *headings - 1, n = 0, i;
+	size_t nb = sizeof headings / sizeof *headings - 1, nl = 0, n = 0, i;
 	char *title = NULL;
 
-	cr->names = calloc(nb + 2 + (cr->custom ? cr->nprefixes : 0),
+	while (cr->lang->headings[nl])
+		nl++;
+	cr->names = calloc(nb + nl + 2 + (cr->custom ? cr->nprefixes : 0),
 	                   sizeof *cr->names);
 	if (cr->names == NULL)
 		return dm_nomem(err);
 	for (i = 0; i < nb; i++)
 		if ((cr->names[n++] = folded_name(headings[i])) == NULL)
+			return dm_nomem(err);
+	for (i = 0; i < nl; i++)
+		if ((cr->names[n++] = folded_name(cr->lang->headings[i])) ==
+		    NULL)
 			return dm_nomem(err);
 	if (json_array_size(cr->title) > 0) {
 		if ((title = dm_stringify(cr->title)) == NULL ||
@@ -167,6 +173,9 @@ static dm_text_match heading_names(const dmf_credits *cr,
 			m = DM_TEXT_MATCHES;
 	for (i = 0; exact && headings[i] && m == DM_TEXT_DIFFERS; i++)
 		m = heading_is(folded, headings[i]);
+	for (i = 0; exact && cr->lang->headings[i] && m == DM_TEXT_DIFFERS;
+	     i++)
+		m = heading_is(folded, cr->lang->headings[i]);
 	if (exact && m == DM_TEXT_DIFFERS && json_array_size(cr->title) > 0) {
 		if ((t = dm_stringify(cr->title)) == NULL)
 			m = DM_TEXT_NOMEM;

@@ -7,11 +7,12 @@
  *
  * Reads a pandoc JSON document on standard input (its options apply) and
  * prints, for the first block (read as a paragraph of the body is), "no
- * credit line", or each credit as lines "FIELD: VALUE" (role, name, url,
- * source, source-url, license, license-url, year, or raw for a line kept
- * as written), "form:" with how it was written (copyright, label, tight,
- * source-first) and "text:" with its words in the footer, credits
- * separated by a blank line.
+ * credit line", or "caption: TEXT" for the lines that stay above credit
+ * lines (cr_read_para()), and each credit as lines "FIELD: VALUE" (role,
+ * name, url, source, source-url, license, license-url, year, or raw for a
+ * line kept as written), "form:" with how it was written (copyright,
+ * label, tight, source-first) and "text:" with its words in the footer,
+ * credits separated by a blank line.
  */
 #include <stdio.h>
 #include <unistd.h>
@@ -44,7 +45,7 @@ int main(void)
 	credit_list found = {0};
 	const json_t *para;
 	dmf_credits *cr = NULL;
-	size_t i = 0;
+	size_t i = 0, keep = 0;
 	int n = 0;
 
 	dm_error_clear(&err);
@@ -55,13 +56,20 @@ int main(void)
 	}
 	para = json_array_get(dm_doc_blocks(ctx.doc), 0);
 	if ((dm_is(para, "Para") || dm_is(para, "Plain")) &&
-	    (n = cr_read_line(cr, dm_content(para), CR_LINE, CR_FROM_BODY,
-	                      &found, &err)) < 0) {
+	    (n = cr_read_para(cr, dm_content(para), CR_FROM_BODY, &found,
+	                      &keep, &err)) < 0) {
 		fprintf(stderr, "parse: %s\n", err.what);
 		return 1;
 	}
 	if (n == 0)
 		puts("no credit line");
+	if (keep > 0) {
+		json_t *cap = json_array();
+		for (i = 0; cap && i < keep; i++)
+			json_array_append(cap, json_array_get(dm_content(para), i));
+		field("caption", cap);
+		json_decref(cap);
+	}
 	for (i = 0; i < found.n; i++) {
 		const credit *c = &found.v[i];
 		json_t *text = cr_write(cr, c, false);

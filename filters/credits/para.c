@@ -1,0 +1,168 @@
+/*
+ * para.c - a paragraph of several lines (SoftBreaks, LineBreaks) as credit
+ * lines: each line a credit line of its own ("Photo: Jane Doe/Unsplash" and
+ * "Map: OSM" on the next line), or a caption whose last lines are ("The
+ * harbour at dawn." and "Photo by Ana Ruiz on Unsplash" under it), or,
+ * as a paragraph of one line is, the whole of it one credit line (a long
+ * line its writer wrapped).
+ */
+#include <stdlib.h>
+
+#include "credits.h"
+
+/* Most inlines of every paragraph are looked at here: first by their
+ * size (a break has a tag alone, as a Space has), then by their tag,
+ * which is cheaper than their type (a lookup in the table of types). */
+static bool is_break(const json_t *x)
+{
+	return json_object_size(x) == 1 &&
+	       (dm_is(x, "SoftBreak") || dm_is(x, "LineBreak"));
+}
+
+/* Where the last line of `inlines` starts: 0 for a line alone. */
+static size_t last_line(const json_t *inlines)
+{
+	size_t i;
+
+	for (i = json_array_size(inlines); i > 0; i--)
+		if (is_break(json_array_get(inlines, i - 1)))
+			return i;
+	return 0;
+}
+
+/* The line of `inlines` from index `from` to the next break: a new array
+ * (sharing its inlines), or NULL when out of memory. */
+static json_t *line_at(const json_t *inlines, size_t from)
+{
+	json_t *line = json_array();
+	size_t i;
+
+	for (i = from; line != NULL && i < json_array_size(inlines) &&
+	               !is_break(json_array_get(inlines, i));
+	     i++)
+		if (json_array_append(line, json_array_get(inlines, i)) != 0) {
+			json_decref(line);
+			return NULL;
+		}
+	return line;
+}
+
+/* Whether a line opens with a lower-case letter, as a sentence wrapped
+ * over lines goes on ("... the harbour\nphoto by the river"), and a
+ * credit line of its own does not. */
+static bool opens_low(const json_t *line)
+{
+	const json_t *x = json_array_get(line, 0);
+	const char *s;
+
+	while (dm_type_of(x) == DM_T_STRONG || dm_type_of(x) == DM_T_EMPH)
+		x = json_array_get(dm_content(x), 0);
+	if (dm_type_of(x) != DM_T_STR)
+		return false;
+	s = json_string_value(dm_content(x));
+	return *s >= 'a' && *s <= 'z';
+}
+
+/* Whether a line whose first inline is `x` cannot be a credit line, told
+ * by its first word: most lines are dismissed without a closer look. */
+static bool cannot_be(const dmf_credits *cr, const json_t *x)
+{
+	const char *s;
+
+	while (dm_type_of(x) == DM_T_STRONG || dm_type_of(x) == DM_T_EMPH)
+		x = json_array_get(dm_content(x), 0);
+	if (dm_type_of(x) != DM_T_STR)
+		return false;
+	s = json_string_value(dm_content(x));
+	return !cr->first[cr_fold_byte(s)] && !cr_bare_opening(cr, s);
+}
+
+/* Whether the line at `from` is a credit line of its own: opening as
+ * one, its every credit read (none kept as written).  Its credits are
+ * added to `out` when it is not NULL.  1, 0, or -1 with `err` set. */
+static int own_line(const dmf_credits *cr, const json_t *inlines,
+                    size_t from, int rank, credit_list *out, dm_error *err)
+{
+	json_t *line;
+	credit_list found = {0};
+	size_t i;
+	int n = 0;
+
+	if (cannot_be(cr, json_array_get(inlines, from)))
+		return 0;
+	if ((line = line_at(inlines, from)) == NULL)
+		return dm_nomem(err);
+	if (!opens_low(line))
+		n = cr_read_line(cr, line, CR_LINE, rank, &found, err);
+	json_decref(line);
+	for (i = 0; n > 0 && i < found.n; i++)
+		if (found.v[i].raw != NULL)
+			n = 0;
+	for (i = 0; n > 0 && out != NULL && i < found.n; i++)
+		if (cr_list_add(out, &found.v[i], err) != 0)
+			n = -1;
+	cr_list_free(&found);
+	return n < 0 ? -1 : n > 0;
+}
+
+/* Reads the lines starting at starts[k..n) into `out`: how many credits,
+ * or -1 with `err` set. */
+static int read_lines(const dmf_credits *cr, const json_t *inlines,
+                      const size_t *starts, size_t k, size_t n, int rank,
+                      credit_list *out, dm_error *err)
+{
+	size_t before = out->n;
+
+	for (; k < n; k++)
+		if (own_line(cr, inlines, starts[k], rank, out, err) < 0)
+			return -1;
+	return (int)(out->n - before);
+}
+
+/* The index of each line's first inline into *starts (a new array): how
+ * many lines, 0 when out of memory. */
+static size_t line_starts(const json_t *inlines, size_t **starts)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < json_array_size(inlines); i++)
+		n += is_break(json_array_get(inlines, i));
+	if ((*starts = malloc(n * sizeof **starts)) == NULL)
+		return 0;
+	(*starts)[0] = 0;
+	for (i = 0, n = 1; i < json_array_size(inlines); i++)
+		if (is_break(json_array_get(inlines, i)))
+			(*starts)[n++] = i + 1;
+	return n;
+}
+
+int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
+                 credit_list *out, size_t *keep, dm_error *err)
+{
+	size_t *starts = NULL, n, k, last = last_line(inlines);
+	int rc = 0, own = 0;
+
+	*keep = 0;
+	/* a line alone, or a last line that is no credit line: the whole */
+	if (last == 0 ||
+	    (own = own_line(cr, inlines, last, rank, NULL, err)) == 0)
+		return cr_read_line(cr, inlines, CR_LINE, rank, out, err);
+	if (own < 0 || (n = line_starts(inlines, &starts)) == 0)
+		return own < 0 ? -1 : dm_nomem(err);
+	/* the lines at the end that are credit lines of their own, the
+	 * last one known to be */
+	for (k = n - 1; k > 0; k--)
+		if ((own = own_line(cr, inlines, starts[k - 1], rank, NULL,
+		                    err)) <= 0)
+			break;
+	if (own < 0)
+		rc = -1;
+	else if (k > 0) /* the whole a credit line, or a caption above */
+		rc = cr_read_line(cr, inlines, CR_LINE, rank, out, err);
+	if (rc == 0 && k < n) {
+		rc = read_lines(cr, inlines, starts, k, n, rank, out, err);
+		*keep = k > 0 ? starts[k] - 1 : 0;
+	}
+	free(starts);
+	return rc;
+}
