@@ -22,6 +22,7 @@ static const char *prog = "dm-to-html";
 /* What the command line asks for. */
 typedef struct args {
 	unsigned flags;
+	unsigned md_flags;  /* --lines: DM_MD_LINES */
 	const char *outdir; /* -o DIR, or NULL */
 	const char *list;   /* --filters LIST, or NULL: as dm chooses */
 	char **files;       /* the Markdown files */
@@ -31,7 +32,7 @@ typedef struct args {
 static int help(void)
 {
 	printf("Usage: %s [-s]\n"
-	       "       %s [-s] [--filters LIST] [-o DIR] FILE.md...\n"
+	       "       %s [-s] [--lines] [--filters LIST] [-o DIR] FILE.md...\n"
 	       "Reads a pandoc JSON document (pandoc -t json, dm-from-md, a "
 	       "filter)\non standard input and writes it as HTML5 on standard "
 	       "output.\n\nGiven Markdown files, reads each as dm-from-md "
@@ -45,6 +46,9 @@ static int help(void)
 	       "  -s, --standalone  a whole page: title, header-includes, "
 	       "style\n"
 	       "  -o, --output DIR  the folder the pages are written to\n"
+	       "      --lines       read the files as dm-from-md --lines does: "
+	       "one block\n                    per line, as a CMS exports an "
+	       "article\n"
 	       "      --filters LIST  the chain, as dm --filters (default: as "
 	       "dm chooses)\n"
 	       "  -h, --help        print this help and exit\n"
@@ -78,6 +82,8 @@ static int parse_args(args *r, int argc, char **argv)
 		else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
 			if ((r->outdir = value(argc, argv, &i)) == NULL)
 				return dm_usage(prog, "%s needs a folder", a);
+		} else if (!strcmp(a, "--lines")) {
+			r->md_flags |= DM_MD_LINES;
 		} else if (!strcmp(a, "--filters")) {
 			if ((r->list = value(argc, argv, &i)) == NULL)
 				return dm_usage(prog, "%s needs a value", a);
@@ -91,9 +97,10 @@ static int parse_args(args *r, int argc, char **argv)
 		} else
 			return dm_usage(prog, "unknown argument %s", a);
 	}
-	if (r->nfiles == 0 && (r->outdir || r->list))
+	if (r->nfiles == 0 && (r->outdir || r->list || r->md_flags))
 		return dm_usage(prog, "%s: no Markdown files given",
-		                r->outdir ? "-o" : "--filters");
+		                r->outdir ? "-o" : r->list ? "--filters"
+		                                           : "--lines");
 	if (r->nfiles > 1 && r->outdir == NULL)
 		return dm_usage(prog, "%s", "several files need -o DIR");
 	return -1;
@@ -146,7 +153,7 @@ static int write_page(const dm_doc *doc, unsigned flags, const char *path,
 }
 
 /* Reads Markdown `file` into a document.  NULL with `err` set. */
-static dm_doc *read_md(const char *file, dm_error *err)
+static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err)
 {
 	int fd = strcmp(file, "-") ? open(file, O_RDONLY) : STDIN_FILENO;
 	dm_doc *doc;
@@ -156,7 +163,7 @@ static dm_doc *read_md(const char *file, dm_error *err)
 		             strerror(errno));
 		return NULL;
 	}
-	doc = dm_md_read_fd(fd, 23, 0, err);
+	doc = dm_md_read_fd(fd, 23, md_flags, err);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return doc;
@@ -176,7 +183,7 @@ static int one_file(const args *r, const char *file, bool last)
 		arena = dmp_json_arena_whole(true); /* given back at once */
 		dmp_cmark_arena(true);
 	}
-	doc = read_md(file, &err);
+	doc = read_md(file, r->md_flags, &err);
 	if (doc != NULL) {
 		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
 		              &err, NULL};
@@ -235,7 +242,7 @@ static int from_json(unsigned flags)
 
 int main(int argc, char **argv)
 {
-	args r = {0, NULL, NULL, NULL, 0};
+	args r = {0, 0, NULL, NULL, NULL, 0};
 	int i, rc, status = 0;
 
 	dm_main_init();

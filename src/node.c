@@ -137,11 +137,14 @@ json_t *dm_node(const char *tag, json_t *c)
 	json_t *n = json_object();
 
 	if (n == NULL ||
-	    json_object_set_new_nocheck(n, "t", tag_string(tag)) != 0 ||
-	    (c != NULL && json_object_set_new_nocheck(n, "c", c) != 0)) {
+	    json_object_set_new_nocheck(n, "t", tag_string(tag)) != 0) {
 		json_decref(n);
-		if (n == NULL)
-			json_decref(c);
+		json_decref(c); /* not yet taken */
+		return NULL;
+	}
+	/* jansson takes `c` even when it fails to set it */
+	if (c != NULL && json_object_set_new_nocheck(n, "c", c) != 0) {
+		json_decref(n);
 		return NULL;
 	}
 	return n;

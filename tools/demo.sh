@@ -51,13 +51,16 @@ for md in "$ROOT"/samples/*.md "$ROOT"/samples/*.txt; do
 		echo "demo: $OUT/$name.html (without pandoc)"
 		continue
 	fi
+	page=
 	case $md in *.txt)
 		"$ROOT/$BUILD/dm-from-md" --api $api --lines "$md" \
 			>"$OUT/$name.json"
 		md=$OUT/$name.json
-		from=json ;;
+		from=json
+		# a CMS export has no title: the page's <title> is its name
+		page="--metadata=pagetitle:$name" ;;
 	esac
-	"$PANDOC" -f "$from" "$md" --filter "$DM" -s -o "$OUT/$name.html"
+	"$PANDOC" -f "$from" "$md" --filter "$DM" -s $page -o "$OUT/$name.html"
 	"$PANDOC" -f "$from" "$md" --filter "$DM" -o "$OUT/$name.docx"
 	"$PANDOC" -f "$from" "$md" --filter "$DM" -t gfm -o "$OUT/$name.gfm.md"
 	engine=pdflatex

@@ -152,6 +152,10 @@ json_t *dmf_labelled_paras(dm_ctx *ctx, json_t *list, size_t i);
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */
 int dmf_is_section(const state *st, const json_t *h);
+/** The inlines of Header `h` as the section's title: without the
+ * separator that may end it ("The Direct Message:" titles the box "The
+ * Direct Message").  A new array, or NULL. */
+json_t *dmf_section_title(const json_t *h);
 /** The section headed at list[i] as a semantic callout Div (a new
  * reference), *used the blocks of the list it takes, the heading with
  * them; NULL with ctx->err set. */

@@ -196,27 +196,76 @@ static size_t space_before(size_t len, const char *text)
 			return len;
 }
 
+/* The length of the pictograph `s` opens with (an emoji or a symbol such
+ * as ⚡, ✉️, 🔊, with its variation selector or joiner), or 0.  Writers
+ * set one before a label ("- ⚡ Tension: ..."); the box has its icon. */
+static size_t pictograph_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+
+	if (u[0] >= 0xe0 && u[0] < 0xf0 && u[1] >= 0x80 && u[2] >= 0x80) {
+		cp = (u[0] & 0x0fUL) << 12 | (u[1] & 0x3fUL) << 6 | (u[2] & 0x3f);
+		return (cp >= 0x2190 && cp <= 0x2bff) || cp == 0xfe0f ||
+		       cp == 0x200d || cp == 0x20e3 ? 3 : 0;
+	}
+	if (u[0] == 0xf0 && u[1] == 0x9f && u[2] >= 0x80 && u[2] <= 0xab &&
+	    u[3] >= 0x80)
+		return 4; /* U+1F000 to U+1FAFF */
+	return 0;
+}
+
+/* `s` past its leading pictographs and the spaces after them. */
+static const char *past_pictographs(const char *s)
+{
+	const char *p = s;
+	size_t w;
+
+	while ((w = pictograph_at(p)) > 0)
+		p += w;
+	while (p != s && *p == ' ')
+		p++;
+	return p;
+}
+
+/* How many inlines a leading pictograph takes: a Str of pictographs (1)
+ * and the Space after it (2), or none (0). */
+static size_t pictograph_lead(const json_t *ils)
+{
+	const char *t = json_string_value(dm_content(json_array_get(ils, 0)));
+
+	if (dm_type_of(json_array_get(ils, 0)) != DM_T_STR || t[0] == '\0' ||
+	    *past_pictographs(t) != '\0')
+		return 0;
+	return dm_type_of(json_array_get(ils, 1)) == DM_T_SPACE ? 2 : 1;
+}
+
 /* The words before the separator block `b` opens with (plain, bold or
- * emphasised, the separator inside or out), copied into `written` (""
- * when it opens with none); returns how many inlines hold them and the
- * separator, 0 when none. */
+ * emphasised, the separator inside or out; a pictograph before them
+ * aside), copied into `written` ("" when it opens with none); returns how
+ * many inlines hold them and the separator, 0 when none. */
 static size_t read_label(const json_t *b, char *written, size_t size)
 {
 	json_t *ils = dmf_block_text(b);
 	char text[256];
-	const char *colon = NULL;
+	const char *colon = NULL, *from;
 	size_t i, len = 0, sep, n = json_array_size(ils);
+	size_t lead = pictograph_lead(ils);
 
 	written[0] = text[0] = '\0';
-	for (i = 0; i < n && i < 8 && colon == NULL; i++) {
+	for (i = lead; i < n && i < lead + 8 && colon == NULL; i++) {
 		json_t *x = json_array_get(ils, i);
-		if (!label_part(x, i) || !label_text(x, text, sizeof text, &len))
+		if (!label_part(x, i - lead) ||
+		    !label_text(x, text, sizeof text, &len))
 			break;
 		colon = find_colon(text, &sep);
 	}
 	if (colon != NULL) {
 		len = space_before((size_t)(colon - text), text);
-		snprintf(written, size, "%.*s", (int)len, text);
+		from = past_pictographs(text);
+		if ((size_t)(from - text) < len)
+			snprintf(written, size, "%.*s",
+			         (int)(len - (size_t)(from - text)), from);
 	}
 	return written[0] ? i : 0;
 }

@@ -8,11 +8,32 @@
 
 #include "callouts.h"
 #include "render.h"
+#include "words.h"
+
+/* The length of text[0, len) without the separator and spaces that may
+ * end a heading naming the section: "The Direct Message:", "直接信息：",
+ * "The Direct Message —", "The Direct Message." (a colon, full-width
+ * too, a dash or a full stop, as the triad's labels end; spaces ASCII,
+ * no-break or thin). */
+static size_t heading_words(const char *text, size_t len)
+{
+	static const char *const ends[] = {":", "\uff1a", "\u2014", "\u2013",
+	                                   ".", " "};
+	size_t k, w, n;
+
+	for (k = 0; k < sizeof ends / sizeof *ends; k++) {
+		n = strlen(ends[k]);
+		if (len >= n && memcmp(text + len - n, ends[k], n) == 0)
+			return heading_words(text, len - n);
+	}
+	if ((w = dm_nbsp_before(text, len)) > 0)
+		return heading_words(text, len - w);
+	return len;
+}
 
 int dmf_is_section(const state *st, const json_t *h)
 {
 	char *s;
-	size_t n;
 	int yes;
 
 	/* a heading kept above its callout already: not a section again */
@@ -20,39 +41,43 @@ int dmf_is_section(const state *st, const json_t *h)
 		return 0;
 	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
 		return -1;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
-		s[--n] = '\0';
+	s[heading_words(s, strlen(s))] = '\0';
 	yes = dmf_same_text(s, st->heading);
 	free(s);
 	return yes;
 }
 
-/* The heading's inlines as a title: "The Direct Message:" without its
- * colon.  A new array, or NULL. */
-static json_t *section_title(const json_t *h)
+json_t *dmf_section_title(const json_t *h)
 {
-	json_t *ils = json_deep_copy(dm_node_inlines(h));
-	size_t n = json_array_size(ils);
-	json_t *last = n ? json_array_get(ils, n - 1) : NULL;
-	const char *t = json_string_value(dm_content(last));
-	size_t len = t ? strlen(t) : 0;
+	json_t *ils = json_deep_copy(dm_node_inlines(h)), *last;
+	const char *t;
+	size_t n, len;
 	char *cut;
 
-	if (ils == NULL || dm_type_of(last) != DM_T_STR || len == 0 ||
-	    t[len - 1] != ':')
-		return ils;
-	if (len == 1) {
-		json_array_remove(ils, n - 1);
-		return ils;
-	}
-	cut = strndup(t, len - 1);
-	if (cut == NULL || json_array_set_new(ils, n - 1, dm_str(cut))) {
+	while (ils != NULL && (n = json_array_size(ils)) > 0) {
+		last = json_array_get(ils, n - 1);
+		if (dm_type_of(last) == DM_T_SPACE) {
+			json_array_remove(ils, n - 1);
+			continue;
+		}
+		if (dm_type_of(last) != DM_T_STR)
+			break;
+		t = json_string_value(dm_content(last));
+		if ((len = heading_words(t, strlen(t))) == strlen(t))
+			break;
+		if (len == 0) {
+			json_array_remove(ils, n - 1);
+			continue;
+		}
+		cut = strndup(t, len);
+		if (cut == NULL || json_array_set_new(ils, n - 1, dm_str(cut))) {
+			free(cut);
+			json_decref(ils);
+			return NULL;
+		}
 		free(cut);
-		json_decref(ils);
-		return NULL;
+		break;
 	}
-	free(cut);
 	return ils;
 }
 
@@ -133,7 +158,7 @@ json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
 
 	/* the heading stays one, its id with it, marked as the callout's */
 	box.heading = head;
-	box.title = section_title(h);
+	box.title = dmf_section_title(h);
 	box.body = json_array();
 	box.attr = dm_attr(NULL);
 	if (out == NULL || head == NULL || box.title == NULL ||

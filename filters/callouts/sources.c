@@ -141,8 +141,7 @@ static int div_title(const ctype *t, callout *c)
 		/* a heading of the document (the Direct Message section) */
 		c->heading = json_deep_copy(json_array_get(
 		        dm_node_blocks(first), 0));
-		c->title = c->heading ? json_deep_copy(dm_node_inlines(
-		                                c->heading)) : NULL;
+		c->title = c->heading ? dmf_section_title(c->heading) : NULL;
 	} else if (div_of(first, "callout-title")) {
 		c->title = title_of(first);
 	} else if (title != NULL) {
@@ -246,6 +245,23 @@ static int alert_rest(callout *c, const json_t *para, const json_t *ils,
 	return json_array_set_new(c->body, 0, dm_node(dm_tag(para), rest));
 }
 
+/* A triad alert written on one line ("> [!tension] Cities pour money
+ * into ..."): its text, read as the title, is the statement, so it
+ * becomes the body under the type's label.  Other types keep Obsidian's
+ * title-only box.  0 or -1. */
+static int statement_of(callout *c)
+{
+	json_t *para;
+
+	if (!c->type->triad || json_array_size(c->body) > 0)
+		return 0;
+	para = dm_node("Para", c->title); /* takes the title */
+	c->title = json_deep_copy(c->type->title);
+	if (para == NULL || json_array_append_new(c->body, para))
+		return -1;
+	return c->title ? 0 : -1;
+}
+
 int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
                    callout *c)
 {
@@ -280,6 +296,8 @@ int dmf_from_alert(dm_ctx *ctx, const state *st, json_t *bq, bool take,
 		json_decref(c->title);
 		if ((c->title = json_deep_copy(c->type->title)) == NULL)
 			return dm_nomem(ctx->err);
+		return alert_rest(c, para, ils, i) ? dm_nomem(ctx->err) : 1;
 	}
-	return alert_rest(c, para, ils, i) ? dm_nomem(ctx->err) : 1;
+	return alert_rest(c, para, ils, i) || statement_of(c)
+	               ? dm_nomem(ctx->err) : 1;
 }

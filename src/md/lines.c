@@ -149,6 +149,8 @@ typedef struct shape {
 	bool inner_stop;   /* a sentence ends inside the line */
 	size_t label_words;   /* words before the first colon (0: none) */
 	size_t label_cjk;     /* CJK characters before that colon */
+	size_t words;         /* words, CJK characters aside */
+	bool lower_word;      /* a word opens with a lower-case letter */
 } shape;
 
 static bool stop(uint32_t cp)
@@ -160,7 +162,7 @@ static bool stop(uint32_t cp)
 static void measure(const char *s, size_t len, shape *sh)
 {
 	size_t i = 0, words = 0, cjkn = 0;
-	bool in_word = false, colon = false;
+	bool in_word = false, colon = false, word_start = false;
 	uint32_t cp, prev = 0;
 
 	memset(sh, 0, sizeof *sh);
@@ -182,8 +184,12 @@ static void measure(const char *s, size_t len, shape *sh)
 		} else if (cp == ' ') {
 			in_word = false;
 		} else if (!in_word) {
-			in_word = true;
+			in_word = word_start = true;
 			words++;
+		}
+		if (word_start && alnum(cp)) {
+			word_start = false;
+			sh->lower_word |= lower_letter(cp);
 		}
 		if (cp != '*' && cp != '_' && cp != ' ') {
 			if (sh->first == 0)
@@ -193,15 +199,38 @@ static void measure(const char *s, size_t len, shape *sh)
 		prev = cp;
 	}
 	sh->weight = 2 * words + cjkn;
+	sh->words = words;
+}
+
+/* Whether the line ends in a colon that closes a title ("The Direct
+ * Message:", "Key Takeaways:"): two words or more, each opening with a
+ * capital or a digit, and no other colon.  A lead-in ("Here is what she
+ * said:") or a one-word label ("Update:") ends a clause instead. */
+static bool title_colon(const shape *sh)
+{
+	return sh->last == ':' && sh->label_words == 0 && sh->words >= 2 &&
+	       !sh->lower_word;
+}
+
+/* Whether the line is a byline, "By NAME ...": a paragraph. */
+static bool byline(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	if (len < 4 || memcmp(s, "By ", 3) != 0)
+		return false;
+	dmp_utf8_get((const unsigned char *)s + 3, &cp);
+	return alnum(cp) && !lower_letter(cp) && !(cp >= '0' && cp <= '9');
 }
 
 /*
  * Whether paragraph line `l`, with `next` (a line of any kind) after it,
  * reads as a heading: short (at most 100 characters and 12 words, a CJK
  * character counting as half a word), neither opening in lower case nor
- * ending in sentence or clause punctuation (a question mark may end it),
- * one sentence, no one-word label before a colon ("Photo: ...", "Note:
- * ..."), and followed by a longer paragraph.
+ * ending in sentence or clause punctuation (a question mark may end it,
+ * and a colon a title: title_colon()), one sentence, no one-word label
+ * before a colon ("Photo: ...", "Note: ..."), no byline ("By Jane Doe,
+ * 3 June"), and followed by a longer paragraph.
  */
 static bool heading_like(const line *l, const line *next)
 {
@@ -213,7 +242,8 @@ static bool heading_like(const line *l, const line *next)
 	if (sh.chars > 100 || sh.weight > 24 ||
 	    !(alnum(sh.first) || cjk(sh.first)))
 		return false;
-	if (lower_letter(sh.first) || closing(sh.last) || sh.inner_stop)
+	if (lower_letter(sh.first) || sh.inner_stop ||
+	    (closing(sh.last) && !title_colon(&sh)) || byline(l->s, l->len))
 		return false;
 	if (sh.label_words == 1 && sh.label_cjk == 0)
 		return false; /* "Photo: Jane Doe" */

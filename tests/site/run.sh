@@ -8,7 +8,9 @@
 #    tests/md/cases/*.md and tests/site/articles/*.md (articles where one
 #    filter's output is the next one's input), the page dm-to-html -s -o
 #    writes is byte for byte `dm-from-md F | dm html | dm-to-html -s`, and
-#    so are the fragments (no -s) and one file to standard output.
+#    so are the fragments (no -s) and one file to standard output; with
+#    --lines, for samples/*.txt and tests/md/lines/*.txt, the pipe's with
+#    dm-from-md --lines.
 # 2. The chain is dm's: --filters as dm --filters.
 # 3. One bad file among good ones: a message naming it, exit 1, no page for
 #    it, the other pages written, no .tmp left behind.
@@ -73,6 +75,27 @@ grep -q 'callout-direct-message' "$TMP/one.html" &&
 	grep -q 'dm-credits' "$TMP/one.html" && pass ||
 	fail "seed page" "lacks its callouts or its credit footer"
 
+# text with one block per line: --lines, as dm-from-md --lines
+LINES=$(ls "$ROOT"/samples/*.txt "$ROOT"/tests/md/lines/*.txt)
+# shellcheck disable=SC2086 # LINES is a list of paths without spaces
+if "$TOHTML" -s --lines -o "$TMP/lines" $LINES 2>"$TMP/err"; then
+	for f in $LINES; do
+		b=$(basename "$f" .txt)
+		if "$FROM" --lines "$f" | "$DM" html | "$TOHTML" -s \
+			>"$TMP/pipe.html" 2>"$TMP/err" &&
+			cmp -s "$TMP/pipe.html" "$TMP/lines/$b.html"; then
+			pass
+		else
+			fail "page $b --lines" "not the pipe's with dm-from-md --lines"
+		fi
+	done
+else
+	fail "dm-to-html -s --lines -o lines FILES" "exit $?: $(cat "$TMP/err")"
+fi
+grep -q 'class="callout-heading">The Direct Message:</h2>' \
+	"$TMP/lines/village.html" && pass ||
+	fail "village.txt --lines" "no Direct Message section heading"
+
 # 2. --filters ----------------------------------------------------------------
 
 # shellcheck disable=SC2086
@@ -127,6 +150,7 @@ usage() { # WHAT MESSAGE ARGS...
 usage "two files, no -o" "several files need -o" "$SEED" "$SEED"
 usage "-o without a folder" "needs a folder" "$SEED" -o
 usage "-o without files" "no Markdown files" -o "$TMP/x"
+usage "--lines without files" "no Markdown files" --lines
 : >"$TMP/file"
 "$TOHTML" -s -o "$TMP/file" "$SEED" >"$TMP/out" 2>"$TMP/err"
 rc=$?
