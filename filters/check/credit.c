@@ -57,13 +57,42 @@ static int kept(dmc_state *st, json_t *list, size_t i, size_t bad,
 	return 0;
 }
 
+/* What a message quotes of `text` (a new string, or NULL): on one line,
+ * every run of white space one space (a table's cells, a list's items),
+ * cut at a character within `max` bytes, with an ellipsis when cut. */
+static char *excerpt(const char *text, size_t max)
+{
+	dm_buf b = {0};
+	size_t cut;
+	bool space = false;
+
+	for (; *text; text++) {
+		if (*text == ' ' || *text == '\t' || *text == '\n' ||
+		    *text == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			dm_buf_putc(&b, ' ');
+		dm_buf_putc(&b, *text);
+		space = false;
+	}
+	if (!dm_buf_failed(&b) && b.data != NULL &&
+	    (cut = dm_utf8_cut(b.data, max)) < b.len) {
+		b.len = cut;
+		b.data[cut] = '\0';
+		dm_buf_puts(&b, "\u2026");
+	}
+	return dm_buf_take(&b);
+}
+
 /* A block that keeps its Credits section in place (see kept()): DM203.
  * 0, or -1 with ctx->err set. */
 static int report_kept(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
 	const json_t *pair = NULL;
-	char *head, *text;
+	char *all, *head, *text;
 	size_t i;
 	int rc;
 
@@ -72,16 +101,19 @@ static int report_kept(dm_ctx *ctx, const dm_walk *w, json_t *node)
 			pair = json_array_get(st->credit_bad, i);
 	if (pair == NULL)
 		return 0;
-	head = dm_stringify(dm_node_inlines(json_array_get(pair, 1)));
-	text = dm_stringify(bare(node));
+	all = dm_stringify(dm_node_inlines(json_array_get(pair, 1)));
+	head = all ? excerpt(all, 40) : NULL;
+	free(all);
+	all = dm_stringify(bare(node));
+	text = all ? excerpt(all, 60) : NULL;
+	free(all);
 	rc = head && text ? 0 : dm_nomem(ctx->err);
 	if (rc == 0)
 		rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-		                "the section \"%.*s\" holds what is not a "
-		                "credit (\"%.*s\"): it stays in place, and its "
+		                "the section \"%s\" holds what is not a "
+		                "credit (\"%s\"): it stays in place, and its "
 		                "credits are not gathered into the footer",
-		                (int)dm_utf8_cut(head, 40), head,
-		                (int)dm_utf8_cut(text, 60), text);
+		                head, text);
 	free(head);
 	free(text);
 	return rc;
@@ -91,7 +123,7 @@ int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
 	dmf_credit_line line = DMF_CREDIT_LINE_NONE;
-	char *text;
+	char *all, *text;
 	int rc;
 
 	if (dm_holds(st->credit_heads, node)) {
@@ -112,12 +144,14 @@ int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	json_array_clear(st->uncredited);
 	if (line != DMF_CREDIT_LINE_UNPARSED)
 		return 1;
-	if ((text = dm_stringify(node)) == NULL)
+	all = dm_stringify(node);
+	text = all ? excerpt(all, 80) : NULL;
+	free(all);
+	if (text == NULL)
 		return dm_nomem(ctx->err);
 	rc = dmc_report(ctx, dmc_here(st, w, node), DMC_CREDIT_UNPARSED,
-	                "cannot read the credit line \"%.*s\" (expected, "
-	                "say, \"Photo by NAME on SOURCE\")",
-	                (int)dm_utf8_cut(text, 80), text);
+	                "cannot read the credit line \"%s\" (expected, "
+	                "say, \"Photo by NAME on SOURCE\")", text);
 	free(text);
 	return rc ? -1 : 1;
 }

@@ -188,11 +188,12 @@ fail:
 	return NULL;
 }
 
-/* The footer for `family`: a new array of blocks, or NULL. */
-static json_t *render(const dmf_credits *cr, dm_family family)
+/* The footer for `family`, right to left when the document reads so: a
+ * new array of blocks, or NULL. */
+static json_t *render(const dmf_credits *cr, dm_family family, bool rtl)
 {
 	dm_box b = {.role = DM_BOX_FOOTER, .type = CR_CLASS,
-	            .style = CR_STYLE, .title = cr->title};
+	            .style = CR_STYLE, .title = cr->title, .rtl = rtl};
 	json_t *out = json_array();
 	dm_error err = {0};
 
@@ -210,7 +211,7 @@ int cr_footer_build(dm_ctx *ctx, dmf_credits *cr)
 	qsort(cr->list.v, cr->list.n, sizeof *cr->list.v, by_rank);
 	if (dedupe(cr, ctx->err) != 0)
 		return -1;
-	if ((cr->out = render(cr, ctx->family)) == NULL)
+	if ((cr->out = render(cr, ctx->family, dm_box_rtl(ctx->doc))) == NULL)
 		return dm_nomem(ctx->err);
 	return 0;
 }

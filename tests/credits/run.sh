@@ -42,6 +42,7 @@
 #            (through pandoc 2.17 and pandoc 3) with -s,
 #            compile with pdflatex (skipped without pdflatex); the
 #            credits title is never left alone at a page foot
+#   rtl      the EPUB footer of a right-to-left article has dir="rtl"
 #
 # Needs pandoc (2.17), and node for pandoc 3 (tests/pandoc3.mjs).  Prints
 # each failure, then "N passed, N failed"; exits 1 if anything failed.
@@ -49,7 +50,7 @@
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-build}
 [ $# -gt 0 ] && shift
-SUITES=${*:-parse bad corpus html articles latex links}
+SUITES=${*:-parse bad corpus html articles latex links rtl}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 DM=$BUILD/dm
 HERE=$ROOT/tests/credits
@@ -537,11 +538,40 @@ EOF
 	fi
 }
 
+# The EPUB footer of an article read right to left (lang: ar, or dir:
+# rtl) carries dir="rtl", as its callouts do; a left-to-right one none.
+suite_rtl() {
+	for meta in 'lang: ar' 'lang: he-IL' 'dir: rtl' 'lang: en' \
+		'lang: ar
+dir: ltr'; do
+		printf -- '---\n%s\n---\nText.\n\n![A](a.jpg)\n\nPhoto by Ana Ruiz on Unsplash\n' \
+			"$meta" >"$TMP/rtl.md"
+		pandoc -t json "$TMP/rtl.md" | "$BUILD/dm-credits" epub \
+			>"$TMP/rtl.json" 2>"$TMP/err"
+		open=$(grep -o '<footer class=\\"dm-credits\\"[^>]*>' \
+			"$TMP/rtl.json")
+		case $meta in
+		*ltr* | *en) want=ltr ;;
+		*) want=rtl ;;
+		esac
+		got=ltr
+		case $open in *'dir=\"rtl\"'*) got=rtl ;; esac
+		if [ -n "$open" ] && [ "$got" = "$want" ]; then
+			pass
+		else
+			fail "rtl: epub footer of '$meta'" "expected: $want" \
+				"got: $open"
+			show "$TMP/err"
+		fi
+	done
+}
+
 for suite in $SUITES; do
 	P0=$PASSED F0=$FAILED
 	case $suite in
-	parse | bad | corpus | html | articles | latex | links) "suite_$suite" ;;
-	*) fail "run.sh" "expected a suite: parse bad corpus html articles latex links" \
+	parse | bad | corpus | html | articles | latex | links | rtl)
+		"suite_$suite" ;;
+	*) fail "run.sh" "expected a suite: parse bad corpus html articles latex links rtl" \
 		"got: $suite" ;;
 	esac
 	printf '%s: %d passed, %d failed\n' "$suite" $((PASSED - P0)) \
