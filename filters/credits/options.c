@@ -28,6 +28,7 @@ static const struct {
 	{"Credits:", false}, {"Credit:", false},
 	{"Cover image:", true}, {"Cover photo:", true},
 	{"Header image:", true}, {"Featured image:", true},
+	{"Illustration:", true}, {"Illustrations:", true},
 	/* Chinese, simplified and traditional */
 	{"图片来源：", false}, {"圖片來源：", false},
 	{"图片：", false}, {"圖片：", false}, {"图源：", false},
@@ -206,7 +207,8 @@ const dm_option_spec cr_options[] = {
 	 "'\xef\xbc\x9a' (default Image Credits:, Image credit:, Image "
 	 "source:, Photo credit(s):, Photo source:, Picture credit(s):, "
 	 "Photo(s):, Photograph(s):, Image(s):, Credit(s):, Cover image:, "
-	 "Cover photo:, Header image:, Featured image:, Chinese and "
+	 "Cover photo:, Header image:, Featured image:, Illustration(s):, "
+	 "Chinese and "
 	 "Japanese ones, and with lang fr, es or de that language's, see "
 	 "dm-credits(1))", NULL, read_prefixes},
 	{"footer", DM_OPT_CUSTOM, 0, NULL, "TEXT | [TEXT, ...]",
