@@ -178,10 +178,12 @@ static dm_walk_result on_line(dm_ctx *ctx, const dm_walk *w, json_t *node,
 	}
 	if (n == 0) /* none, or the prefix alone */
 		return DM_WALK_CONTINUE;
-	if (keep == 0)
+	if (keep == 0) {
+		cr->took_top |= dm_walk_ancestor(w, 0) == NULL;
 		return move_all(&cr->list, &found, ctx->err) != 0
 		               ? DM_WALK_ERROR
 		               : remove_block(ctx, dm_walk_ancestor(w, 0), out);
+	}
 	if (move_all(&cr->list, &cr->pending, ctx->err) != 0 ||
 	    move_all(&cr->pending, &found, ctx->err) != 0)
 		return DM_WALK_ERROR;
@@ -325,6 +327,21 @@ static dm_walk_result place(dm_ctx *ctx, const dm_walk *w, json_t *list)
 	return DM_WALK_CONTINUE;
 }
 
+/* The horizontal rules the document ends with, when the footer goes at
+ * its end and a credit line was taken from its top level: such a rule
+ * parted the article from its credits, and the footer draws its own (the
+ * html border, the rule of the text formats); left, two rules would
+ * stand over the footer. */
+static void drop_end_rules(json_t *blocks)
+{
+	size_t n;
+
+	while ((n = json_array_size(blocks)) > 0 &&
+	       dm_type_of(json_array_get(blocks, n - 1)) ==
+	               DM_T_HORIZONTAL_RULE)
+		json_array_remove(blocks, n - 1);
+}
+
 static int finish(dm_ctx *ctx)
 {
 	static const dm_visitor placer = {NULL, NULL, place, NULL, 0};
@@ -350,8 +367,11 @@ static int finish(dm_ctx *ctx)
 	if (cr->slot != NULL) {
 		if (dm_walk_doc(ctx, &placer) != 0)
 			return -1;
-	} else if (json_array_extend(dm_doc_blocks(ctx->doc), cr->out) != 0) {
-		return dm_nomem(ctx->err);
+	} else {
+		if (cr->took_top)
+			drop_end_rules(dm_doc_blocks(ctx->doc));
+		if (json_array_extend(dm_doc_blocks(ctx->doc), cr->out) != 0)
+			return dm_nomem(ctx->err);
 	}
 	return cr_footer_style(ctx, cr);
 }

@@ -113,6 +113,7 @@ struct dmf_credits {
 	credit_list pending; /* the credit lines under a caption, taken when
 	                        the walk leaves it (its images come first) */
 	const json_t *pending_at; /* that caption's paragraph */
+	bool took_top;    /* a credit line was taken from the top level */
 	json_t *slot;     /* the Div or RawBlock the footer replaces */
 	json_t *extra;    /* further placeholders, removed */
 	json_t *emptied;  /* divs and quotes that lost a credit line */
