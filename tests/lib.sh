@@ -282,3 +282,18 @@ expect_counts() {
 		fi
 	done < "$_ec_counts"
 }
+
+# pdf_page_of PDF TEXT: the first page of PDF whose text holds TEXT, or
+# "none" (pdfinfo and pdftotext, poppler-utils).
+pdf_page_of() {
+	_pp_n=$(pdfinfo "$1" 2> /dev/null | awk '/^Pages:/ { print $2 }')
+	_pp_p=1
+	while [ "$_pp_p" -le "${_pp_n:-0}" ]; do
+		if pdftotext -f "$_pp_p" -l "$_pp_p" "$1" - | grep -qF "$2"; then
+			echo "$_pp_p"
+			return
+		fi
+		_pp_p=$((_pp_p + 1))
+	done
+	echo none
+}

@@ -47,34 +47,34 @@ static json_t *line_at(const json_t *inlines, size_t from)
 	return line;
 }
 
+/* The text of the Str a line opens with, inside a leading Strong or
+ * Emph too; NULL when it opens with something else. */
+static const char *first_str(const json_t *x)
+{
+	while (dm_type_of(x) == DM_T_STRONG || dm_type_of(x) == DM_T_EMPH)
+		x = json_array_get(dm_content(x), 0);
+	return dm_type_of(x) == DM_T_STR ? json_string_value(dm_content(x))
+	                                 : NULL;
+}
+
 /* Whether a line opens with a lower-case letter, as a sentence wrapped
  * over lines goes on ("... the harbour\nphoto by the river"), and a
  * credit line of its own does not. */
 static bool opens_low(const json_t *line)
 {
-	const json_t *x = json_array_get(line, 0);
-	const char *s;
+	const char *s = first_str(json_array_get(line, 0));
 
-	while (dm_type_of(x) == DM_T_STRONG || dm_type_of(x) == DM_T_EMPH)
-		x = json_array_get(dm_content(x), 0);
-	if (dm_type_of(x) != DM_T_STR)
-		return false;
-	s = json_string_value(dm_content(x));
-	return *s >= 'a' && *s <= 'z';
+	return s != NULL && *s >= 'a' && *s <= 'z';
 }
 
 /* Whether a line whose first inline is `x` cannot be a credit line, told
  * by its first word: most lines are dismissed without a closer look. */
 static bool cannot_be(const dmf_credits *cr, const json_t *x)
 {
-	const char *s;
+	const char *s = first_str(x);
 
-	while (dm_type_of(x) == DM_T_STRONG || dm_type_of(x) == DM_T_EMPH)
-		x = json_array_get(dm_content(x), 0);
-	if (dm_type_of(x) != DM_T_STR)
-		return false;
-	s = json_string_value(dm_content(x));
-	return !cr->first[cr_fold_byte(s)] && !cr_bare_opening(cr, s);
+	return s != NULL && !cr->first[cr_fold_byte(s)] &&
+	       !cr_bare_opening(cr, s);
 }
 
 /* Whether the line at `from` is a credit line of its own: opening as

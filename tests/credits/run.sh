@@ -372,20 +372,6 @@ compile() {
 	fi
 }
 
-# page_of PDF TEXT: the first page of PDF whose text holds TEXT.
-page_of() {
-	np=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
-	p=1
-	while [ "$p" -le "${np:-0}" ]; do
-		if pdftotext -f "$p" -l "$p" "$1" - | grep -qF "$2"; then
-			echo "$p"
-			return
-		fi
-		p=$((p + 1))
-	done
-	echo none
-}
-
 # The credits title stays on the page of its list: N lines of filler push
 # the footer down the first page, past its foot (one of these N left the
 # title alone at the foot of page 1 before the title was kept with it).
@@ -402,8 +388,8 @@ keep_with_list() {
 		pandoc -t json "$TMP/keep.md" | "$DM" --filters credits latex |
 			pandoc -f json -s -t latex -o "$TMP/keep.tex"
 		compile "latex/keep-$n" "$TMP/keep.tex"
-		t=$(page_of "$TMP/tex/doc.pdf" Credits)
-		l=$(page_of "$TMP/tex/doc.pdf" "Ana Ruiz")
+		t=$(pdf_page_of "$TMP/tex/doc.pdf" Credits)
+		l=$(pdf_page_of "$TMP/tex/doc.pdf" "Ana Ruiz")
 		if [ "$t" = "$l" ] && [ "$t" != none ]; then
 			pass
 		else

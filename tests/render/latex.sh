@@ -22,21 +22,6 @@ latex_article() {
 	printf 'finds in the Closingword\n'
 }
 
-# latex_page PDF TEXT: the first page of PDF whose text holds TEXT, or
-# "none".
-latex_page() {
-	_lp_n=$(pdfinfo "$1" 2> /dev/null | awk '/^Pages:/ { print $2 }')
-	_lp_p=1
-	while [ "$_lp_p" -le "${_lp_n:-0}" ]; do
-		if pdftotext -f "$_lp_p" -l "$_lp_p" "$1" - | grep -qF "$2"; then
-			echo "$_lp_p"
-			return
-		fi
-		_lp_p=$((_lp_p + 1))
-	done
-	echo none
-}
-
 # latex_footer ENGINE SHIFT: the article compiled with ENGINE, shifted
 # down by SHIFT points: the footer's title is on the page of its first
 # credit, and the article's last line on the page of the title (the
@@ -52,9 +37,9 @@ latex_footer() {
 		show "$TMP/latex/$_lf_job.out"
 		return
 	fi
-	_lf_t=$(latex_page "$_lf_pdf" Credits)
-	_lf_c=$(latex_page "$_lf_pdf" "Ana Ruiz")
-	_lf_e=$(latex_page "$_lf_pdf" Closingword)
+	_lf_t=$(pdf_page_of "$_lf_pdf" Credits)
+	_lf_c=$(pdf_page_of "$_lf_pdf" "Ana Ruiz")
+	_lf_e=$(pdf_page_of "$_lf_pdf" Closingword)
 	if [ "$_lf_t" = none ] || [ "$_lf_t" != "$_lf_c" ]; then
 		fail "latex $_lf_job: the footer's title apart from its list" \
 		     "got: the title on page $_lf_t, the first credit on $_lf_c"
