@@ -67,12 +67,7 @@ part_office() {
 	office_docs
 	set -- "$TMP"/office/*.docx "$TMP"/office/*.odt
 	[ -e "$1" ] || { fail "office: no document was written"; return; }
-	# One LibreOffice for every document: starting it is the slow part.
-	timeout 300 soffice "-env:UserInstallation=file://$TMP/lo" --headless \
-		--convert-to pdf --outdir "$TMP/office" "$@" \
-		> "$TMP/soffice.out" 2>&1 ||
-		{ fail "office: soffice --convert-to pdf failed"; \
-		  show "$TMP/soffice.out"; }
+	soffice_pdf office "$TMP/office" "$@"
 	for doc in "$@"; do
 		name=${doc##*/}
 		name=${name%.*}

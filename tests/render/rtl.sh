@@ -121,11 +121,7 @@ part_rtl() {
 	rtl_docs
 	set -- "$TMP"/rtl/*.docx "$TMP"/rtl/*.odt
 	[ -e "$1" ] || { fail "rtl: no document was written"; return; }
-	timeout 300 soffice "-env:UserInstallation=file://$TMP/lo" --headless \
-		--convert-to pdf --outdir "$TMP/rtl" "$@" \
-		> "$TMP/soffice.out" 2>&1 ||
-		{ fail "rtl: soffice --convert-to pdf failed"; \
-		  show "$TMP/soffice.out"; }
+	soffice_pdf rtl "$TMP/rtl" "$@"
 	for doc in "$@"; do
 		want=${doc%.*}
 		want=${want##*-}

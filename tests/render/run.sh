@@ -81,6 +81,19 @@ PLAIN=Plainmark
 GREY=Noisemark  # the type whose colour is a grey
 LOOKS="default simple minimal"
 
+# soffice_pdf PART DIR FILE...: the documents as PDFs in DIR, through one
+# LibreOffice (starting it is the slow part); a failure is PART's.
+soffice_pdf() {
+	_sp_part=$1
+	_sp_dir=$2
+	shift 2
+	timeout 300 soffice "-env:UserInstallation=file://$TMP/lo" --headless \
+		--convert-to pdf --outdir "$_sp_dir" "$@" \
+		> "$TMP/soffice.out" 2>&1 ||
+		{ fail "$_sp_part: soffice --convert-to pdf failed"; \
+		  show "$TMP/soffice.out"; }
+}
+
 # have WHAT CMD...: true when every CMD is there, else a skip naming WHAT.
 have() {
 	_hv_what=$1
