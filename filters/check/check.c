@@ -213,7 +213,8 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	}
 	if (header && dmf_callouts_section(st->callouts, node))
 		st->section_seen = true;
-	if (dmc_triad_block(ctx, w, node) || check_callouts(ctx, w, node))
+	if (dmc_triad_block(ctx, w, node) || check_callouts(ctx, w, node) ||
+	    dmc_check_markup(ctx, w, node))
 		return DM_WALK_ERROR;
 	credit = dmc_check_credit(ctx, w, node);
 	if (credit < 0)

@@ -36,6 +36,9 @@ typedef enum dmc_severity { DMC_OFF, DMC_WARNING, DMC_ERROR } dmc_severity;
 	X(TRIAD_RUN_ON, "DM106", "triad-run-on", error,                     \
 	  "a triad statement runs on into the article (no blank line "      \
 	  "after the list)")                                                \
+	X(MARKUP_TEXT, "DM107", "markup-as-text", error,                    \
+	  "markup the reader left as text: a fenced div, attributes, an "   \
+	  "Obsidian embed or link")                                         \
 	X(IMAGE_NO_ALT, "DM201", "image-no-alt", warning,                   \
 	  "an image has no alternative text")                               \
 	X(IMAGE_NO_CREDIT, "DM202", "image-no-credit", warning,             \
@@ -161,6 +164,17 @@ int dmc_triad_end(dm_ctx *ctx);
  */
 int dmc_run_on(dm_ctx *ctx, const dm_walk *w, json_t *node, size_t i,
                const char *type);
+
+/* ------------------------------------------------------------------------
+ * Markup read as text (markup.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * A paragraph: DM107 for a fenced div, an image's attributes or an
+ * Obsidian embed or wikilink its reader left as text.  0, or -1 with
+ * ctx->err set.
+ */
+int dmc_check_markup(dm_ctx *ctx, const dm_walk *w, json_t *node);
 
 /* ------------------------------------------------------------------------
  * Credits (credit.c)
