@@ -16,7 +16,8 @@ static const char *prog = "dm-from-md";
 
 static int help(void)
 {
-	printf("Usage: %s [--api 1.22|1.23] [--lines] [FILE]\n"
+	printf("Usage: %s [--api 1.22|1.23] [--lines] [-M KEY[=VALUE]]... "
+	       "[FILE]\n"
 	       "Reads Markdown (CommonMark with GitHub's tables, strikethrough,"
 	       "\nautolinks, task lists, footnotes and alerts, and YAML front "
 	       "matter)\nfrom FILE or standard input, and writes the pandoc "
@@ -27,6 +28,11 @@ static int help(void)
 	       "article:\n                   every line a paragraph, bare "
 	       "lines that read as\n                   headings level-2 "
 	       "headings (see dm-from-md(1))\n"
+	       "  -M, --metadata KEY[=VALUE]\n"
+	       "                   set metadata KEY, as pandoc -M does: "
+	       "VALUE a string,\n                   true or false a "
+	       "boolean, no VALUE true; over the\n                   "
+	       "front matter's (-M dm-check.strict)\n"
 	       "  -h, --help       print this help and exit\n"
 	       "      --version    print the version and exit\n\n"
 	       "Exit status: 0 success; 1 bad input or a failed read or "
@@ -38,14 +44,19 @@ static int help(void)
 int main(int argc, char **argv)
 {
 	const char *file = NULL, *api = "1.23";
-	bool options_done = false;
+	bool options_done = false, missing = false;
 	unsigned flags = 0;
 	dm_error err;
 	dm_doc *doc;
-	int i, fd = STDIN_FILENO;
+	char **meta, *m;
+	int i, nmeta = 0, fd = STDIN_FILENO;
 
 	dm_main_init();
 	dm_error_clear(&err);
+	if ((meta = calloc((size_t)argc + 1, sizeof *meta)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return 1;
+	}
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || a[1] == '\0') {
@@ -61,6 +72,12 @@ int main(int argc, char **argv)
 			return dm_close_stdout(prog);
 		} else if (!strcmp(a, "--lines")) {
 			flags |= DM_MD_LINES;
+		} else if ((m = dm_md_meta_arg(argc, argv, &i, &missing)) != NULL ||
+		           missing) {
+			if (missing)
+				return dm_usage(prog, "%s needs KEY or "
+				                "KEY=VALUE", a);
+			meta[nmeta++] = m;
 		} else if (!strcmp(a, "--api")) {
 			if (++i == argc)
 				return dm_usage(prog, "%s needs a value", a);
@@ -85,8 +102,9 @@ int main(int argc, char **argv)
 	doc = dm_md_read_fd(fd, strcmp(api, "1.22") ? 23 : 22, flags, &err);
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (doc != NULL)
+	if (doc != NULL && dm_md_set_meta(doc, meta, nmeta, &err) == 0)
 		dm_doc_write_fd(doc, STDOUT_FILENO, &err);
+	free(meta);
 	if (file != NULL && err.where[0]) { /* "article.md, line 3, ..." */
 		dm_buf where = {0};
 		dm_buf_printf(&where, "%s, %s", file, err.where);

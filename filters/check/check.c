@@ -30,7 +30,8 @@ static const dm_option_spec options[] = {
 	{"format", DM_OPT_CHOICE, offsetof(dmc_state, out), "text", NULL,
 	 "how findings are written to standard error", outputs, NULL},
 	{"file", DM_OPT_STRING, offsetof(dmc_state, file), NULL, "NAME",
-	 "the article's file, for GitHub annotations", NULL, NULL},
+	 "the article's file: read for the line of each finding, and named "
+	 "in GitHub annotations", NULL, NULL},
 	{"rules", DM_OPT_CUSTOM, 0, NULL, "ID: off | warning | error",
 	 "turn a rule off or change its severity; ID is a rule's ID or name "
 	 "(rules.DM202, rules.image-no-credit). The rules, with their "
