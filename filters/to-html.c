@@ -121,17 +121,43 @@ static int parse_args(args *r, int argc, char **argv)
 	return -1;
 }
 
-/* DIR/NAME.html for `file`: a new string, or NULL. */
-static char *page_name(const char *dir, const char *file)
+/* NAME, the name of the page of `file`: its file name without folder and
+ * extension; its length in `*len`. */
+static const char *stem(const char *file, size_t *len)
 {
 	const char *base = strrchr(file, '/'), *dot;
-	dm_buf b = {0};
 
 	base = base ? base + 1 : file;
 	dot = strrchr(base, '.');
 	if (dot == NULL || dot == base)
 		dot = base + strlen(base);
-	dm_buf_printf(&b, "%s/%.*s.html", dir, (int)(dot - base), base);
+	*len = (size_t)(dot - base);
+	return base;
+}
+
+/* The first file before files[i] whose page has the same name (a.md and
+ * x/a.md, the index.md of each folder), or NULL. */
+static const char *same_page(const args *r, int i)
+{
+	size_t n, m;
+	const char *s = stem(r->files[i], &n), *t;
+	int j;
+
+	for (j = 0; j < i; j++)
+		if ((t = stem(r->files[j], &m)) && m == n &&
+		    memcmp(s, t, n) == 0)
+			return r->files[j];
+	return NULL;
+}
+
+/* DIR/NAME.html for `file`: a new string, or NULL. */
+static char *page_name(const char *dir, const char *file)
+{
+	size_t n;
+	const char *base = stem(file, &n);
+	dm_buf b = {0};
+
+	dm_buf_printf(&b, "%s/%.*s.html", dir, (int)n, base);
 	if (dm_buf_failed(&b)) {
 		dm_buf_free(&b);
 		return NULL;
@@ -184,14 +210,25 @@ static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err)
 	return doc;
 }
 
-/* One Markdown file to its page.  The exit status: 0, or 1 reported. */
-static int one_file(const args *r, const char *file, bool last)
+/* Markdown file r->files[i] to its page.  The exit status: 0, or 1
+ * reported. */
+static int one_file(const args *r, int i)
 {
+	const char *file = r->files[i], *other;
+	bool last = i == r->nfiles - 1, arena = false;
 	dm_error err;
 	dm_doc *doc;
 	char *path = NULL;
-	bool arena = false;
 
+	if (r->outdir != NULL && (other = same_page(r, i)) != NULL) {
+		path = page_name(r->outdir, file);
+		fprintf(stderr, "%s: %s: no page written: %s is the page of %s "
+		        "already; give the files different names, or run %s "
+		        "once per folder, each with its own -o\n", prog, file,
+		        path ? path : "its page", other, prog);
+		free(path);
+		return 1;
+	}
 	dm_error_clear(&err);
 	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) { /* the page's nodes (jansson's, cmark's) */
@@ -277,7 +314,7 @@ int main(int argc, char **argv)
 		if (r.nfiles == 0)
 			status = from_json(&r);
 		for (i = 0; i < r.nfiles; i++)
-			if (one_file(&r, r.files[i], i == r.nfiles - 1))
+			if (one_file(&r, i))
 				status = 1;
 		if (r.nfiles > 0 && r.outdir != NULL &&
 		    dm_close_stdout(prog) != 0)
