@@ -381,6 +381,26 @@ static void unindent(line *l, line_kind prev)
 	l->kind = kind_of(l->s, l->len);
 }
 
+/* A heading line written wholly bold (`**The Direct Message**`, as a CMS
+ * sets a heading in a paragraph) loses the markers: the heading is bold
+ * as a heading, and its text is the words alone. */
+static void unbold(line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n < 5 || s[0] != s[1] || (s[0] != '*' && s[0] != '_') ||
+	    s[n - 1] != s[0] || s[n - 2] != s[0] || s[2] == ' ' ||
+	    s[n - 3] == ' ' || s[n - 3] == s[0])
+		return;
+	if (memchr(s + 2, s[0], n - 4) != NULL)
+		return; /* **Part** one **two**: emphasis within */
+	l->s += 2;
+	l->len = n - 4;
+}
+
 int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 {
 	size_t pos = 0, npos;
@@ -404,6 +424,7 @@ int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 		if (!image && heading_line(&cur, prev, more ? &next : NULL)) {
 			dm_buf_puts(out, "## ");
 			cur.kind = L_HEAD;
+			unbold(&cur);
 		}
 		dm_buf_add(out, cur.s, cur.len);
 		dm_buf_putc(out, '\n');
