@@ -117,6 +117,9 @@ typedef struct dmc_state {
 	json_t *credit_kept; /* paragraphs of Credits sections left in place */
 	json_t *credit_bad;  /* [block, heading]: what keeps such a section */
 	bool section_seen;
+	json_t *section_near; /* where a heading holding the section's
+	                         heading, not read as it, is */
+	char *section_near_text; /* its text */
 	size_t errors, warnings;
 	dmc_source src;      /* st->file, read */
 } dmc_state;
