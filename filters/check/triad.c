@@ -86,6 +86,17 @@ static int statement(dm_ctx *ctx, json_t *where, const dmf_label *l,
 	                  what, i + 1);
 }
 
+/* Whether two labels or more name no type, nor nearly: a triad written
+ * in another language ("Tensión, Ruido, Mensaje directo"). */
+static bool foreign(const dmf_label *l, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += l[i].written[0] && !labelish(&l[i]);
+	return k >= 2;
+}
+
 int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
@@ -104,7 +115,12 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	if (typed < n)
 		return candidate(ctx, where, "the bullet list here is not "
 		                 "read as the triad: its items open with",
-		                 l, n < 16 ? n : 16, "");
+		                 l, n < 16 ? n : 16,
+		                 foreign(l, n < 16 ? n : 16)
+		                         ? " (labels of another language? "
+		                           "name them in dm-callouts.labels, "
+		                           "see dm-callouts --help)"
+		                         : "");
 	for (i = 0; rc == 0 && i < n && i < 16; i++)
 		if ((rc = statement(ctx, where, &l[i], "item", i)) == 0)
 			rc = dmc_run_on(ctx, w, node, i, l[i].type);
