@@ -105,7 +105,10 @@ int main(int argc, char **argv)
 	if (doc != NULL && dm_md_set_meta(doc, meta, nmeta, &err) == 0)
 		dm_doc_write_fd(doc, STDOUT_FILENO, &err);
 	free(meta);
-	if (file != NULL && err.where[0]) { /* "article.md, line 3, ..." */
+	if (doc == NULL && file != NULL && strcmp(file, "-") &&
+	    !err.where[0]) /* a directory */
+		snprintf(err.where, sizeof err.where, "%s", file);
+	else if (file != NULL && err.where[0]) { /* "article.md, line 3" */
 		dm_buf where = {0};
 		dm_buf_printf(&where, "%s, %s", file, err.where);
 		snprintf(err.where, sizeof err.where, "%s", dm_buf_str(&where));

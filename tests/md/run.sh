@@ -321,6 +321,7 @@ awk 'BEGIN { for (i = 0; i < 600; i++) printf ">"; print " deep" }' >"$IN"
 refused "deep nesting" 1 "nested too deeply" "$FROM"
 : >"$IN"
 refused "missing file" 1 "cannot open" "$FROM" "$TMP/no-such-file.md"
+refused "a folder" 1 "cannot read input: .*: $TMP\$" "$FROM" "$TMP"
 refused "two files" 2 "one input file" "$FROM" a.md b.md
 refused "bad --api" 2 "unsupported API version 1.21" "$FROM" --api 1.21
 refused "unknown option" 2 "unknown option" "$FROM" --bogus
