@@ -38,7 +38,7 @@ typedef enum dmc_severity { DMC_OFF, DMC_WARNING, DMC_ERROR } dmc_severity;
 	  "after the list)")                                                \
 	X(MARKUP_TEXT, "DM107", "markup-as-text", error,                    \
 	  "markup the reader left as text: a fenced div, attributes, an "   \
-	  "Obsidian embed or link")                                         \
+	  "Obsidian embed, link or comment")                                \
 	X(IMAGE_NO_ALT, "DM201", "image-no-alt", warning,                   \
 	  "an image has no alternative text")                               \
 	X(IMAGE_NO_CREDIT, "DM202", "image-no-credit", warning,             \

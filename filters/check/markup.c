@@ -4,8 +4,9 @@
  * meant: a fenced div (`::: {.callout-note}`, a callout gone) and the
  * attributes after an image (`{credit="..."}`), which GitHub Markdown
  * (pandoc -f gfm, dm-from-md) reads as text, and an Obsidian embed or
- * wikilink (`![[map.png]]`, `[[Paris]]`), which no reader pandoc runs
- * knows.
+ * wikilink (`![[map.png]]`, `[[Paris]]`) and comment (`%%draft%%`,
+ * hidden in Obsidian, published everywhere else), which no reader pandoc
+ * runs knows.
  *
  * The paragraph's text is taken from its Str, Space and break inlines
  * only: markup inside code (`![[x]]` shown in backticks) is no finding.
@@ -178,13 +179,40 @@ static int wikilink(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	return rc;
 }
 
+/* An Obsidian comment, `%%...%%`, which Obsidian hides and every reader
+ * publishes. */
+static int comment(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dm_buf b = {0};
+	const char *open, *close;
+	int rc = 0;
+
+	text_of(dm_content(node), 0, false, &b);
+	if (dm_buf_failed(&b))
+		return dm_nomem(ctx->err);
+	open = strstr(dm_buf_str(&b), "%%");
+	close = open ? strstr(open + 2, "%%") : NULL;
+	if (close != NULL && close > open + 2 &&
+	    memchr(open, '\x01', (size_t)(close - open)) == NULL)
+		rc = dmc_report(ctx, dmc_here(ctx->state, w, node),
+		                DMC_MARKUP_TEXT,
+		                "the Obsidian comment \"%.*s%s\" is text here, "
+		                "shown to every reader: delete it, or write it as "
+		                "an HTML comment (<!-- ... -->)",
+		                (int)(close + 2 - open < 60 ? close + 2 - open
+		                                            : 57),
+		                open, close + 2 - open < 60 ? "" : "...");
+	dm_buf_free(&b);
+	return rc;
+}
+
 int dmc_check_markup(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	switch (dm_type_of(node)) {
 	case DM_T_PARA:
 	case DM_T_PLAIN:
 		if (fenced_div(ctx, w, node) || attributes(ctx, w, node) ||
-		    wikilink(ctx, w, node))
+		    wikilink(ctx, w, node) || comment(ctx, w, node))
 			return -1;
 		return 0;
 	default:
