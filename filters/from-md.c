@@ -48,15 +48,11 @@ int main(int argc, char **argv)
 	unsigned flags = 0;
 	dm_error err;
 	dm_doc *doc;
-	char **meta, *m;
+	char *meta[256], *m;
 	int i, nmeta = 0, fd = STDIN_FILENO;
 
 	dm_main_init();
 	dm_error_clear(&err);
-	if ((meta = calloc((size_t)argc + 1, sizeof *meta)) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		return 1;
-	}
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || a[1] == '\0') {
@@ -77,6 +73,9 @@ int main(int argc, char **argv)
 			if (missing)
 				return dm_usage(prog, "%s needs KEY or "
 				                "KEY=VALUE", a);
+			if (nmeta == (int)(sizeof meta / sizeof *meta))
+				return dm_usage(prog, "%s: more than 256 -M",
+				                a);
 			meta[nmeta++] = m;
 		} else if (!strcmp(a, "--api")) {
 			if (++i == argc)
@@ -104,7 +103,6 @@ int main(int argc, char **argv)
 		close(fd);
 	if (doc != NULL && dm_md_set_meta(doc, meta, nmeta, &err) == 0)
 		dm_doc_write_fd(doc, STDOUT_FILENO, &err);
-	free(meta);
 	if (doc == NULL && file != NULL && strcmp(file, "-") &&
 	    !err.where[0]) /* a directory */
 		snprintf(err.where, sizeof err.where, "%s", file);
