@@ -13,7 +13,8 @@
  * alone, and the loop: not first, not under a heading or an image;
  * dm-from-md(1) documents the rule).  A line of spaces, no-break ones
  * included, is blank; an indented line not under a list item is a
- * paragraph (unindent()).
+ * paragraph (unindent()); a line opening with a bullet character (•) a
+ * `-` list item (glyph_bullet()).
  */
 #include <string.h>
 
@@ -82,6 +83,29 @@ static bool blank(const char *s, size_t len)
 	return true;
 }
 
+/* The length of a bullet character a word processor writes for a list
+ * item (•, ◦, ▪, ▫, ●, ‣, ⁃, ·) and the spaces after it (one at least) at
+ * the start of `s`; 0 when there is none. */
+static size_t glyph_bullet(const char *s, size_t len)
+{
+	static const uint32_t glyphs[] = {0x2022, 0x25e6, 0x25aa, 0x25ab,
+	                                  0x25cf, 0x2023, 0x2043, 0x00b7};
+	size_t i, n;
+	uint32_t cp;
+
+	if (len == 0 || (unsigned char)s[0] < 0x80)
+		return 0;
+	n = dmp_utf8_get((const unsigned char *)s, &cp);
+	for (i = 0; i < sizeof glyphs / sizeof *glyphs; i++)
+		if (cp == glyphs[i])
+			break;
+	if (i == sizeof glyphs / sizeof *glyphs || n >= len || s[n] != ' ')
+		return 0;
+	while (n < len && s[n] == ' ')
+		n++;
+	return n;
+}
+
 static line_kind kind_of(const char *s, size_t len)
 {
 	size_t sp = 0;
@@ -94,7 +118,7 @@ static line_kind kind_of(const char *s, size_t len)
 		return L_FENCE;
 	if (sp > 0)
 		return L_INDENT;
-	if (list_item(s, len))
+	if (list_item(s, len) || glyph_bullet(s, len) > 0)
 		return L_LIST;
 	if (s[0] == '>')
 		return L_QUOTE;
@@ -403,7 +427,7 @@ static void unbold(line *l)
 
 int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 {
-	size_t pos = 0, npos;
+	size_t pos = 0, npos, n;
 	line cur, next;
 	line_kind prev = L_BLANK;
 	bool have = next_block_line(text, len, &pos, &cur), more;
@@ -425,6 +449,11 @@ int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 			dm_buf_puts(out, "## ");
 			cur.kind = L_HEAD;
 			unbold(&cur);
+		}
+		if ((n = glyph_bullet(cur.s, cur.len)) > 0) { /* "• " */
+			dm_buf_puts(out, "- ");
+			cur.s += n;
+			cur.len -= n;
 		}
 		dm_buf_add(out, cur.s, cur.len);
 		dm_buf_putc(out, '\n');
