@@ -141,7 +141,10 @@ static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	size_t i;
 
 	if (type != NULL)
-		return callout_seen(ctx, w, node, type);
+		return callout_seen(ctx, w, node, type) ||
+		               dmc_triad_titled(ctx, w, node, type)
+		       ? -1
+		       : 0;
 	for (i = 0; i < json_array_size(classes); i++) {
 		const char *c = json_string_value(json_array_get(classes, i));
 		const char *near = c == NULL || pandoc_class(c)

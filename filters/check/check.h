@@ -151,6 +151,11 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node);
 /** Every block the walk enters: the runs of labelled paragraphs.  0 or
  * -1. */
 int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** A callout div of `type`, no triad type, titled with a triad label
+ * (Quarto's `::: {.callout-note title="Tension"}`): the first such is a
+ * candidate DM101 names.  0 or -1 (ctx->err). */
+int dmc_triad_titled(dm_ctx *ctx, const dm_walk *w, json_t *div,
+                     const char *type);
 /** After the walk: the metadata's statements, then one finding for what
  * the triad lacks and one for each statement made twice.  0 or -1. */
 int dmc_triad_end(dm_ctx *ctx);

@@ -256,6 +256,59 @@ int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	return 0;
 }
 
+/* The title of callout div `div`: its title attribute, else the text of
+ * a heading opening it; a new string, "" for none, NULL when out of
+ * memory. */
+static char *div_title(const json_t *div)
+{
+	const char *t = dm_attr_get(dm_node_attr(div), "title");
+	const json_t *first = json_array_get(dm_node_blocks(div), 0);
+
+	if (t != NULL)
+		return strdup(t);
+	if (dm_type_of(first) == DM_T_HEADER)
+		return dm_stringify(dm_node_inlines(first));
+	return strdup("");
+}
+
+int dmc_triad_titled(dm_ctx *ctx, const dm_walk *w, json_t *div,
+                     const char *type)
+{
+	dmc_state *st = ctx->state;
+	char *title = div_title(div), *text;
+	json_t *para;
+	dmf_label l;
+	dm_buf b = {0};
+	int rc = 0;
+
+	if (title == NULL)
+		return dm_nomem(ctx->err);
+	memset(&l, 0, sizeof l);
+	/* the title read as a statement's label: "Tension: x" */
+	dm_buf_printf(&b, "%s: x", title);
+	text = dm_buf_take(&b);
+	para = text ? dm_para(json_pack("[o]", dm_str(text))) : NULL;
+	if (para != NULL)
+		dmf_callouts_para(st->callouts, para, &l);
+	json_decref(para);
+	free(text);
+	if (para != NULL && l.type != NULL && triad_index(st, type) < 0 &&
+	    st->candidate == NULL) {
+		dm_buf_printf(&b, "the %s callout here is titled \"%s\", and "
+		              "its type, not its title, makes a statement: "
+		              "make it a %s callout (::: {.callout-%s}, or "
+		              "> [!%s])", type, title, l.type, l.type, l.type);
+		st->candidate_text = dm_buf_take(&b);
+		if (st->candidate_text == NULL ||
+		    (st->candidate = dmc_here(st, w, div)) == NULL)
+			rc = dm_nomem(ctx->err);
+	} else if (para == NULL) {
+		rc = dm_nomem(ctx->err);
+	}
+	free(title);
+	return rc;
+}
+
 /* "tension, noise or direct-message" */
 static void missing(const dmc_state *st, dm_buf *b)
 {
