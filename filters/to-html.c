@@ -216,6 +216,20 @@ static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err,
 	return doc;
 }
 
+/* File `file`, whose page that of file `other` before it already is:
+ * refused.  The exit status, 1. */
+static int refuse(const args *r, const char *file, const char *other)
+{
+	char *path = page_name(r->outdir, file);
+
+	fprintf(stderr, "%s: %s: no page written: %s is the page of %s "
+	        "already; give the files different names, or run %s once per "
+	        "folder, each with its own -o\n", prog, file,
+	        path ? path : "its page", other, prog);
+	free(path);
+	return 1;
+}
+
 /* Markdown file r->files[i] to its page.  The exit status: 0, or 1
  * reported. */
 static int one_file(const args *r, int i)
@@ -226,15 +240,8 @@ static int one_file(const args *r, int i)
 	dm_doc *doc;
 	char *path = NULL;
 
-	if (r->outdir != NULL && (other = same_page(r, i)) != NULL) {
-		path = page_name(r->outdir, file);
-		fprintf(stderr, "%s: %s: no page written: %s is the page of %s "
-		        "already; give the files different names, or run %s "
-		        "once per folder, each with its own -o\n", prog, file,
-		        path ? path : "its page", other, prog);
-		free(path);
-		return 1;
-	}
+	if (r->outdir != NULL && (other = same_page(r, i)) != NULL)
+		return refuse(r, file, other);
 	dm_error_clear(&err);
 	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) { /* the page's nodes (jansson's, cmark's) */
