@@ -67,9 +67,12 @@ static int fenced_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	if (dm_buf_failed(&b))
 		return dm_nomem(ctx->err);
 	rc = dmc_report(ctx, dmc_here(ctx->state, w, node), DMC_MARKUP_TEXT,
-	                "the fenced div \"%.80s\" is text here: " GFM_HINT,
-	                dm_buf_str(&b), "fenced divs",
-	                "write a callout as an alert (> [!NOTE])");
+	                "the fenced div \"%.80s\" is text here: GitHub "
+	                "Markdown (pandoc -f gfm, dm-from-md) knows no fenced "
+	                "divs, and pandoc's markdown none without its closing "
+	                ":::; read the article with pandoc -f markdown, or "
+	                "write a callout as an alert (> [!NOTE])",
+	                dm_buf_str(&b));
 	dm_buf_free(&b);
 	return rc;
 }
