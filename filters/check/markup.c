@@ -21,14 +21,17 @@
 	"this reader (GitHub Markdown, dm-from-md) knows no %s; read the " \
 	"article with pandoc -f markdown, or %s"
 
-/* The text of inlines [from, n) into `b`: Str as written, a Space as a
+/* The text of inlines [from, n) into `b` (n at most their number): Str as written, a Space as a
  * space; a break ends it when `line`, else is a space; any other inline
  * (code, a link, emphasis) is the byte 0x01, which no pattern matches
  * across. */
-static void text_of(const json_t *in, size_t from, bool line, dm_buf *b)
+static void text_upto(const json_t *in, size_t from, size_t n, bool line,
+                      dm_buf *b)
 {
-	size_t i, n = json_array_size(in);
+	size_t i;
 
+	if (n > json_array_size(in))
+		n = json_array_size(in);
 	for (i = from; i < n; i++) {
 		const json_t *x = json_array_get(in, i);
 		switch (dm_type_of(x)) {
@@ -49,6 +52,12 @@ static void text_of(const json_t *in, size_t from, bool line, dm_buf *b)
 			break;
 		}
 	}
+}
+
+/* text_upto() to the end of the inlines. */
+static void text_of(const json_t *in, size_t from, bool line, dm_buf *b)
+{
+	text_upto(in, from, json_array_size(in), line, b);
 }
 
 /* A paragraph whose first line opens with `:::`: a fenced div read as
@@ -93,18 +102,20 @@ static int attributes(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		    dm_type_of(next) != DM_T_STR || s == NULL || s[0] != '{')
 			continue;
 		dm_buf_free(&b);
-		text_of(in, i + 1, false, &b);
+		text_upto(in, i + 1, i + 1 + 32, false, &b); /* a few words */
 		if (dm_buf_failed(&b))
 			break;
 		end = strcspn(dm_buf_str(&b), "}\x01");
+		end += dm_buf_str(&b)[end] == '}'; /* the brace, no stop */
 		rc = dmc_report(ctx, dmc_here(ctx->state, w, node),
 		                DMC_MARKUP_TEXT,
 		                "the attributes \"%.*s\" after the image %s "
 		                "are text here: " GFM_HINT,
-		                (int)(end < 80 ? end + 1 : 80), dm_buf_str(&b),
+		                (int)(end < 80 ? end : 80), dm_buf_str(&b),
 		                json_string_value(json_array_get(
 		                        dm_field(img, 2), 0)),
 		                "attributes", "leave them out");
+		break; /* one finding a paragraph */
 	}
 	rc = rc == 0 && dm_buf_failed(&b) ? dm_nomem(ctx->err) : rc;
 	dm_buf_free(&b);
@@ -159,7 +170,7 @@ static int report_wikilink(dm_ctx *ctx, const dm_walk *w, json_t *node,
 static int wikilink(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dm_buf b = {0};
-	const char *s, *open, *close;
+	const char *s, *open, *close, *stop;
 	int rc = 0;
 
 	text_of(dm_content(node), 0, false, &b);
@@ -171,9 +182,12 @@ static int wikilink(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		close = strstr(open + 2, "]]");
 		if (close == NULL)
 			break;
-		if (open[2 + strspn(open + 2, " ")] == ']' ||
-		    memchr(open, '\x01', (size_t)(close - open)) != NULL)
+		if (open[2 + strspn(open + 2, " ")] == ']')
 			continue;
+		if ((stop = memchr(open, '\x01', (size_t)(close - open)))) {
+			open = stop - 1; /* every [[ before it stops there too */
+			continue;
+		}
 		rc = report_wikilink(ctx, w, node, open, close,
 		                     open > s && open[-1] == '!');
 		break;
