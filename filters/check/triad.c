@@ -271,39 +271,86 @@ static char *div_title(const json_t *div)
 	return strdup("");
 }
 
+/* The first paragraph of callout div `div` below its title (pandoc 3's
+ * alert: a Div `.title` first), or NULL. */
+static const json_t *body_para(const json_t *div)
+{
+	const json_t *blocks = dm_node_blocks(div), *b;
+	size_t i;
+
+	for (i = 0; i < json_array_size(blocks); i++) {
+		b = json_array_get(blocks, i);
+		if (dm_type_of(b) == DM_T_PARA)
+			return b;
+		if (dm_type_of(b) != DM_T_HEADER &&
+		    !(dm_type_of(b) == DM_T_DIV &&
+		      (dm_attr_has_class(dm_node_attr(b), "title") ||
+		       dm_attr_has_class(dm_node_attr(b), "callout-title"))))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* The triad type the title of `div` names as a label, else its first
+ * paragraph's label ("**Tension:** ..."), into `l`; `*by_title` says
+ * which.  0, or -1 when out of memory. */
+static int div_label(const dmc_state *st, const json_t *div, char *title,
+                     dmf_label *l, bool *by_title)
+{
+	const json_t *p = body_para(div);
+	json_t *para;
+	dm_buf b = {0};
+	char *text;
+
+	memset(l, 0, sizeof *l);
+	*by_title = true;
+	dm_buf_printf(&b, "%s: x", title); /* the title as a label */
+	if ((text = dm_buf_take(&b)) == NULL ||
+	    (para = dm_para(json_pack("[o]", dm_str(text)))) == NULL) {
+		free(text);
+		return -1;
+	}
+	dmf_callouts_para(st->callouts, para, l);
+	json_decref(para);
+	free(text);
+	if (l->type == NULL && title[0] == '\0' && p != NULL) {
+		*by_title = false;
+		dmf_callouts_para(st->callouts, p, l);
+	}
+	return 0;
+}
+
 int dmc_triad_titled(dm_ctx *ctx, const dm_walk *w, json_t *div,
                      const char *type)
 {
 	dmc_state *st = ctx->state;
-	char *title = div_title(div), *text;
-	json_t *para;
+	char *title = div_title(div);
 	dmf_label l;
 	dm_buf b = {0};
+	bool by_title;
 	int rc = 0;
 
-	if (title == NULL)
+	if (title == NULL || div_label(st, div, title, &l, &by_title) < 0) {
+		free(title);
 		return dm_nomem(ctx->err);
-	memset(&l, 0, sizeof l);
-	/* the title read as a statement's label: "Tension: x" */
-	dm_buf_printf(&b, "%s: x", title);
-	text = dm_buf_take(&b);
-	para = text ? dm_para(json_pack("[o]", dm_str(text))) : NULL;
-	if (para != NULL)
-		dmf_callouts_para(st->callouts, para, &l);
-	json_decref(para);
-	free(text);
-	if (para != NULL && l.type != NULL && triad_index(st, type) < 0 &&
+	}
+	if (l.type != NULL && triad_index(st, type) < 0 &&
 	    st->candidate == NULL) {
-		dm_buf_printf(&b, "the %s callout here is titled \"%s\", and "
-		              "its type, not its title, makes a statement: "
-		              "make it a %s callout (::: {.callout-%s}, or "
-		              "> [!%s])", type, title, l.type, l.type, l.type);
+		if (by_title)
+			dm_buf_printf(&b, "the %s callout here is titled \"%s\"",
+			              type, title);
+		else
+			dm_buf_printf(&b, "the %s callout here opens with \"%s\"",
+			              type, l.written);
+		dm_buf_printf(&b, ", and its type, not its %s, makes a "
+		              "statement: make it a %s callout (::: "
+		              "{.callout-%s}, or > [!%s])",
+		              by_title ? "title" : "text", l.type, l.type,
+		              l.type);
 		st->candidate_text = dm_buf_take(&b);
 		if (st->candidate_text == NULL ||
 		    (st->candidate = dmc_here(st, w, div)) == NULL)
 			rc = dm_nomem(ctx->err);
-	} else if (para == NULL) {
-		rc = dm_nomem(ctx->err);
 	}
 	free(title);
 	return rc;
