@@ -19,6 +19,7 @@
  * style the document does not define: the raw paragraphs here name no
  * style.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "box.h"
@@ -287,6 +288,33 @@ static size_t list_levels(const dm_walk *w)
 	return n;
 }
 
+/* Whether pandoc's docx writer sets the blocks being walked right to left
+ * (w:bidi, and a list indented from the right): the nearest Div around
+ * them with a `dir` says, else the metadata's `dir` (not its `lang`, which
+ * turns boxes alone: dm_box_rtl). */
+static bool blocks_rtl(const dm_ctx *ctx, const dm_walk *w)
+{
+	const json_t *a;
+	const char *dir;
+	char *meta;
+	size_t up;
+	bool rtl;
+
+	for (up = 0; (a = dm_walk_ancestor(w, up)) != NULL; up++) {
+		if (dm_type_of(a) != DM_T_DIV)
+			continue;
+		dir = dm_attr_get(json_array_get(dm_content(a), 0), "dir");
+		if (dir != NULL)
+			return strcmp(dir, "rtl") == 0;
+	}
+	a = dm_meta_get(ctx->doc, "dir");
+	if (a == NULL || (meta = dm_stringify(a)) == NULL)
+		return false;
+	rtl = strcmp(meta, "rtl") == 0;
+	free(meta);
+	return rtl;
+}
+
 /* The text of `b` when it opens a box's table in a list of `levels`
  * levels, else NULL. */
 static const char *box_in_list(const json_t *b, size_t levels)
@@ -338,7 +366,7 @@ static int indent_boxes(dm_ctx *ctx, const dm_walk *w, json_t *list)
 	size_t i, levels = list_levels(w);
 	const char *text;
 	dm_buf o = {0};
-	bool rtl = dm_box_rtl(ctx->doc);
+	bool rtl = levels > 0 && blocks_rtl(ctx, w);
 
 	for (i = 0; levels > 0 && i < json_array_size(list); i++) {
 		text = box_in_list(json_array_get(list, i), levels);
