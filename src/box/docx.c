@@ -101,7 +101,8 @@ static void table_open(const dm_box *b, dm_buf *o)
 	               "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" "
 	               "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
 	               "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
-	               "<w:tblGrid><w:gridCol w:w=\"" TEXT_WIDTH "\"/></w:tblGrid>");
+	               "<w:tblGrid><w:gridCol w:w=\"" TEXT_WIDTH "\"/>"
+	               "</w:tblGrid>");
 }
 
 /* The title row up to its text: shaded in the default look, kept with

@@ -75,7 +75,7 @@ office_places() {
 	[ -s "$1" ] || { fail "office $_op_name: no PDF"; return; }
 	{ pdftotext -bbox "$1" "$_op_p.bbox.html" &&
 	  pdftoppm -r 96 -png "$1" "$_op_p"; } ||
-		{ fail "office $_op_name: poppler cannot read the PDF"; return; }
+		{ fail "office $_op_name: poppler cannot read it"; return; }
 	"$NODE" "$HERE/tint.mjs" --edges "$_op_p.bbox.html" "$_op_p" 96 \
 		Listmark Boxlistmark Nestmark Boxnestmark Ordermark \
 		Boxordermark Footboxmark Foottitlemark > "$_op_p.edges" \

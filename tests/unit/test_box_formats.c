@@ -194,7 +194,8 @@ START_TEST(docx_boxes_in_lists)
 	json_t *out = finished("[" ITEM(ITEM(BOX)) "," ITEM(BOX) "," BOX "]");
 
 	ck_assert_ptr_nonnull(strstr(item_box(json_array_get(out, 0), 2),
-	                             "<w:tblInd w:w=\"1440\" w:type=\"dxa\"/>"));
+	                             "<w:tblInd w:w=\"1440\" "
+	                             "w:type=\"dxa\"/>"));
 	ck_assert_ptr_nonnull(strstr(item_box(json_array_get(out, 0), 2),
 	                             "<w:gridCol w:w=\"7920\"/>"));
 	ck_assert_str_eq(item_box(json_array_get(out, 1), 1), at_720);
@@ -202,9 +203,9 @@ START_TEST(docx_boxes_in_lists)
 	                  "<w:tbl><w:tblPr><w:tblW w:w=\"5000\"", 34) == 0);
 	json_decref(out);
 	/* a second run changes nothing */
-	out = finished("[" ITEM("{'t':'RawBlock','c':['openxml','<w:tbl><w:tblPr>"
-	               "<w:tblW w:w=\\\"4615\\\" w:type=\\\"pct\\\"/></w:tbl>']}")
-	               "]");
+	out = finished("[" ITEM("{'t':'RawBlock','c':['openxml','<w:tbl>"
+	               "<w:tblPr><w:tblW w:w=\\\"4615\\\" "
+	               "w:type=\\\"pct\\\"/></w:tbl>']}") "]");
 	ck_assert_str_eq(item_box(json_array_get(out, 0), 1),
 	                 "<w:tbl><w:tblPr><w:tblW w:w=\"4615\" w:type=\"pct\"/>"
 	                 "</w:tbl>");
