@@ -13,7 +13,10 @@
  *
  * Word joins two tables with nothing between them into one, so
  * dmp_box_docx_part() puts an empty paragraph between a box and a table
- * (another box, or pandoc's) that follows it directly.
+ * (another box, or pandoc's) that follows it directly.  It also sets a box
+ * in a list item at the item's text (pandoc knows the list's level only
+ * as it writes; the walk knows it here), and closes a footnote ending
+ * with a box with a paragraph.
  *
  * LibreOffice drops the formatting of a table holding a paragraph whose
  * style the document does not define: the raw paragraphs here name no
@@ -28,7 +31,7 @@
 #include "render.h"
 
 /* How a box's table opens: its width the whole text's.  dmp_box_docx_part()
- * narrows a box in a list item to the item's text (list_indent). */
+ * narrows a box in a list item to the item's text (indent_box). */
 #define BOX_OPEN "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 
 /* The text's width in pandoc's reference document (Letter, one-inch
@@ -335,9 +338,9 @@ static const char *box_in_list(const json_t *b, size_t levels)
 
 /* The box opening `text` (box_in_list) made to stand in a list item of
  * `levels` levels, in `o`: at the text's indent (tblInd, as pandoc 3 sets
- * its own tables in lists), narrowed to end where the text does.  A
- * document read right to left indents its lists from the right: a box
- * there keeps the left margin and is narrowed alone. */
+ * its own tables in lists), narrowed to end where the text does.  A list
+ * read right to left (`rtl`: blocks_rtl) is indented from the right: a
+ * box there keeps the left margin and is narrowed alone. */
 static void indent_box(const char *text, size_t levels, bool rtl, dm_buf *o)
 {
 	static const char grid[] = "<w:gridCol w:w=\"" TEXT_WIDTH "\"/>";
@@ -399,7 +402,9 @@ static int close_note(const dm_walk *w, json_t *list)
 }
 
 /* A box right after a table, or a table right after a box, gets an empty
- * paragraph between them; two tables of pandoc's are not ours to part. */
+ * paragraph between them; two tables of pandoc's are not ours to part.
+ * Boxes in list items first set at the item's text, a note ending with a
+ * box closed. */
 static dm_walk_result part_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
 {
 	size_t i;
