@@ -166,8 +166,6 @@ dm_walk_result dmc_credit_sections(dm_ctx *ctx, const dm_walk *w,
 	if (!credit_place(dm_walk_ancestor(w, 0)))
 		return DM_WALK_CONTINUE;
 	for (i = 0; i < json_array_size(list); i++) {
-		if (dm_type_of(json_array_get(list, i)) != DM_T_HEADER)
-			continue;
 		rc = dmf_credits_section(ctx, st->credits, list, i, &end, &bad);
 		if (rc < 0)
 			return DM_WALK_ERROR;

@@ -189,8 +189,11 @@ bool cr_bare_opening(const dmf_credits *cr, const char *t);
 enum cr_mode {
 	CR_LINE,   /* a paragraph: a prefix, or a bare credit phrase
 	              ("Image courtesy of NASA") */
-	CR_ITEM,   /* a Credits section's item: a prefix, or credits that
-	              all parse ("Jane Doe/Unsplash", "Map: ...") */
+	CR_ITEM,   /* a Credits section's paragraph: a prefix, or credits
+	              that all parse ("Jane Doe/Unsplash", "Map: ..."), a
+	              name after a label in any case ("Chart: the author") */
+	CR_LIST,   /* a Credits section's list item: as CR_ITEM, and a short
+	              name in any case without a label ("our team") */
 	CR_META    /* a metadata credit: as CR_ITEM, kept as written when it
 	              does not parse */
 };
@@ -226,8 +229,12 @@ int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
 enum cr_flags {
 	CR_P_NAME = 1, /* a name alone ("Getty Images"), "LABEL: NAME",
 	                  "© YEAR NAME": after a prefix, in a section */
-	CR_P_BARE = 2  /* a line without a prefix: a known role and a
+	CR_P_BARE = 2, /* a line without a prefix: a known role and a
 	                  short name ("Photograph by Li Wei for Reuters") */
+	CR_P_LABEL_LOW = 4, /* after "LABEL:", a name in lower case ("Chart:
+	                       the author"): in a Credits section */
+	CR_P_LOW = 8   /* a short name in lower case, without a label: a
+	                  Credits section's list item */
 };
 
 /** If `inlines` is a lone Link, makes it the Link's text and stores its

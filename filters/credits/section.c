@@ -193,14 +193,21 @@ static dm_text_match heading_names(const dmf_credits *cr,
 /* A first look without a copy of the heading: the colons and spaces at
  * the end of both sides cut, a heading that differs then differs also
  * when only its last Str's colon is left out (nearly every heading);
- * one that matches is looked at again exactly. */
+ * one that matches is looked at again exactly.  A paragraph standing as
+ * a heading ("Image credits:" over a list) is read as a heading is. */
 cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
 {
 	const json_t *in = dm_node_inlines(heading);
 	dm_text_match m;
 
-	if (dm_type_of(heading) != DM_T_HEADER)
+	switch (dm_type_of(heading)) {
+	case DM_T_HEADER:
+	case DM_T_PARA:
+	case DM_T_PLAIN:
+		break;
+	default:
 		return CR_NONE;
+	}
 	m = heading_names(cr, in, false);
 	if (m == DM_TEXT_MATCHES)
 		m = heading_names(cr, in, true);
@@ -208,8 +215,38 @@ cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
 	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
 }
 
-/* Whether block `b` holds credits only, added to `found`: 1, 0, -1. */
-static int credit_block(const dmf_credits *cr, const json_t *b,
+/* Whether list[i] may head a Credits section, before its words are
+ * read: a heading; or a short paragraph right over a list ("Image
+ * credits:", then "- Pier: Jane Doe/Unsplash"), whose section is that
+ * list alone: *end is then past it. */
+static bool may_head(const json_t *list, size_t i, size_t *end)
+{
+	const json_t *b = bare(json_array_get(list, i));
+
+	*end = 0;
+	switch (dm_type_of(b)) {
+	case DM_T_HEADER:
+		return true;
+	case DM_T_PARA:
+	case DM_T_PLAIN:
+		if (json_array_size(dm_content(b)) > 8)
+			return false;
+		switch (dm_type_of(bare(json_array_get(list, i + 1)))) {
+		case DM_T_BULLET_LIST:
+		case DM_T_ORDERED_LIST:
+			*end = i + 2;
+			return true;
+		default:
+			return false;
+		}
+	default:
+		return false;
+	}
+}
+
+/* Whether block `b` (in a list item when `in_item`) holds credits only,
+ * added to `found`: 1, 0, -1. */
+static int credit_block(const dmf_credits *cr, const json_t *b, bool in_item,
                         credit_list *found, dm_error *err)
 {
 	const json_t *items = dm_content(b), *item;
@@ -219,8 +256,8 @@ static int credit_block(const dmf_credits *cr, const json_t *b,
 	switch (dm_type_of(b)) {
 	case DM_T_PARA:
 	case DM_T_PLAIN:
-		n = cr_read_line(cr, dm_content(b), CR_ITEM, CR_FROM_BODY,
-		                 found, err);
+		n = cr_read_line(cr, dm_content(b), in_item ? CR_LIST : CR_ITEM,
+		                 CR_FROM_BODY, found, err);
 		return n < 0 ? -1 : n > 0;
 	case DM_T_ORDERED_LIST:
 		items = json_array_get(items, 1);
@@ -230,8 +267,8 @@ static int credit_block(const dmf_credits *cr, const json_t *b,
 			item = json_array_get(items, i);
 			if (json_array_size(item) != 1)
 				return 0;
-			n = credit_block(cr, bare(json_array_get(item, 0)), found,
-			                 err);
+			n = credit_block(cr, bare(json_array_get(item, 0)), true,
+			                 found, err);
 			if (n <= 0)
 				return n;
 		}
@@ -245,11 +282,13 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
                   size_t *end, size_t *bad, credit_list *found,
                   dm_error *err)
 {
-	const json_t *h = json_array_get(list, i), *b;
+	const json_t *h = bare(json_array_get(list, i)), *b;
 	credit_list own = {0};
-	size_t j;
+	size_t j, para_end;
 	int rc = 1;
 
+	if (!may_head(list, i, &para_end))
+		return 0;
 	switch (cr_section_heading(cr, h)) {
 	case CR_NOMEM:
 		return dm_nomem(err);
@@ -258,16 +297,16 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
 	default:
 		break;
 	}
-	for (j = i + 1; j < json_array_size(list); j++)
+	for (j = i + 1; para_end == 0 && j < json_array_size(list); j++)
 		if (dm_type_of(b = json_array_get(list, j)) == DM_T_HEADER &&
 		    json_integer_value(json_array_get(dm_content(b), 0)) <=
 		            json_integer_value(json_array_get(dm_content(h), 0)))
 			break;
-	*end = *bad = j;
-	if (j == i + 1)
+	*end = *bad = para_end ? para_end : j;
+	if (*end == i + 1)
 		return 0; /* a heading alone */
 	for (j = i + 1; j < *end; j++)
-		if ((rc = credit_block(cr, bare(json_array_get(list, j)),
+		if ((rc = credit_block(cr, bare(json_array_get(list, j)), false,
 		                       found ? found : &own, err)) <= 0)
 			break;
 	cr_list_free(&own);
@@ -442,8 +481,6 @@ int cr_sections(dm_ctx *ctx, dmf_credits *cr, json_t *list)
 	int rc;
 
 	for (i = 0; i < json_array_size(list); i++) {
-		if (dm_type_of(json_array_get(list, i)) != DM_T_HEADER)
-			continue;
 		if ((rc = cr_section_at(cr, list, i, &end, &bad, NULL,
 		                        ctx->err)) < 0)
 			return -1;
