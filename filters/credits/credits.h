@@ -16,8 +16,10 @@
  *   phrase.c   one credit, its grammar in tables: "Photo by NAME on
  *              SOURCE", "courtesy of", "NAME/SOURCE", "AP Photo/NAME",
  *              "© 2024 NAME", "LABEL: NAME"
- *   section.c  an article's own Credits section, and the credit line
- *              under a figure (its caption with figure-credits)
+ *   section.c  an article's own Credits section (under a heading, or a
+ *              list under a paragraph "Image credits:"), and the credit
+ *              line under a figure
+ *   figure.c   a figure's caption with figure-credits
  *   sources.c  credits from image attributes, from the metadata, and
  *              from an earlier run's footer
  *   credit.c   one credit: freeing, lists, Unsplash, writing as inlines
@@ -328,6 +330,8 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
  * (cr_kept()), or a section to take (a Div cr_sections() made). */
 bool cr_kept(const dmf_credits *cr, const json_t *node);
 bool cr_taken(const dmf_credits *cr, const json_t *node);
+
+/* ---- figure.c ---------------------------------------------------------- */
 
 /** Adds credit `c` at the end of the caption of figure `fig` (an earlier
  * run's goes), never to its image's alternative text: for docx and odt

@@ -149,7 +149,6 @@ static bool on_word(const dmf_credits *cr, const json_t *w)
 	return dm_word_is(w, cr->w_on) || dm_word_is(w, cr->w_from);
 }
 
-
 /* The text of a word, a new string, for a look at its characters. */
 static char *word_text(const json_t *w)
 {
@@ -308,25 +307,20 @@ static size_t label_at(const json_t *words, size_t a, size_t n)
 
 /* Whether words[a..n) read as a name: at most MAX_NAME words, none a
  * clause (",", "!", "?"), each capitalised or a small word; with `low`
- * (a Credits section's item: "Chart: the author", "our team"), words in
- * lower case too, at most MAX_LOW of them then. */
+ * ("Chart: the author"), at most MAX_LOW words in any case. */
 static bool name_like(const json_t *words, size_t a, size_t n, bool low)
 {
 	size_t i, lower = 0;
+	bool ok = n > a && n - a <= MAX_NAME;
 
-	if (n <= a || n - a > MAX_NAME)
-		return false;
-	for (i = a; i < n; i++) {
+	for (i = a; ok && i < n; i++) {
 		char *t = word_text(json_array_get(words, i));
-		bool ok = t && !strpbrk(t, ",!?");
-		if (ok && t[0] >= 'a' && t[0] <= 'z' &&
-		    !table_is(words, i, i + 1, small_words, NULL))
-			lower++;
+		ok = t && !strpbrk(t, ",!?");
+		lower += ok && t[0] >= 'a' && t[0] <= 'z' &&
+		         !table_is(words, i, i + 1, small_words, NULL);
 		free(t);
-		if (!ok)
-			return false;
 	}
-	return lower == 0 || (low && n - a <= MAX_LOW);
+	return ok && (lower == 0 || (low && n - a <= MAX_LOW));
 }
 
 /* NAME from words[i..conn), and SOURCE after words[conn] when conn < n
