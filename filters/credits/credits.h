@@ -4,8 +4,8 @@
  * run's options and the credits it has met; dm-check holds one too), and
  * what each file offers the others.
  *
- *   credits.c  the filter: its walk, placing the footer, and the
- *              interface dm-check uses (filters.h)
+ *   credits.c  the filter: its walk, placing the footer
+ *   checker.c  the interface dm-check reads credits through (filters.h)
  *   options.c  the dm-credits options; making and freeing the object
  *   parse.c    credit lines: the prefix (any colon, CJK ones too), a
  *              bare credit phrase, several credits on a line
@@ -115,6 +115,7 @@ struct dmf_credits {
 	credit_list pending; /* the credit lines under a caption, taken when
 	                        the walk leaves it (its images come first) */
 	const json_t *pending_at; /* that caption's paragraph */
+	const json_t *last; /* the article's last paragraph (cr_last_para) */
 	bool took_top;    /* a credit line was taken from the top level */
 	json_t *slot;     /* the Div or RawBlock the footer replaces */
 	json_t *extra;    /* further placeholders, removed */
@@ -224,6 +225,36 @@ int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
  */
 int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
                  credit_list *out, size_t *keep, dm_error *err);
+
+/**
+ * Reads the credit after the last sentence of a paragraph's last line
+ * ("The pier at dawn. Photo: Kai Berg/Unsplash"): a sentence opening with
+ * a prefix or a credit phrase, to the end, whose every credit is read
+ * (none kept as written), after one ending in '.', '!' or '?'.  *keep is
+ * then the number of inlines before it that stay.  Returns how many
+ * credits were added to `out` (0: none), or -1 with `err` set.
+ */
+int cr_read_tail(const dmf_credits *cr, const json_t *inlines, int rank,
+                 credit_list *out, size_t *keep, dm_error *err);
+
+/** The credits of an image's alternative text (which pandoc makes of a
+ * figure's caption too): the whole of it a credit line ("Photo: Jane
+ * Doe/Unsplash"), or a credit after its last sentence ("A pier. Photo:
+ * Jane Doe/Unsplash"), every credit read (a description after a prefix,
+ * "Photo: a pier at dawn", is none).  Adds them to `out`: how many, or -1
+ * with `err` set. */
+int cr_read_alt(const dmf_credits *cr, const json_t *image, credit_list *out,
+                dm_error *err);
+
+/**
+ * The last paragraph of the list of blocks `list` (an article's top
+ * level) before what stands with its credits at its end: rules, raw code,
+ * the footer or its placeholder, Credits sections taken whole, credit
+ * lines.  *last is set to it (borrowed), or NULL when another block comes
+ * last.  0, or -1 with `err` set.
+ */
+int cr_last_para(const dmf_credits *cr, const json_t *list,
+                 const json_t **last, dm_error *err);
 
 /* ---- phrase.c ---------------------------------------------------------- */
 
