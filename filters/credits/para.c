@@ -200,11 +200,50 @@ static bool ends_sentence(const json_t *x)
 	return n > 1 && strchr(".!?", s[n - 1]) != NULL;
 }
 
+/* Whether every credit of `l` was read (none kept as written) and names
+ * someone as a name is written, not in lower case: "Photo: Boats by the
+ * pier" in a caption is a description.  -1 when out of memory. */
+static int named(const credit_list *l)
+{
+	size_t i;
+	char *t;
+	int ok = 1;
+
+	for (i = 0; ok == 1 && i < l->n; i++) {
+		if (l->v[i].raw != NULL)
+			return 0;
+		if (l->v[i].name == NULL)
+			continue;
+		if ((t = dm_stringify(l->v[i].name)) == NULL)
+			return -1;
+		ok = !(t[0] >= 'a' && t[0] <= 'z');
+		free(t);
+	}
+	return ok;
+}
+
+/* Moves the credits of `from` to `out` when `n` (how many were read) is
+ * above 0 and they are named(): how many, or -1 with `err` set. */
+static int take_named(credit_list *from, int n, credit_list *out,
+                      dm_error *err)
+{
+	size_t i;
+
+	if (n > 0 && (n = named(from)) < 0)
+		n = dm_nomem(err);
+	for (i = 0, n = n > 0 ? (int)from->n : n; n > 0 && i < from->n; i++)
+		if (cr_list_add(out, &from->v[i], err) != 0)
+			n = -1;
+	cr_list_free(from);
+	return n;
+}
+
 int cr_read_tail(const dmf_credits *cr, const json_t *inlines, int rank,
                  credit_list *out, size_t *keep, dm_error *err)
 {
-	size_t i, from = last_line(inlines), before = out->n;
-	int own;
+	size_t i, from = last_line(inlines);
+	credit_list found = {0};
+	int n;
 
 	*keep = 0;
 	/* the last sentence of the last line that may open a credit line:
@@ -214,10 +253,10 @@ int cr_read_tail(const dmf_credits *cr, const json_t *inlines, int rank,
 		    !ends_sentence(json_array_get(inlines, i - 3)) ||
 		    cannot_be(cr, json_array_get(inlines, i - 1)))
 			continue;
-		if ((own = own_line(cr, inlines, i - 1, rank, out, err)) <= 0)
-			return own;
-		*keep = i - 2;
-		return (int)(out->n - before);
+		n = own_line(cr, inlines, i - 1, rank, &found, err);
+		if ((n = take_named(&found, n, out, err)) > 0)
+			*keep = i - 2;
+		return n;
 	}
 	return 0;
 }
@@ -308,17 +347,10 @@ int cr_read_alt(const dmf_credits *cr, const json_t *image, credit_list *out,
 {
 	const json_t *alt = dm_field(image, 1);
 	credit_list found = {0};
-	size_t keep, i;
+	size_t keep;
 	int n = cr_read_para(cr, alt, CR_FROM_BODY, &found, &keep, err);
 
-	if (n == 0)
-		n = cr_read_tail(cr, alt, CR_FROM_BODY, &found, &keep, err);
-	for (i = 0; n > 0 && i < found.n; i++)
-		if (found.v[i].raw != NULL) /* "Photo: the pier at dawn" */
-			n = 0;
-	for (i = 0; n > 0 && i < found.n; i++)
-		if (cr_list_add(out, &found.v[i], err) != 0)
-			n = -1;
-	cr_list_free(&found);
-	return n;
+	if (n == 0) /* "A pier. Photo: Jane Doe/Unsplash" */
+		return cr_read_tail(cr, alt, CR_FROM_BODY, out, &keep, err);
+	return take_named(&found, n, out, err);
 }
