@@ -93,7 +93,15 @@ typedef struct cr_lang {
 	                                     line without a prefix credits */
 	const char *const *by, *const *on; /* before the name, the source */
 	const char *const *headings;      /* of a Credits section, folded */
+	const char *title;                /* the footer's ("Crédits") */
+	const char *say[5];               /* the words the footer writes,
+	                                     enum cr_say; NULL: English */
 } cr_lang;
+
+/* The words of credits written from attributes and metadata (words.by,
+ * ...): cr->say[CR_SAY_BY]. */
+enum cr_say { CR_SAY_BY, CR_SAY_ON, CR_SAY_FROM, CR_SAY_PHOTO,
+              CR_SAY_IMAGE };
 
 /* A run's options and what it has met. */
 struct dmf_credits {
@@ -107,7 +115,10 @@ struct dmf_credits {
 	bool figure_credits, stylesheet;
 	bool sheet_in_body; /* stylesheet: inline */
 	char *utm_source, *utm_medium;
-	char *w_by, *w_on, *w_from, *w_photo, *w_image;
+	char *w_by, *w_on, *w_from, *w_photo, *w_image; /* read beside the
+	                     defaults: the user's words.*, else English */
+	const char *say[5]; /* written, enum cr_say: the user's words.*,
+	                       else the language's, else English */
 	const cr_lang *lang; /* the document's language's words */
 	/* what the run has met */
 	credit_list list; /* the credits met, in order */
