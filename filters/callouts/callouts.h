@@ -152,6 +152,12 @@ json_t *dmf_labelled_paras(dm_ctx *ctx, json_t *list, size_t i);
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */
 int dmf_is_section(const state *st, const json_t *h);
+
+/** Whether list[i], a heading an earlier run kept above the box it drew
+ * for the section, is followed by that box as org's reader gives it back
+ * (a Div of class "direct-message"): the section is read again, its box
+ * unwrapped, so that a second run draws what the first did. */
+bool dmf_drawn_section(const json_t *list, size_t i);
 /** The inlines of Header `h` as the section's title: without the
  * separator that may end it ("The Direct Message:" titles the box "The
  * Direct Message").  A new array, or NULL. */
