@@ -119,10 +119,20 @@ typedef enum dmf_credit_line {
 } dmf_credit_line;
 
 /** Whether block `b` (wherever it stands) is a credit line, or ends with
- * credit lines, as dm-credits reads them.  The caller decides where
- * credit lines may stand. */
+ * credit lines, as dm-credits reads them; with `last` (b is what
+ * dmf_credits_last() found), a credit after its last sentence counts as
+ * such lines do ("... at dawn. Photo: Kai Berg/Unsplash": TAIL).  The
+ * caller decides where credit lines may stand. */
 dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
-                                 const json_t *b);
+                                 const json_t *b, bool last);
+
+/** The last paragraph of an article's top-level blocks `list`, before
+ * what stands with its credits at its end (rules, raw code, the footer,
+ * Credits sections, credit lines), into *last (borrowed; NULL when
+ * another block comes last): the one paragraph whose last sentence
+ * dm-credits reads as a credit.  0, or -1 with ctx->err set. */
+int dmf_credits_last(dm_ctx *ctx, const dmf_credits *cr,
+                     const json_t *list, const json_t **last);
 
 /**
  * Whether list[i] heads a Credits section dm-credits reads ("## Credits"
@@ -138,6 +148,12 @@ int dmf_credits_section(dm_ctx *ctx, const dmf_credits *cr,
 
 /** True when an Image carries a credit of its own (credit or source). */
 bool dmf_credits_image(const json_t *image);
+
+/** Whether an Image's alternative text (a figure's caption) holds its
+ * credit as dm-credits reads it ("A pier. Photo: Jane Doe/Unsplash"):
+ * 1, 0, or -1 with ctx->err set. */
+int dmf_credits_alt(dm_ctx *ctx, const dmf_credits *cr,
+                    const json_t *image);
 
 /** True when a metadata credit names `src` as the image it credits. */
 bool dmf_credits_meta_image(const dmf_credits *cr, const char *src);

@@ -55,9 +55,19 @@ fi
 	cat "$ROOT/tests/golden/credits/caption-lines/input.md"
 	sed -n '6,$p' "$ROOT/tests/golden/credits/lang-fr/input.md"
 } > "$TMP/lines-fr.md"
+# And the credits of captions, of a list under "Image Credits:", and at
+# the end of the last paragraph, with German footer words.
+{
+	printf -- '---\nlang: de\ndm-check:\n  rules: {DM101: off, DM301: off}\n---\n\n'
+	cat "$ROOT/tests/golden/credits/caption-credit/input.md"
+	printf '\n'
+	cat "$ROOT/tests/golden/credits/list-under-label/input.md"
+	printf '\n'
+	cat "$ROOT/tests/golden/credits/sentence-tail/input.md"
+} > "$TMP/credit-forms.md"
 for md in "$ROOT"/samples/seed-divs.md "$ROOT"/samples/custom-zh.md \
           "$ROOT"/tests/golden/callouts/article-postmortem/input.md \
-          "$TMP/misspelt.md" "$TMP/lines-fr.md"; do
+          "$TMP/misspelt.md" "$TMP/lines-fr.md" "$TMP/credit-forms.md"; do
 	n=$(basename "$md" .md)
 	[ "$n" = input ] && n=$(basename "$(dirname "$md")")
 	if command -v "$PANDOC" >/dev/null 2>&1; then
@@ -149,6 +159,10 @@ sweep "dm-credits html (French, lines under captions)" "$TMP/lines-fr.json" \
 	"$BUILD/dm-credits" html
 sweep "dm-check (French, lines under captions)" "$TMP/lines-fr.json" \
 	"$BUILD/dm-check" html
+sweep "dm-credits html (captions, a list, a last sentence; de)" \
+	"$TMP/credit-forms.json" "$BUILD/dm-credits" html
+sweep "dm-check (captions, a list, a last sentence)" \
+	"$TMP/credit-forms.json" "$BUILD/dm-check" html
 sweep "dm-from-md" "$ROOT/samples/seed.md" "$BUILD/dm-from-md"
 sweep "dm-from-md (front matter)" "$ROOT/samples/custom-zh.md" \
 	"$BUILD/dm-from-md"

@@ -311,6 +311,8 @@ static int check_image(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	if (rc || dmf_credits_image(node) ||
 	    dmf_credits_meta_image(st->credits, src))
 		return rc;
+	if ((rc = dmf_credits_alt(ctx, st->credits, node)) != 0)
+		return rc < 0 ? -1 : 0; /* "A pier. Photo: Jane Doe/Unsplash" */
 	pending = json_pack("{s:s,s:o}", "src", src, "where",
 	                    dmc_here(st, w, node));
 	if (pending == NULL || json_array_append_new(st->uncredited, pending))

@@ -113,6 +113,8 @@ typedef struct dmc_state {
 	json_t *uncredited;  /* images waiting for a credit line */
 	const json_t *credit_tail; /* a caption with credit lines under it:
 	                              they credit its images too */
+	const json_t *credit_last; /* the article's last paragraph: a credit
+	                              may end it (dmf_credits_last()) */
 	json_t *credit_heads; /* headings of Credits sections dm-credits takes */
 	json_t *credit_kept; /* paragraphs of Credits sections left in place */
 	json_t *credit_bad;  /* [block, heading]: what keeps such a section */

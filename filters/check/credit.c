@@ -134,7 +134,8 @@ int dmc_check_credit(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		return -1;
 	if (credit_place(dm_walk_ancestor(w, 0)) &&
 	    !dm_holds(st->credit_kept, node))
-		line = dmf_credits_line(ctx, st->credits, node);
+		line = dmf_credits_line(ctx, st->credits, node,
+		                        node == st->credit_last);
 	if (line == DMF_CREDIT_LINE_ERROR || line == DMF_CREDIT_LINE_NONE)
 		return line == DMF_CREDIT_LINE_ERROR ? -1 : 0;
 	if (line == DMF_CREDIT_LINE_TAIL) { /* its caption's images first */
@@ -165,9 +166,10 @@ dm_walk_result dmc_credit_sections(dm_ctx *ctx, const dm_walk *w,
 
 	if (!credit_place(dm_walk_ancestor(w, 0)))
 		return DM_WALK_CONTINUE;
+	if (dm_walk_ancestor(w, 0) == NULL &&
+	    dmf_credits_last(ctx, st->credits, list, &st->credit_last) != 0)
+		return DM_WALK_ERROR;
 	for (i = 0; i < json_array_size(list); i++) {
-		if (dm_type_of(json_array_get(list, i)) != DM_T_HEADER)
-			continue;
 		rc = dmf_credits_section(ctx, st->credits, list, i, &end, &bad);
 		if (rc < 0)
 			return DM_WALK_ERROR;

@@ -106,7 +106,7 @@ int cr_unsplash_defaults(const dmf_credits *cr, credit *c)
 		return -1;
 	if (c->role != NULL || (u = cr_unsplash(c)) == CR_NONE)
 		return 0;
-	if (u == CR_NOMEM || (c->role = dm_text(cr->w_photo)) == NULL)
+	if (u == CR_NOMEM || (c->role = dm_text(cr->say[CR_SAY_PHOTO])) == NULL)
 		return -1;
 	return 0;
 }
@@ -235,7 +235,9 @@ static int write_line(const dmf_credits *cr, const credit *c, bool unsplash,
 	const char *conn = c->conn;
 
 	if (conn == NULL)
-		conn = !by ? "/" : unsplash ? cr->w_on : cr->w_from;
+		conn = !by        ? "/"
+		       : unsplash ? cr->say[CR_SAY_ON]
+		                  : cr->say[CR_SAY_FROM];
 	if (c->role_colon && nrole &&
 	    (add_role(out, c->role, ":") || dm_append(out, dm_space())))
 		return -1;
@@ -243,7 +245,7 @@ static int write_line(const dmf_credits *cr, const credit *c, bool unsplash,
 		return -1;
 	if (by && c->name &&
 	    ((nrole && dm_append(out, dm_space())) ||
-	     dm_append(out, dm_str(c->by ? c->by : cr->w_by)) ||
+	     dm_append(out, dm_str(c->by ? c->by : cr->say[CR_SAY_BY])) ||
 	     dm_append(out, dm_space())))
 		return -1;
 	if (by && !c->name && c->source && nrole && add_word(out, conn))
@@ -267,7 +269,8 @@ static int write_caption(const dmf_credits *cr, const credit *c,
 	int rc;
 
 	if (json_array_size(c->role) == 0 &&
-	    (def = dm_text(unsplash ? cr->w_photo : cr->w_image)) == NULL)
+	    (def = dm_text(unsplash ? cr->say[CR_SAY_PHOTO]
+	                            : cr->say[CR_SAY_IMAGE])) == NULL)
 		return -1;
 	rc = add_role(out, def ? def : c->role, ":") ||
 	     dm_append(out, dm_space()) || add_copyright(out, c) ||

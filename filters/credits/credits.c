@@ -15,8 +15,7 @@
  * is recognised again (footer.c), and its list items are taken as they
  * are, so a second run changes nothing.
  *
- * Also the interface dm-check reads credits through (filters.h), on a
- * dmf_credits object of its own.
+ * dm-check reads credits through the same recognisers (checker.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -171,8 +170,12 @@ static dm_walk_result on_line(dm_ctx *ctx, const dm_walk *w, json_t *node,
 
 	if (!line_place(w) || cr_kept(cr, node))
 		return DM_WALK_CONTINUE;
-	if ((n = cr_read_para(cr, dm_content(node), CR_FROM_BODY, &found,
-	                      &keep, ctx->err)) < 0) {
+	n = cr_read_para(cr, dm_content(node), CR_FROM_BODY, &found, &keep,
+	                 ctx->err);
+	if (n == 0 && node == cr->last) /* "... Photo: Kai Berg/Unsplash" */
+		n = cr_read_tail(cr, dm_content(node), CR_FROM_BODY, &found,
+		                 &keep, ctx->err);
+	if (n < 0) {
 		cr_list_free(&found);
 		return DM_WALK_ERROR;
 	}
@@ -269,6 +272,11 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	c.rank = CR_FROM_BODY;
 	if (rc == CR_FOUND && cr_list_add(&cr->list, &c, ctx->err) != 0)
 		return DM_WALK_ERROR;
+	/* Else its caption's credit ("A pier. Photo: Jane Doe/Unsplash"),
+	 * which the caption keeps: listed in the footer too. */
+	if (rc == CR_NONE && cr_meta_for(cr, cr_image_src(node), false) == NULL &&
+	    cr_read_alt(cr, node, &cr->list, ctx->err) < 0)
+		return DM_WALK_ERROR;
 	/* A metadata credit naming this image takes its place. */
 	while ((m = cr_meta_for(cr, cr_image_src(node), true)) != NULL) {
 		c = *m;
@@ -286,12 +294,17 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
  * may stand, the Credits sections and the lines under figures. */
 static dm_walk_result on_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
 {
-	if (cr_footer_recognise(ctx, ctx->state, list) != 0)
+	dmf_credits *cr = ctx->state;
+
+	if (cr_footer_recognise(ctx, cr, list) != 0)
 		return DM_WALK_ERROR;
 	if (!line_place(w))
 		return DM_WALK_CONTINUE;
-	return cr_sections(ctx, ctx->state, list) ? DM_WALK_ERROR
-	                                          : DM_WALK_CONTINUE;
+	if (cr_sections(ctx, cr, list) != 0 ||
+	    (dm_walk_ancestor(w, 0) == NULL &&
+	     cr_last_para(cr, list, &cr->last, ctx->err) != 0))
+		return DM_WALK_ERROR;
+	return DM_WALK_CONTINUE;
 }
 
 /* ------------------------------------------------------------------------
@@ -412,57 +425,3 @@ const dm_filter dm_credits_filter = {
 	.finish = finish,
 	.release = release,
 };
-
-/* ------------------------------------------------------------------------
- * For dm-check (filters.h): the same recognisers, on its own object
- * (dmf_credits_open() and _close() are in options.c)
- * ------------------------------------------------------------------------ */
-
-dmf_credit_line dmf_credits_line(dm_ctx *ctx, const dmf_credits *cr,
-                                 const json_t *b)
-{
-	credit_list found = {0};
-	bool unparsed = false;
-	size_t i, keep;
-	int n;
-
-	switch (dm_type_of(b)) {
-	case DM_T_PARA:
-	case DM_T_PLAIN:
-		break;
-	default:
-		return DMF_CREDIT_LINE_NONE;
-	}
-	n = cr_read_para(cr, dm_content(b), CR_FROM_BODY, &found, &keep,
-	                 ctx->err);
-	for (i = 0; i < found.n; i++)
-		unparsed = unparsed || found.v[i].raw != NULL;
-	cr_list_free(&found);
-	if (n < 0)
-		return DMF_CREDIT_LINE_ERROR;
-	if (n == 0)
-		return DMF_CREDIT_LINE_NONE; /* the prefix alone */
-	if (keep > 0)
-		return DMF_CREDIT_LINE_TAIL;
-	return unparsed ? DMF_CREDIT_LINE_UNPARSED : DMF_CREDIT_LINE_PARSED;
-}
-
-int dmf_credits_section(dm_ctx *ctx, const dmf_credits *cr,
-                        const json_t *list, size_t i, size_t *end,
-                        size_t *bad)
-{
-	return cr_section_at(cr, list, i, end, bad, NULL, ctx->err);
-}
-
-bool dmf_credits_image(const json_t *image)
-{
-	const char *name = dm_attr_get(dm_node_attr(image), "credit");
-	const char *source = dm_attr_get(dm_node_attr(image), "source");
-
-	return (name && name[0]) || (source && source[0]);
-}
-
-bool dmf_credits_meta_image(const dmf_credits *cr, const char *src)
-{
-	return cr_meta_for(cr, src, false) != NULL;
-}

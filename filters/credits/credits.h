@@ -4,8 +4,8 @@
  * run's options and the credits it has met; dm-check holds one too), and
  * what each file offers the others.
  *
- *   credits.c  the filter: its walk, placing the footer, and the
- *              interface dm-check uses (filters.h)
+ *   credits.c  the filter: its walk, placing the footer
+ *   checker.c  the interface dm-check reads credits through (filters.h)
  *   options.c  the dm-credits options; making and freeing the object
  *   parse.c    credit lines: the prefix (any colon, CJK ones too), a
  *              bare credit phrase, several credits on a line
@@ -16,8 +16,10 @@
  *   phrase.c   one credit, its grammar in tables: "Photo by NAME on
  *              SOURCE", "courtesy of", "NAME/SOURCE", "AP Photo/NAME",
  *              "© 2024 NAME", "LABEL: NAME"
- *   section.c  an article's own Credits section, and the credit line
- *              under a figure (its caption with figure-credits)
+ *   section.c  an article's own Credits section (under a heading, or a
+ *              list under a paragraph "Image credits:"), and the credit
+ *              line under a figure
+ *   figure.c   a figure's caption with figure-credits
  *   sources.c  credits from image attributes, from the metadata, and
  *              from an earlier run's footer
  *   credit.c   one credit: freeing, lists, Unsplash, writing as inlines
@@ -91,7 +93,15 @@ typedef struct cr_lang {
 	                                     line without a prefix credits */
 	const char *const *by, *const *on; /* before the name, the source */
 	const char *const *headings;      /* of a Credits section, folded */
+	const char *title;                /* the footer's ("Crédits") */
+	const char *say[5];               /* the words the footer writes,
+	                                     enum cr_say; NULL: English */
 } cr_lang;
+
+/* The words of credits written from attributes and metadata (words.by,
+ * ...): cr->say[CR_SAY_BY]. */
+enum cr_say { CR_SAY_BY, CR_SAY_ON, CR_SAY_FROM, CR_SAY_PHOTO,
+              CR_SAY_IMAGE };
 
 /* A run's options and what it has met. */
 struct dmf_credits {
@@ -105,7 +115,10 @@ struct dmf_credits {
 	bool figure_credits, stylesheet;
 	bool sheet_in_body; /* stylesheet: inline */
 	char *utm_source, *utm_medium;
-	char *w_by, *w_on, *w_from, *w_photo, *w_image;
+	char *w_by, *w_on, *w_from, *w_photo, *w_image; /* read beside the
+	                     defaults: the user's words.*, else English */
+	const char *say[5]; /* written, enum cr_say: the user's words.*,
+	                       else the language's, else English */
 	const cr_lang *lang; /* the document's language's words */
 	/* what the run has met */
 	credit_list list; /* the credits met, in order */
@@ -113,6 +126,7 @@ struct dmf_credits {
 	credit_list pending; /* the credit lines under a caption, taken when
 	                        the walk leaves it (its images come first) */
 	const json_t *pending_at; /* that caption's paragraph */
+	const json_t *last; /* the article's last paragraph (cr_last_para) */
 	bool took_top;    /* a credit line was taken from the top level */
 	json_t *slot;     /* the Div or RawBlock the footer replaces */
 	json_t *extra;    /* further placeholders, removed */
@@ -189,8 +203,11 @@ bool cr_bare_opening(const dmf_credits *cr, const char *t);
 enum cr_mode {
 	CR_LINE,   /* a paragraph: a prefix, or a bare credit phrase
 	              ("Image courtesy of NASA") */
-	CR_ITEM,   /* a Credits section's item: a prefix, or credits that
-	              all parse ("Jane Doe/Unsplash", "Map: ...") */
+	CR_ITEM,   /* a Credits section's paragraph: a prefix, or credits
+	              that all parse ("Jane Doe/Unsplash", "Map: ..."), a
+	              name after a label in any case ("Chart: the author") */
+	CR_LIST,   /* a Credits section's list item: as CR_ITEM, and a short
+	              name in any case without a label ("our team") */
 	CR_META    /* a metadata credit: as CR_ITEM, kept as written when it
 	              does not parse */
 };
@@ -220,14 +237,48 @@ int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
 int cr_read_para(const dmf_credits *cr, const json_t *inlines, int rank,
                  credit_list *out, size_t *keep, dm_error *err);
 
+/**
+ * Reads the credit after the last sentence of a paragraph's last line
+ * ("The pier at dawn. Photo: Kai Berg/Unsplash"): a sentence opening with
+ * a prefix or a credit phrase, to the end, whose every credit is read
+ * (none kept as written), after one ending in '.', '!' or '?'.  *keep is
+ * then the number of inlines before it that stay.  Returns how many
+ * credits were added to `out` (0: none), or -1 with `err` set.
+ */
+int cr_read_tail(const dmf_credits *cr, const json_t *inlines, int rank,
+                 credit_list *out, size_t *keep, dm_error *err);
+
+/** The credits of an image's alternative text (which pandoc makes of a
+ * figure's caption too): the whole of it a credit line ("Photo: Jane
+ * Doe/Unsplash"), or a credit after its last sentence ("A pier. Photo:
+ * Jane Doe/Unsplash"), every credit read (a description after a prefix,
+ * "Photo: a pier at dawn", is none).  Adds them to `out`: how many, or -1
+ * with `err` set. */
+int cr_read_alt(const dmf_credits *cr, const json_t *image, credit_list *out,
+                dm_error *err);
+
+/**
+ * The last paragraph of the list of blocks `list` (an article's top
+ * level) before what stands with its credits at its end: rules, raw code,
+ * the footer or its placeholder, Credits sections taken whole, credit
+ * lines.  *last is set to it (borrowed), or NULL when another block comes
+ * last.  0, or -1 with `err` set.
+ */
+int cr_last_para(const dmf_credits *cr, const json_t *list,
+                 const json_t **last, dm_error *err);
+
 /* ---- phrase.c ---------------------------------------------------------- */
 
 /** What cr_parse_one() accepts beside the forms with "by" and "/". */
 enum cr_flags {
 	CR_P_NAME = 1, /* a name alone ("Getty Images"), "LABEL: NAME",
 	                  "© YEAR NAME": after a prefix, in a section */
-	CR_P_BARE = 2  /* a line without a prefix: a known role and a
+	CR_P_BARE = 2, /* a line without a prefix: a known role and a
 	                  short name ("Photograph by Li Wei for Reuters") */
+	CR_P_LABEL_LOW = 4, /* after "LABEL:", a name in lower case ("Chart:
+	                       the author"): in a Credits section */
+	CR_P_LOW = 8   /* a short name in lower case, without a label: a
+	                  Credits section's list item */
 };
 
 /** If `inlines` is a lone Link, makes it the Link's text and stores its
@@ -321,6 +372,8 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
  * (cr_kept()), or a section to take (a Div cr_sections() made). */
 bool cr_kept(const dmf_credits *cr, const json_t *node);
 bool cr_taken(const dmf_credits *cr, const json_t *node);
+
+/* ---- figure.c ---------------------------------------------------------- */
 
 /** Adds credit `c` at the end of the caption of figure `fig` (an earlier
  * run's goes), never to its image's alternative text: for docx and odt

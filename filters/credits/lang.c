@@ -3,9 +3,12 @@
  * as pandoc sets it: "fr", "es-MX", "de-CH"), read beside the English
  * ones, which are always read: the prefixes of credit lines, the roles a
  * line without a prefix may credit, the words before the name ("by") and
- * before the source ("on"), the headings of a Credits section.  A language
- * is a row of the table; its words are compared as the English ones are
- * (ASCII letters in any case, other letters as written).
+ * before the source ("on"), the headings of a Credits section; and the
+ * words the footer writes: its title, and those of credits made from
+ * attributes and metadata ("Photo de Ana Ruiz sur Unsplash", as
+ * Unsplash's own French credit reads).  A language is a row of the table;
+ * its words are compared as the English ones are (ASCII letters in any
+ * case, other letters as written).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,15 +72,16 @@ static const char *const de_headings[] = {
 
 static const cr_lang langs[] = {
 	{"fr", fr_prefixes, fr_role_prefixes, fr_roles, fr_by, fr_on,
-	 fr_headings},
+	 fr_headings, "Crédits", {"de", "sur", "via", "Photo", "Image"}},
 	{"es", es_prefixes, es_role_prefixes, es_roles, es_by, es_on,
-	 es_headings},
+	 es_headings, "Créditos", {"de", "en", "vía", "Foto", "Imagen"}},
 	{"de", de_prefixes, de_role_prefixes, de_roles, de_by, de_on,
-	 de_headings},
+	 de_headings, "Bildnachweis", {"von", "auf", "via", "Foto", "Bild"}},
 };
 
 /* English: nothing beside the defaults. */
-static const cr_lang english = {"en", none, none, none, none, none, none};
+static const cr_lang english = {"en",  none, none, none, none,
+                                none,  none, NULL, {NULL}};
 
 const cr_lang *cr_lang_of(const dm_doc *doc, dm_error *err)
 {

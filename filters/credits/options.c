@@ -172,6 +172,7 @@ static int read_footers(dm_ctx *ctx, const json_t *v, const char *where,
 static int read_words(dm_ctx *ctx, const json_t *v, const char *where,
                       void *state)
 {
+	dmf_credits *cr = state;
 	size_t i;
 
 	(void)v;
@@ -181,9 +182,23 @@ static int read_words(dm_ctx *ctx, const json_t *v, const char *where,
 		if (dm_option_string(ctx->doc, CR_OPT, words[i].key, out,
 		                     ctx->err) < 0)
 			return -1;
+		cr->say[i] = *out ? *out : cr->lang->say[i];
 		if (*out == NULL && (*out = strdup(words[i].def)) == NULL)
 			return dm_nomem(ctx->err);
+		if (cr->say[i] == NULL)
+			cr->say[i] = *out;
 	}
+	return 0;
+}
+
+/* title: the user's, else the document's language's, else "Credits".
+ * 0, or -1 with `err` set. */
+static int default_title(dmf_credits *cr, dm_error *err)
+{
+	if (cr->title == NULL &&
+	    (cr->title = dm_text(cr->lang->title ? cr->lang->title
+	                                         : "Credits")) == NULL)
+		return dm_nomem(err);
 	return 0;
 }
 
@@ -200,8 +215,10 @@ static int read_stylesheet(dm_ctx *ctx, const json_t *v, const char *where,
 #define FIELD(name) offsetof(dmf_credits, name)
 
 const dm_option_spec cr_options[] = {
-	{"title", DM_OPT_INLINES, FIELD(title), "Credits", NULL,
-	 "the footer's title; empty for none", NULL, NULL},
+	{"title", DM_OPT_INLINES, FIELD(title), NULL, NULL,
+	 "the footer's title (default Credits; with lang fr, es or de "
+	 "Cr\xc3\xa9" "dits, Cr\xc3\xa9" "ditos, Bildnachweis); empty for none",
+	 NULL, NULL},
 	{"prefixes", DM_OPT_CUSTOM, 0, NULL, "[TEXT, ...]",
 	 "what opens a credit line, in any case, plain or bold, with ':' or "
 	 "'\xef\xbc\x9a' (default Image Credits:, Image credit:, Image "
@@ -228,7 +245,7 @@ const dm_option_spec cr_options[] = {
 	{"words", DM_OPT_CUSTOM, 0, NULL, "KEY: TEXT",
 	 "the words of credits written from image attributes and metadata, "
 	 "KEY by, on, from, photo or image (default by, on, from, Photo, "
-	 "Image)", NULL, read_words},
+	 "Image; with lang fr, es or de that language's)", NULL, read_words},
 	{NULL, DM_OPT_BOOL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -242,6 +259,7 @@ dmf_credits *dmf_credits_open(dm_ctx *ctx)
 	}
 	if ((cr->lang = cr_lang_of(ctx->doc, ctx->err)) == NULL ||
 	    dm_options_read(ctx, CR_OPT, cr_options, cr) != 0 ||
+	    default_title(cr, ctx->err) != 0 ||
 	    cr_read_meta(ctx->doc, cr, ctx->err) != 0 ||
 	    cr_section_names(cr, ctx->err) != 0) {
 		dmf_credits_close(cr);

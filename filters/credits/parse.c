@@ -427,7 +427,11 @@ int cr_read_line(const dmf_credits *cr, const json_t *inlines, int mode,
 			break;
 		}
 		n = parse_line(cr, inside(inlines),
-		               mode == CR_LINE ? CR_P_BARE : CR_P_NAME,
+		               mode == CR_LINE   ? CR_P_BARE
+		               : mode == CR_ITEM ? CR_P_NAME | CR_P_LABEL_LOW
+		               : mode == CR_LIST ? CR_P_NAME | CR_P_LABEL_LOW |
+		                                           CR_P_LOW
+		                                 : CR_P_NAME,
 		               mode == CR_META, NULL, &found, err);
 		break;
 	}

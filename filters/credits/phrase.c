@@ -52,6 +52,7 @@ static const char *const small_words[] = {
 	"le", "da", "y", "und", "et", "contributors", "images", "photos", NULL};
 
 #define MAX_NAME 6 /* words of a name or source without a prefix */
+#define MAX_LOW 4  /* words of a name in lower case (CR_P_LOW) */
 
 /* ------------------------------------------------------------------------
  * Words
@@ -147,7 +148,6 @@ static bool on_word(const dmf_credits *cr, const json_t *w)
 			return true;
 	return dm_word_is(w, cr->w_on) || dm_word_is(w, cr->w_from);
 }
-
 
 /* The text of a word, a new string, for a look at its characters. */
 static char *word_text(const json_t *w)
@@ -306,23 +306,21 @@ static size_t label_at(const json_t *words, size_t a, size_t n)
  * ------------------------------------------------------------------------ */
 
 /* Whether words[a..n) read as a name: at most MAX_NAME words, none a
- * clause (",", "!", "?"), each capitalised or a small word. */
-static bool name_like(const json_t *words, size_t a, size_t n)
+ * clause (",", "!", "?"), each capitalised or a small word; with `low`
+ * ("Chart: the author"), at most MAX_LOW words in any case. */
+static bool name_like(const json_t *words, size_t a, size_t n, bool low)
 {
-	size_t i;
+	size_t i, lower = 0;
+	bool ok = n > a && n - a <= MAX_NAME;
 
-	if (n <= a || n - a > MAX_NAME)
-		return false;
-	for (i = a; i < n; i++) {
+	for (i = a; ok && i < n; i++) {
 		char *t = word_text(json_array_get(words, i));
-		bool ok = t && !strpbrk(t, ",!?") &&
-		          !(t[0] >= 'a' && t[0] <= 'z' &&
-		            !table_is(words, i, i + 1, small_words, NULL));
+		ok = t && !strpbrk(t, ",!?");
+		lower += ok && t[0] >= 'a' && t[0] <= 'z' &&
+		         !table_is(words, i, i + 1, small_words, NULL);
 		free(t);
-		if (!ok)
-			return false;
 	}
-	return true;
+	return ok && (lower == 0 || (low && n - a <= MAX_LOW));
 }
 
 /* NAME from words[i..conn), and SOURCE after words[conn] when conn < n
@@ -406,8 +404,8 @@ static cr_found parse_by(const dmf_credits *cr, json_t *words, size_t a,
 	if ((flags & CR_P_BARE) &&
 	    ((by == a ? !phrase_at(words, by, n, "courtesy")
 	              : !role_is(cr, words, a, by)) ||
-	     !name_like(words, start, conn) ||
-	     (conn < n && !name_like(words, conn + 1, n))))
+	     !name_like(words, start, conn, false) ||
+	     (conn < n && !name_like(words, conn + 1, n, false))))
 		return CR_NONE;
 	/* An empty role still records the "by" ("by NAME"). */
 	if ((c->role = dm_words_join(words, a, by)) == NULL ||
@@ -419,9 +417,10 @@ static cr_found parse_by(const dmf_credits *cr, json_t *words, size_t a,
 /* "[LABEL:] [© YEAR] NAME [/ SOURCE]", or SOURCE/NAME for an agency,
  * or "NAME on SOURCE". */
 static cr_found parse_plain(const dmf_credits *cr, json_t *words, size_t a,
-                            size_t n, credit *c)
+                            size_t n, int flags, credit *c)
 {
 	size_t k = label_at(words, a, n), slash, i;
+	bool low = (flags & CR_P_LOW) || (k > 0 && (flags & CR_P_LABEL_LOW));
 
 	if (k > 0) {
 		if ((c->role = dm_words_join(words, a, a + k)) == NULL ||
@@ -443,9 +442,10 @@ static cr_found parse_plain(const dmf_credits *cr, json_t *words, size_t a,
 	for (i = n - 1; i > a + 1; i--)
 		if (on_word(cr, json_array_get(words, i - 1)))
 			break;
-	if (i > a + 1 && name_like(words, a, i - 1) && name_like(words, i, n))
+	if (i > a + 1 && name_like(words, a, i - 1, low) &&
+	    name_like(words, i, n, low))
 		return parse_name(words, a, i - 1, n, c);
-	if (!name_like(words, a, n))
+	if (!name_like(words, a, n, low))
 		return CR_NONE;
 	return parse_name(words, a, n, n, c);
 }
@@ -464,7 +464,7 @@ static cr_found parse_words(const dmf_credits *cr, json_t *words, size_t a,
 	if (flags & CR_P_BARE)
 		return CR_NONE;
 	if (flags & CR_P_NAME)
-		return parse_plain(cr, words, a, n, c);
+		return parse_plain(cr, words, a, n, flags, c);
 	if ((slash = find_slash(words, a, &n, c)) == (size_t)-1)
 		return CR_NOMEM;
 	if (slash == n)

@@ -193,14 +193,21 @@ static dm_text_match heading_names(const dmf_credits *cr,
 /* A first look without a copy of the heading: the colons and spaces at
  * the end of both sides cut, a heading that differs then differs also
  * when only its last Str's colon is left out (nearly every heading);
- * one that matches is looked at again exactly. */
+ * one that matches is looked at again exactly.  A paragraph standing as
+ * a heading ("Image credits:" over a list) is read as a heading is. */
 cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
 {
 	const json_t *in = dm_node_inlines(heading);
 	dm_text_match m;
 
-	if (dm_type_of(heading) != DM_T_HEADER)
+	switch (dm_type_of(heading)) {
+	case DM_T_HEADER:
+	case DM_T_PARA:
+	case DM_T_PLAIN:
+		break;
+	default:
 		return CR_NONE;
+	}
 	m = heading_names(cr, in, false);
 	if (m == DM_TEXT_MATCHES)
 		m = heading_names(cr, in, true);
@@ -208,8 +215,38 @@ cr_found cr_section_heading(const dmf_credits *cr, const json_t *heading)
 	       : m == DM_TEXT_MATCHES ? CR_FOUND : CR_NONE;
 }
 
-/* Whether block `b` holds credits only, added to `found`: 1, 0, -1. */
-static int credit_block(const dmf_credits *cr, const json_t *b,
+/* Whether list[i] may head a Credits section, before its words are
+ * read: a heading; or a short paragraph right over a list ("Image
+ * credits:", then "- Pier: Jane Doe/Unsplash"), whose section is that
+ * list alone: *end is then past it. */
+static bool may_head(const json_t *list, size_t i, size_t *end)
+{
+	const json_t *b = bare(json_array_get(list, i));
+
+	*end = 0;
+	switch (dm_type_of(b)) {
+	case DM_T_HEADER:
+		return true;
+	case DM_T_PARA:
+	case DM_T_PLAIN:
+		if (json_array_size(dm_content(b)) > 8)
+			return false;
+		switch (dm_type_of(bare(json_array_get(list, i + 1)))) {
+		case DM_T_BULLET_LIST:
+		case DM_T_ORDERED_LIST:
+			*end = i + 2;
+			return true;
+		default:
+			return false;
+		}
+	default:
+		return false;
+	}
+}
+
+/* Whether block `b` (in a list item when `in_item`) holds credits only,
+ * added to `found`: 1, 0, -1. */
+static int credit_block(const dmf_credits *cr, const json_t *b, bool in_item,
                         credit_list *found, dm_error *err)
 {
 	const json_t *items = dm_content(b), *item;
@@ -219,8 +256,8 @@ static int credit_block(const dmf_credits *cr, const json_t *b,
 	switch (dm_type_of(b)) {
 	case DM_T_PARA:
 	case DM_T_PLAIN:
-		n = cr_read_line(cr, dm_content(b), CR_ITEM, CR_FROM_BODY,
-		                 found, err);
+		n = cr_read_line(cr, dm_content(b), in_item ? CR_LIST : CR_ITEM,
+		                 CR_FROM_BODY, found, err);
 		return n < 0 ? -1 : n > 0;
 	case DM_T_ORDERED_LIST:
 		items = json_array_get(items, 1);
@@ -230,8 +267,8 @@ static int credit_block(const dmf_credits *cr, const json_t *b,
 			item = json_array_get(items, i);
 			if (json_array_size(item) != 1)
 				return 0;
-			n = credit_block(cr, bare(json_array_get(item, 0)), found,
-			                 err);
+			n = credit_block(cr, bare(json_array_get(item, 0)), true,
+			                 found, err);
 			if (n <= 0)
 				return n;
 		}
@@ -245,11 +282,13 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
                   size_t *end, size_t *bad, credit_list *found,
                   dm_error *err)
 {
-	const json_t *h = json_array_get(list, i), *b;
+	const json_t *h = bare(json_array_get(list, i)), *b;
 	credit_list own = {0};
-	size_t j;
+	size_t j, para_end;
 	int rc = 1;
 
+	if (!may_head(list, i, &para_end))
+		return 0;
 	switch (cr_section_heading(cr, h)) {
 	case CR_NOMEM:
 		return dm_nomem(err);
@@ -258,16 +297,16 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
 	default:
 		break;
 	}
-	for (j = i + 1; j < json_array_size(list); j++)
+	for (j = i + 1; para_end == 0 && j < json_array_size(list); j++)
 		if (dm_type_of(b = json_array_get(list, j)) == DM_T_HEADER &&
 		    json_integer_value(json_array_get(dm_content(b), 0)) <=
 		            json_integer_value(json_array_get(dm_content(h), 0)))
 			break;
-	*end = *bad = j;
-	if (j == i + 1)
+	*end = *bad = para_end ? para_end : j;
+	if (*end == i + 1)
 		return 0; /* a heading alone */
 	for (j = i + 1; j < *end; j++)
-		if ((rc = credit_block(cr, bare(json_array_get(list, j)),
+		if ((rc = credit_block(cr, bare(json_array_get(list, j)), false,
 		                       found ? found : &own, err)) <= 0)
 			break;
 	cr_list_free(&own);
@@ -278,90 +317,8 @@ int cr_section_at(const dmf_credits *cr, const json_t *list, size_t i,
 }
 
 /* ------------------------------------------------------------------------
- * Figures
+ * Figures: the credit line after one (figure.c writes captions)
  * ------------------------------------------------------------------------ */
-
-json_t *cr_caption_of(json_t *fig)
-{
-	json_t *image = dm_figure_image(fig), *attr;
-	char *alt;
-	int rc;
-
-	if (dm_type_of(fig) == DM_T_FIGURE || image == NULL)
-		return dm_figure_caption(fig);
-	attr = dm_node_attr(image);
-	if (dm_attr_get(attr, "alt") == NULL) {
-		if ((alt = dm_stringify(dm_field(image, 1))) == NULL)
-			return NULL;
-		rc = dm_attr_set(attr, "alt", alt);
-		free(alt);
-		if (rc != 0)
-			return NULL;
-	}
-	return dm_figure_caption(fig);
-}
-
-/* Pandoc 2.17 writes a figure's caption, its image's alternative text,
- * as the picture's description in docx and odt (an `alt` attribute does
- * not change it).  There the figure becomes what the writer makes of
- * one: the image in a paragraph of style Captioned Figure, its caption in
- * one of style Image Caption; the image keeps the caption without the
- * credit.  A new Div, or NULL when out of memory. */
-static json_t *styled_figure(json_t *fig, json_t *text)
-{
-	json_t *image = json_deep_copy(dm_figure_image(fig)), *target;
-	json_t *caption = json_deep_copy(dm_field(image, 1)), *cap, *pic;
-	const char *title;
-
-	if (image == NULL || caption == NULL)
-		goto fail;
-	target = dm_field(image, 2);
-	title = json_string_value(json_array_get(target, 1));
-	if (json_array_set_new(target, 1, json_string(title + 4)) ||
-	    (json_array_size(caption) > 0 && dm_append(caption, dm_space())) ||
-	    dm_append(caption, text))
-		goto fail;
-	text = NULL;
-	cap = dm_render_styled_div("dm-credit", "Image Caption",
-	                           json_pack("[o]", dm_para(caption)));
-	pic = dm_render_styled_div(
-	        "dm-figure", "Captioned Figure",
-	        json_pack("[oo]", dm_para(json_pack("[o]", image)), cap));
-	return pic;
-fail:
-	json_decref(image);
-	json_decref(caption);
-	json_decref(text);
-	return NULL;
-}
-
-int cr_caption_add(dm_ctx *ctx, const dmf_credits *cr, json_t *fig,
-                   const credit *c, json_t **repl)
-{
-	json_t *caption, *text = cr_write(cr, c, true), *span;
-	bool styled = dm_type_of(fig) == DM_T_PARA &&
-	              (ctx->family == DM_FMT_DOCX || ctx->family == DM_FMT_ODT);
-
-	*repl = NULL;
-	if (text == NULL ||
-	    (caption = styled ? dm_field(dm_figure_image(fig), 1)
-	                      : cr_caption_of(fig)) == NULL)
-		goto nomem;
-	dm_inlines_remove_spans(caption, "dm-credit");
-	if (json_array_size(caption) > 0 &&
-	    (json_array_insert_new(text, 0, dm_str("(")) ||
-	     dm_append(text, dm_str(")")) ||
-	     (!styled && dm_append(caption, dm_space()))))
-		goto nomem;
-	span = dm_span(json_pack("[s[s][]]", "", "dm-credit"), text);
-	if (styled)
-		return (*repl = styled_figure(fig, span)) ? 0
-		                                          : dm_nomem(ctx->err);
-	return dm_append(caption, span) ? dm_nomem(ctx->err) : 0;
-nomem:
-	json_decref(text);
-	return dm_nomem(ctx->err);
-}
 
 /* Whether the image of a figure has a credit of its own (attributes, a
  * metadata credit naming it). */
@@ -442,8 +399,6 @@ int cr_sections(dm_ctx *ctx, dmf_credits *cr, json_t *list)
 	int rc;
 
 	for (i = 0; i < json_array_size(list); i++) {
-		if (dm_type_of(json_array_get(list, i)) != DM_T_HEADER)
-			continue;
 		if ((rc = cr_section_at(cr, list, i, &end, &bad, NULL,
 		                        ctx->err)) < 0)
 			return -1;

@@ -278,7 +278,7 @@ cr_found cr_image_credit(const dmf_credits *cr, const json_t *image,
 		return CR_NOMEM;
 	if (rc == CR_NONE && (cr_unsplash_defaults(cr, c) != 0 ||
 	                      (c->role == NULL &&
-	                       (c->role = dm_text(cr->w_image)) == NULL)))
+	                       (c->role = dm_text(cr->say[CR_SAY_IMAGE])) == NULL)))
 		return CR_NOMEM;
 	return CR_FOUND;
 }
