@@ -129,7 +129,7 @@ static bool label_part(const json_t *x, size_t i)
 /* The triad type label `text` names, in the user's words, in English, or
  * by the type's name; the Direct Message also by its section's heading
  * ("The Direct Message"). */
-static const ctype *triad_type(const state *st, const char *text)
+const ctype *dmf_triad_type(const state *st, const char *text)
 {
 	size_t k;
 
@@ -277,7 +277,7 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 	char written[64];
 	size_t n = read_label(json_array_get(item, 0), written, sizeof written);
 
-	*type = n ? triad_type(st, written) : NULL;
+	*type = n ? dmf_triad_type(st, written) : NULL;
 	if (*type && strip &&
 	    strip_label(dmf_block_text(json_array_get(item, 0)), n))
 		return -1;
@@ -310,7 +310,7 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
 	if (read_label(json_array_get(item, 0), out->written,
 	               sizeof out->written) == 0)
 		return;
-	t = triad_type(st, out->written);
+	t = dmf_triad_type(st, out->written);
 	out->type = t ? t->name : NULL;
 	out->near = t ? NULL : near_label(st, out->written);
 	copy = t ? json_deep_copy(item) : NULL;
@@ -415,7 +415,7 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
 		char written[64];
 		if (p == NULL || read_label(p, written, sizeof written) == 0)
 			return 0;
-		if ((seen[n] = triad_type(st, written)) == NULL)
+		if ((seen[n] = dmf_triad_type(st, written)) == NULL)
 			return 0;
 		for (k = 0; k < n; k++)
 			if (seen[k] == seen[n])
