@@ -153,17 +153,21 @@ json_t *dmf_labelled_paras(dm_ctx *ctx, json_t *list, size_t i);
  * one, the type's name; the Direct Message also by its section's
  * heading), or NULL. */
 const ctype *dmf_triad_type(const state *st, const char *text);
+/** The triad label nearest `word` (two edits at most for long words, one
+ * for short ones), as the user's label; NULL when none is near. */
+const char *dmf_near_label(const state *st, const char *word);
 
 /* forms.c */
 
 /** The triad as headings at list[i], the document's top-level blocks:
  * a heading naming each statement in order, at the article's opening
  * (no heading before it, or a level-1 title only), each over its
- * statement's blocks.  heads[k] is the k-th heading's index, heads[N] the
+ * statement's blocks (ctx: the document and its format family).
+ * heads[k] is the k-th heading's index, heads[N] the
  * end of the last statement.  N (the number of triad types) when they
  * are there, 0 when not, -1 when out of memory. */
-int dmf_heading_triad(const dm_ctx *ctx, const json_t *list, size_t i,
-                      size_t *heads);
+int dmf_heading_triad(const state *st, const dm_ctx *ctx,
+                      const json_t *list, size_t i, size_t *heads);
 /** That triad as a group of callout Divs holding the statements' blocks
  * (it must take their place, the headings with them: *used blocks); NULL
  * when there is none, or with ctx->err set. */

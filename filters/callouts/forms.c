@@ -156,10 +156,9 @@ static long statement_end(const state *st, const json_t *list, size_t h,
 	return rc < 0 ? -1 : (long)j;
 }
 
-int dmf_heading_triad(const dm_ctx *ctx, const json_t *list, size_t i,
-                      size_t *heads)
+int dmf_heading_triad(const state *st, const dm_ctx *ctx,
+                      const json_t *list, size_t i, size_t *heads)
 {
-	const state *st = ctx->state;
 	const ctype *order[8];
 	size_t k, want = triad_order(st, order), pos = i;
 	dm_box_marks m;
@@ -204,7 +203,7 @@ json_t *dmf_headed_triad(dm_ctx *ctx, const json_t *list, size_t i,
 {
 	const ctype *order[8];
 	size_t heads[9], k, want = triad_order(ctx->state, order);
-	int n = dmf_heading_triad(ctx, list, i, heads);
+	int n = dmf_heading_triad(ctx->state, ctx, list, i, heads);
 	json_t *divs;
 
 	if (n <= 0)

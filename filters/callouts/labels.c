@@ -286,7 +286,7 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 
 /* The triad label nearest `word` (two edits at most for long words, one
  * for short ones), as the user's label; NULL when none is near. */
-static const char *near_label(const state *st, const char *word)
+const char *dmf_near_label(const state *st, const char *word)
 {
 	size_t k, limit = strlen(word) >= 6 ? 2 : 1;
 
@@ -312,7 +312,7 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
 		return;
 	t = dmf_triad_type(st, out->written);
 	out->type = t ? t->name : NULL;
-	out->near = t ? NULL : near_label(st, out->written);
+	out->near = t ? NULL : dmf_near_label(st, out->written);
 	copy = t ? json_deep_copy(item) : NULL;
 	text = copy && dmf_take_label(st, copy, true, &t) == 1
 	               ? dm_stringify(copy) : NULL;
