@@ -116,6 +116,30 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	return rc;
 }
 
+/* The heading `h` of the k-th statement, seen where the walk will see
+ * it: in its own section, its block 0.  0 or -1. */
+static int heading_statement(dm_ctx *ctx, const dm_walk *w, const json_t *h,
+                             const dmf_label *l, size_t k)
+{
+	dmc_state *st = ctx->state;
+	char *section = st->section;
+	size_t block = st->block;
+	json_t *where;
+	int rc;
+
+	st->section = dm_stringify(dm_node_inlines(h));
+	st->block = 0;
+	where = st->section ? dmc_here(st, w, h) : NULL;
+	free(st->section);
+	st->section = section;
+	st->block = block;
+	if (where == NULL)
+		return dm_nomem(ctx->err);
+	rc = statement(ctx, where, l, "heading", k);
+	json_decref(where);
+	return rc;
+}
+
 int dmc_triad_headings(dm_ctx *ctx, const dm_walk *w, const json_t *list)
 {
 	dmc_state *st = ctx->state;
@@ -128,14 +152,10 @@ int dmc_triad_headings(dm_ctx *ctx, const dm_walk *w, const json_t *list)
 		    (n = dmf_callouts_headings(ctx, st->callouts, list, i, l,
 		                               heads)) == 0)
 			continue;
-		for (k = 0; rc == 0 && k < n; k++) {
-			json_t *h = json_array_get(list, heads[k]);
-			json_t *where = dmc_here(st, w, h);
-			if (where == NULL)
-				return dm_nomem(ctx->err);
-			rc = statement(ctx, where, &l[k], "heading", k);
-			json_decref(where);
-		}
+		for (k = 0; rc == 0 && k < n; k++)
+			rc = heading_statement(ctx, w, json_array_get(list,
+			                                              heads[k]),
+			                       &l[k], k);
 	}
 	return rc;
 }
