@@ -416,7 +416,9 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	{"types", DM_OPT_CUSTOM, 0, NULL, "NAME: {label, colour, icon}",
 	 "a callout type of your own (NAME: a-z 0-9 -)", NULL, read_types},
 	{"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
-	 "the title of TYPE's callouts (any language), and the label a "
+	 "the title of TYPE's callouts (any language; by default English, "
+	 "or the document's lang for fr, es, de, the triad aside), and the "
+	 "label a "
 	 "triad list item or paragraph opens with", NULL, read_labels},
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},
