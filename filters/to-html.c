@@ -125,9 +125,10 @@ static char *page_name(const char *dir, const char *file)
 }
 
 /* Writes `doc` as the page `path`, through PATH.tmp renamed at the end,
- * so a failure leaves no half page.  0, or -1 with `err` set. */
+ * so a failure leaves no half page.  0, or -1 with `err` set (and *named
+ * when the message names the page). */
 static int write_page(const dm_doc *doc, unsigned flags, const char *path,
-                      dm_error *err)
+                      dm_error *err, bool *named)
 {
 	dm_buf tmp = {0};
 	int fd, rc = 0;
@@ -139,6 +140,7 @@ static int write_page(const dm_doc *doc, unsigned flags, const char *path,
 	if (fd < 0) {
 		rc = dm_error_set(err, DM_EIO, NULL, "cannot write %s: %s",
 		                  path, strerror(errno));
+		*named = true;
 	} else if (dm_html_write_fd(doc, flags, fd, err) != 0) {
 		close(fd); /* it closes only what it wrote in full */
 		unlink(dm_buf_str(&tmp));
@@ -146,14 +148,17 @@ static int write_page(const dm_doc *doc, unsigned flags, const char *path,
 	} else if (rename(dm_buf_str(&tmp), path) != 0) {
 		rc = dm_error_set(err, DM_EIO, NULL, "cannot write %s: %s",
 		                  path, strerror(errno));
+		*named = true;
 		unlink(dm_buf_str(&tmp));
 	}
 	dm_buf_free(&tmp);
 	return rc;
 }
 
-/* Reads Markdown `file` into a document.  NULL with `err` set. */
-static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err)
+/* Reads Markdown `file` into a document.  NULL with `err` set (and
+ * *named when the message names the file). */
+static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err,
+                       bool *named)
 {
 	int fd = strcmp(file, "-") ? open(file, O_RDONLY) : STDIN_FILENO;
 	dm_doc *doc;
@@ -161,6 +166,7 @@ static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err)
 	if (fd < 0) {
 		dm_error_set(err, DM_EIO, NULL, "cannot open %s: %s", file,
 		             strerror(errno));
+		*named = true;
 		return NULL;
 	}
 	doc = dm_md_read_fd(fd, 23, md_flags, err);
@@ -175,7 +181,7 @@ static int one_file(const args *r, const char *file, bool last)
 	dm_error err;
 	dm_doc *doc;
 	char *path = NULL;
-	bool arena = false;
+	bool arena = false, named = false;
 
 	dm_error_clear(&err);
 	dmp_nomem_reset();
@@ -183,7 +189,7 @@ static int one_file(const args *r, const char *file, bool last)
 		arena = dmp_json_arena_whole(true); /* given back at once */
 		dmp_cmark_arena(true);
 	}
-	doc = read_md(file, r->md_flags, &err);
+	doc = read_md(file, r->md_flags, &err, &named);
 	if (doc != NULL) {
 		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
 		              &err, NULL};
@@ -197,10 +203,10 @@ static int one_file(const args *r, const char *file, bool last)
 			else if ((path = page_name(r->outdir, file)) == NULL)
 				dm_nomem(&err);
 			else
-				write_page(doc, r->flags, path, &err);
+				write_page(doc, r->flags, path, &err, &named);
 		}
 	}
-	if (dm_error_is_set(&err)) { /* "what: FILE, line 3, column 2" */
+	if (dm_error_is_set(&err) && !named) { /* "what: FILE, line 3, column 2" */
 		dm_buf where = {0};
 		dm_buf_printf(&where, "%s%s%s", file, err.where[0] ? ", " : "",
 		              err.where);
@@ -252,9 +258,12 @@ int main(int argc, char **argv)
 	}
 	if ((rc = parse_args(&r, argc, argv)) < 0) {
 		if (r.outdir != NULL && mkdir(r.outdir, 0777) != 0 &&
-		    errno != EEXIST)
+		    errno != EEXIST) { /* one message, no page tried */
 			fprintf(stderr, "%s: cannot make %s: %s\n", prog,
 			        r.outdir, strerror(errno));
+			free(r.files);
+			return 1;
+		}
 		if (r.nfiles == 0)
 			status = from_json(r.flags);
 		for (i = 0; i < r.nfiles; i++)

@@ -253,7 +253,10 @@ static json_t *rewrite(dm_ctx *ctx, json_t *list, size_t i,
 	r = triad_at(ctx, list, i, used);
 	if (r == NULL && !dm_error_is_set(ctx->err) &&
 	    dm_type_of(b) == DM_T_HEADER) {
-		if (!st->section || (n = dmf_is_section(st, b)) == 0)
+		if (!st->section)
+			return NULL;
+		if ((n = dmf_is_section(st, b)) == 0 &&
+		    !dmf_drawn_section(list, i))
 			return NULL;
 		if (n < 0)
 			return dm_nomem(ctx->err), NULL;

@@ -159,6 +159,11 @@ const char *dmf_near_label(const state *st, const char *word);
 
 /* forms.c */
 
+/** A statement of type `t` as the semantic callout Div holding `blocks`
+ * (stolen), its title Div first (so that a heading or a line all in bold
+ * opening the statement stays in it); NULL when out of memory. */
+json_t *dmf_triad_div(const ctype *t, json_t *blocks);
+
 /** The triad as headings at list[i], the document's top-level blocks:
  * a heading naming each statement in order, at the article's opening
  * (no heading before it, or a level-1 title only), each over its
@@ -197,6 +202,12 @@ bool dmf_opens_footer(const json_t *list, size_t j, const dm_box_marks *m);
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */
 int dmf_is_section(const state *st, const json_t *h);
+
+/** Whether list[i], a heading an earlier run kept above the box it drew
+ * for the section, is followed by that box as org's reader gives it back
+ * (a Div of class "direct-message"): the section is read again, its box
+ * unwrapped, so that a second run draws what the first did. */
+bool dmf_drawn_section(const json_t *list, size_t i);
 /** The inlines of Header `h` as the section's title: without the
  * separator that may end it ("The Direct Message:" titles the box "The
  * Direct Message").  A new array, or NULL. */

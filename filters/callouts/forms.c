@@ -40,13 +40,36 @@ static size_t triad_order(const state *st, const ctype **order)
 	return n;
 }
 
+json_t *dmf_triad_div(const ctype *t, json_t *blocks)
+{
+	json_t *title = json_deep_copy(t->title), *attr = NULL, *head;
+	dm_buf cls = {0};
+
+	/* the title first, as the semantic form has it: the statement's
+	 * own first line (a heading, a line all in bold) stays its own */
+	head = title == NULL ? NULL
+	       : dm_div(json_pack("[s[s][]]", "", "callout-title"),
+	                json_pack("[o]", dm_plain(title)));
+	dm_buf_printf(&cls, "callout-%s", t->name);
+	if (head != NULL && blocks != NULL && !dm_buf_failed(&cls) &&
+	    json_array_insert_new(blocks, 0, head) == 0) {
+		head = NULL;
+		attr = json_pack("[s[ss][]]", "", "callout", dm_buf_str(&cls));
+	}
+	dm_buf_free(&cls);
+	json_decref(head);
+	if (attr == NULL) {
+		json_decref(blocks);
+		return NULL;
+	}
+	return dm_div(attr, blocks);
+}
+
 /* The callout Div of type `t` holding `blocks` (stolen), a tight list's
  * Plain read as a paragraph (as in a labelled list's box); NULL when out
  * of memory. */
 static json_t *statement_div(const ctype *t, json_t *blocks)
 {
-	dm_buf cls = {0};
-	json_t *attr;
 	size_t k;
 
 	for (k = 0; blocks != NULL && k < json_array_size(blocks); k++) {
@@ -55,21 +78,12 @@ static json_t *statement_div(const ctype *t, json_t *blocks)
 		    json_array_size(dm_node_blocks(b)) == 1)
 			b = json_array_get(dm_node_blocks(b), 0);
 		if (dm_type_of(b) == DM_T_PLAIN &&
-		    json_object_set_new(b, "t", json_string("Para")))
-			break;
+		    json_object_set_new(b, "t", json_string("Para"))) {
+			json_decref(blocks);
+			return NULL;
+		}
 	}
-	dm_buf_printf(&cls, "callout-%s", t->name);
-	attr = dm_buf_failed(&cls) || blocks == NULL
-	               ? NULL
-	               : json_pack("[s[ss][]]", "", "callout",
-	                           dm_buf_str(&cls));
-	dm_buf_free(&cls);
-	if (attr == NULL || k < json_array_size(blocks)) {
-		json_decref(attr);
-		json_decref(blocks);
-		return NULL;
-	}
-	return dm_div(attr, blocks);
+	return dmf_triad_div(t, blocks);
 }
 
 /* `divs` (stolen) as a callout group; NULL with ctx->err set. */

@@ -327,9 +327,8 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
  * in (a copy of a long statement cost more than the rest of its walk). */
 static json_t *item_callout(const state *st, json_t *orig)
 {
-	json_t *item = json_incref(orig), *attr;
+	json_t *item = json_incref(orig);
 	const ctype *t = NULL;
-	dm_buf cls = {0};
 	size_t k;
 
 	if (item == NULL || dmf_take_label(st, item, true, &t) != 1) {
@@ -347,12 +346,7 @@ static json_t *item_callout(const state *st, json_t *orig)
 			json_decref(item);
 			return NULL;
 		}
-	dm_buf_printf(&cls, "callout-%s", t->name);
-	attr = dm_buf_failed(&cls) ? NULL
-	                           : json_pack("[s[ss][]]", "", "callout",
-	                                       dm_buf_str(&cls));
-	dm_buf_free(&cls);
-	return dm_div(attr, item);
+	return dmf_triad_div(t, item);
 }
 
 /* The items (each an array of blocks) as a group of callout Divs, their

@@ -47,6 +47,16 @@ int dmf_is_section(const state *st, const json_t *h)
 	return yes;
 }
 
+bool dmf_drawn_section(const json_t *list, size_t i)
+{
+	const json_t *next = json_array_get(list, i + 1);
+
+	return dm_attr_has_class(dm_node_attr(json_array_get(list, i)),
+	                         "callout-heading") &&
+	       dm_type_of(next) == DM_T_DIV &&
+	       dm_attr_has_class(dm_node_attr(next), "direct-message");
+}
+
 json_t *dmf_section_title(const json_t *h)
 {
 	json_t *ils = json_deep_copy(dm_node_inlines(h)), *last;
@@ -148,6 +158,47 @@ static long section_body(const dm_ctx *ctx, const json_t *list, size_t i,
 	return rc < 0 ? -1 : (long)(j - i - 1);
 }
 
+/* Whether block `b`, all a section holds, is the box an earlier run drew
+ * for it, as read back from its text: a block quote where the format
+ * draws the box as one (gfm, commonmark, plain, ConTeXt), rst's
+ * container of the callout's class, or org's #+begin_direct-message.  Its blocks are then the body, so
+ * that a second run draws the same box, not a box in a box. */
+static bool drawn_before(const dm_ctx *ctx, const json_t *b)
+{
+	switch (dm_type_of(b)) {
+	case DM_T_BLOCK_QUOTE:
+		return ctx->family == DM_FMT_GFM ||
+		       ctx->family == DM_FMT_CONTEXT ||
+		       ctx->family == DM_FMT_OTHER;
+	case DM_T_DIV:
+		return dm_attr_has_class(dm_node_attr(b),
+		                         "callout-direct-message") ||
+		       dm_attr_has_class(dm_node_attr(b), "direct-message");
+	default:
+		return false;
+	}
+}
+
+/* The body of a section drawn before, unwrapped.  0 or -1. */
+static int unwrap_drawn(const dm_ctx *ctx, json_t **body)
+{
+	json_t *b = json_array_get(*body, 0), *inner;
+
+	if (json_array_size(*body) != 1 || !drawn_before(ctx, b))
+		return 0;
+	inner = json_array();
+	if (inner == NULL ||
+	    json_array_extend(inner, dm_type_of(b) == DM_T_DIV
+	                                     ? dm_node_blocks(b)
+	                                     : dm_content(b))) {
+		json_decref(inner);
+		return -1;
+	}
+	json_decref(*body);
+	*body = inner;
+	return 0;
+}
+
 json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
                     size_t *used)
 {
@@ -164,7 +215,8 @@ json_t *dmf_section(dm_ctx *ctx, const json_t *list, size_t i,
 	if (out == NULL || head == NULL || box.title == NULL ||
 	    box.body == NULL || box.attr == NULL ||
 	    dm_attr_add_class(dm_node_attr(head), "callout-heading") ||
-	    (n = section_body(ctx, list, i, box.body)) < 0)
+	    (n = section_body(ctx, list, i, box.body)) < 0 ||
+	    unwrap_drawn(ctx, &box.body))
 		dm_nomem(ctx->err);
 	else if (dm_box_render(&box, DM_FMT_JSON, out, ctx->err) == 0)
 		div = json_incref(json_array_get(out, 0));

@@ -125,13 +125,35 @@ static json_t *title_of(const json_t *div)
 	return ils ? json_deep_copy(ils) : json_array();
 }
 
+/* The title line a callout Div opens with as the text formats write a
+ * box and their readers give it back: a paragraph all in bold (org's
+ * #+begin_TYPE, our block quotes), or the first paragraph of rst's
+ * `.. admonition:: TITLE` (a Div of class "admonition", which goes).
+ * Its inlines, or NULL. */
+static json_t *bold_line(json_t *attr, const json_t *first)
+{
+	json_t *ils = dm_type_of(first) == DM_T_PARA ? dm_node_inlines(first)
+	                                              : NULL;
+
+	if (ils == NULL || json_array_size(ils) == 0)
+		return NULL;
+	if (dm_attr_has_class(attr, "admonition")) {
+		dm_attr_remove_class(attr, "admonition");
+		return ils;
+	}
+	if (json_array_size(ils) == 1 &&
+	    dm_type_of(json_array_get(ils, 0)) == DM_T_STRONG)
+		return dm_content(json_array_get(ils, 0));
+	return NULL;
+}
+
 /* The title of a callout Div: our semantic form's title Div, else a
- * `title` attribute (literal text), else pandoc's alert title Div or a
- * heading first, else the type's label.  A title block is taken out of
+ * `title` attribute (literal text), else pandoc's alert title Div, a
+ * heading or a bold line first, else the type's label.  A title block is taken out of
  * the body.  0, or -1 when out of memory. */
 static int div_title(const ctype *t, callout *c)
 {
-	json_t *first = json_array_get(c->body, 0);
+	json_t *first = json_array_get(c->body, 0), *ils;
 	const char *title = dm_attr_get(c->attr, "title");
 	char *s;
 
@@ -150,7 +172,7 @@ static int div_title(const ctype *t, callout *c)
 	} else if (div_of(first, "title")) {
 		/* pandoc's alert structure; its titles are English, so the
 		 * type's default title stands for the label */
-		json_t *ils = dmf_block_text(first);
+		ils = dmf_block_text(first);
 		if ((s = ils ? dm_stringify(ils) : NULL) == NULL && ils)
 			return -1;
 		c->title = s && t->alert &&
@@ -160,6 +182,8 @@ static int div_title(const ctype *t, callout *c)
 		free(s);
 	} else if (dm_type_of(first) == DM_T_HEADER) {
 		c->title = json_deep_copy(dm_node_inlines(first));
+	} else if ((ils = bold_line(c->attr, first)) != NULL) {
+		c->title = json_deep_copy(ils);
 	} else {
 		c->title = json_deep_copy(t->title);
 		first = NULL;

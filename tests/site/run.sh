@@ -134,8 +134,9 @@ fi
 "$TOHTML" -s "$TMP/no-such.md" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 [ "$rc" = 1 ] && grep -q "cannot open.*no-such.md" "$TMP/err" &&
+	[ "$(grep -o no-such.md "$TMP/err" | wc -l)" = 1 ] &&
 	[ ! -s "$TMP/out" ] && pass ||
-	fail "a missing file" "exit $rc: $(cat "$TMP/err")"
+	fail "a missing file, named once" "exit $rc: $(cat "$TMP/err")"
 
 # 4. command lines ------------------------------------------------------------
 
@@ -156,5 +157,10 @@ usage "--lines without files" "no Markdown files" --lines
 rc=$?
 [ "$rc" = 1 ] && grep -q "cannot write" "$TMP/err" && pass ||
 	fail "-o a file" "exit $rc: $(cat "$TMP/err")"
+"$TOHTML" -s -o "$TMP/none/deeper" "$SEED" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" = 1 ] && grep -q "cannot make .*none/deeper" "$TMP/err" &&
+	[ "$(wc -l <"$TMP/err")" = 1 ] && [ ! -s "$TMP/out" ] && pass ||
+	fail "-o in a missing folder: one message" "exit $rc: $(cat "$TMP/err")"
 
 summary
