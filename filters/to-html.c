@@ -27,12 +27,15 @@ typedef struct args {
 	const char *list;   /* --filters LIST, or NULL: as dm chooses */
 	char **files;       /* the Markdown files */
 	int nfiles;
+	char **meta;        /* -M KEY=VALUE arguments */
+	int nmeta;
 } args;
 
 static int help(void)
 {
-	printf("Usage: %s [-s]\n"
-	       "       %s [-s] [--lines] [--filters LIST] [-o DIR] FILE.md...\n"
+	printf("Usage: %s [-s] [-M KEY[=VALUE]]...\n"
+	       "       %s [-s] [--lines] [--filters LIST] [-M KEY[=VALUE]]... "
+	       "[-o DIR]\n                  FILE.md...\n"
 	       "Reads a pandoc JSON document (pandoc -t json, dm-from-md, a "
 	       "filter)\non standard input and writes it as HTML5 on standard "
 	       "output.\n\nGiven Markdown files, reads each as dm-from-md "
@@ -51,6 +54,10 @@ static int help(void)
 	       "article\n"
 	       "      --filters LIST  the chain, as dm --filters (default: as "
 	       "dm chooses)\n"
+	       "  -M, --metadata KEY[=VALUE]\n"
+	       "                    set metadata KEY as pandoc -M does (a "
+	       "filter's option:\n                    -M "
+	       "dm-callouts.collapse=true; title=...)\n"
 	       "  -h, --help        print this help and exit\n"
 	       "      --version     print the version and exit\n\n"
 	       "Exit status: 0 success; 1 bad input or a failed write "
@@ -68,7 +75,8 @@ static const char *value(int argc, char **argv, int *i)
 /* Parses the command line into `r`: -1 to run, or the exit status. */
 static int parse_args(args *r, int argc, char **argv)
 {
-	bool done = false;
+	bool done = false, missing = false;
+	char *m;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -77,6 +85,13 @@ static int parse_args(args *r, int argc, char **argv)
 			r->files[r->nfiles++] = argv[i];
 		else if (!strcmp(a, "--"))
 			done = true;
+		else if ((m = dm_md_meta_arg(argc, argv, &i, &missing)) ||
+		         missing) {
+			if (missing || *m == '=')
+				return dm_usage(prog, "%s needs KEY or "
+				                "KEY=VALUE", a);
+			r->meta[r->nmeta++] = m;
+		}
 		else if (!strcmp(a, "-s") || !strcmp(a, "--standalone"))
 			r->flags |= DM_HTML_STANDALONE;
 		else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -106,17 +121,43 @@ static int parse_args(args *r, int argc, char **argv)
 	return -1;
 }
 
-/* DIR/NAME.html for `file`: a new string, or NULL. */
-static char *page_name(const char *dir, const char *file)
+/* NAME, the name of the page of `file`: its file name without folder and
+ * extension; its length in `*len`. */
+static const char *stem(const char *file, size_t *len)
 {
 	const char *base = strrchr(file, '/'), *dot;
-	dm_buf b = {0};
 
 	base = base ? base + 1 : file;
 	dot = strrchr(base, '.');
 	if (dot == NULL || dot == base)
 		dot = base + strlen(base);
-	dm_buf_printf(&b, "%s/%.*s.html", dir, (int)(dot - base), base);
+	*len = (size_t)(dot - base);
+	return base;
+}
+
+/* The first file before files[i] whose page has the same name (a.md and
+ * x/a.md, the index.md of each folder), or NULL. */
+static const char *same_page(const args *r, int i)
+{
+	size_t n, m;
+	const char *s = stem(r->files[i], &n), *t;
+	int j;
+
+	for (j = 0; j < i; j++)
+		if ((t = stem(r->files[j], &m)) && m == n &&
+		    memcmp(s, t, n) == 0)
+			return r->files[j];
+	return NULL;
+}
+
+/* DIR/NAME.html for `file`: a new string, or NULL. */
+static char *page_name(const char *dir, const char *file)
+{
+	size_t n;
+	const char *base = stem(file, &n);
+	dm_buf b = {0};
+
+	dm_buf_printf(&b, "%s/%.*s.html", dir, (int)n, base);
 	if (dm_buf_failed(&b)) {
 		dm_buf_free(&b);
 		return NULL;
@@ -175,14 +216,32 @@ static dm_doc *read_md(const char *file, unsigned md_flags, dm_error *err,
 	return doc;
 }
 
-/* One Markdown file to its page.  The exit status: 0, or 1 reported. */
-static int one_file(const args *r, const char *file, bool last)
+/* File `file`, whose page that of file `other` before it already is:
+ * refused.  The exit status, 1. */
+static int refuse(const args *r, const char *file, const char *other)
 {
+	char *path = page_name(r->outdir, file);
+
+	fprintf(stderr, "%s: %s: no page written: %s is the page of %s "
+	        "already; give the files different names, or run %s once per "
+	        "folder, each with its own -o\n", prog, file,
+	        path ? path : "its page", other, prog);
+	free(path);
+	return 1;
+}
+
+/* Markdown file r->files[i] to its page.  The exit status: 0, or 1
+ * reported. */
+static int one_file(const args *r, int i)
+{
+	const char *file = r->files[i], *other;
+	bool last = i == r->nfiles - 1, arena = false, named = false;
 	dm_error err;
 	dm_doc *doc;
 	char *path = NULL;
-	bool arena = false, named = false;
 
+	if (r->outdir != NULL && (other = same_page(r, i)) != NULL)
+		return refuse(r, file, other);
 	dm_error_clear(&err);
 	dmp_nomem_reset();
 	if (!DM_FREE_AT_EXIT) { /* the page's nodes (jansson's, cmark's) */
@@ -190,7 +249,7 @@ static int one_file(const args *r, const char *file, bool last)
 		dmp_cmark_arena(true);
 	}
 	doc = read_md(file, r->md_flags, &err, &named);
-	if (doc != NULL) {
+	if (doc != NULL && dm_md_set_meta(doc, r->meta, r->nmeta, &err) == 0) {
 		dm_ctx ctx = {prog, "html", dm_format_family("html"), doc,
 		              &err, NULL};
 		if (dm_chain_run(&ctx, dmf_filters, r->list, dmf_chain) == 0 &&
@@ -232,15 +291,15 @@ static int one_file(const args *r, const char *file, bool last)
 }
 
 /* JSON on standard input to HTML on standard output. */
-static int from_json(unsigned flags)
+static int from_json(const args *r)
 {
 	dm_error err;
 	dm_doc *doc;
 
 	dm_error_clear(&err);
 	doc = dm_doc_read_fd(STDIN_FILENO, &err);
-	if (doc != NULL)
-		dm_html_write_fd(doc, flags, STDOUT_FILENO, &err);
+	if (doc != NULL && dm_md_set_meta(doc, r->meta, r->nmeta, &err) == 0)
+		dm_html_write_fd(doc, r->flags, STDOUT_FILENO, &err);
 	if (DM_FREE_AT_EXIT)
 		dm_doc_free(doc);
 	return dm_report(prog, &err);
@@ -248,12 +307,16 @@ static int from_json(unsigned flags)
 
 int main(int argc, char **argv)
 {
-	args r = {0, 0, NULL, NULL, NULL, 0};
+	args r = {0, 0, NULL, NULL, NULL, 0, NULL, 0};
 	int i, rc, status = 0;
 
 	dm_main_init();
-	if ((r.files = calloc((size_t)argc + 1, sizeof *r.files)) == NULL) {
+	r.files = calloc((size_t)argc + 1, sizeof *r.files);
+	r.meta = calloc((size_t)argc + 1, sizeof *r.meta);
+	if (r.files == NULL || r.meta == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
+		free(r.files);
+		free(r.meta);
 		return 1;
 	}
 	if ((rc = parse_args(&r, argc, argv)) < 0) {
@@ -262,12 +325,13 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: cannot make %s: %s\n", prog,
 			        r.outdir, strerror(errno));
 			free(r.files);
+			free(r.meta);
 			return 1;
 		}
 		if (r.nfiles == 0)
-			status = from_json(r.flags);
+			status = from_json(&r);
 		for (i = 0; i < r.nfiles; i++)
-			if (one_file(&r, r.files[i], i == r.nfiles - 1))
+			if (one_file(&r, i))
 				status = 1;
 		if (r.nfiles > 0 && r.outdir != NULL &&
 		    dm_close_stdout(prog) != 0)
@@ -276,5 +340,6 @@ int main(int argc, char **argv)
 		status = rc;
 	}
 	free(r.files);
+	free(r.meta);
 	return status;
 }

@@ -264,8 +264,11 @@ int dm_box_plain_runs(json_t *blocks);
 /**
  * What boxes need of the document once all are rendered: docx an empty
  * paragraph between a box and a table right after it, which Word would
- * join into one table.  Call it once, after the last box is rendered; a
- * second run changes nothing.  0, or -1 with ctx->err set.
+ * join into one table; a box in a list item at the item's text (w:tblInd
+ * by the list's level, which pandoc's writer alone knows otherwise); a
+ * paragraph after a box ending a footnote.  Call it once, after the last
+ * box is rendered; a second run changes nothing.  0, or -1 with ctx->err
+ * set.
  */
 int dm_box_finish(dm_ctx *ctx);
 

@@ -45,6 +45,25 @@ dm_doc *dm_md_read_ex(const char *text, size_t len, int api_minor,
 dm_doc *dm_md_read_fd(int fd, int api_minor, unsigned flags, dm_error *err);
 
 /**
+ * Sets the metadata of `doc` as pandoc's `-M KEY[=VALUE]` options do,
+ * `args` the `n` arguments in their order: KEY (dots and all, as the
+ * filters read `dm-check.strict` flat) becomes the MetaString VALUE, or a
+ * MetaBool for `true` or `false` (also `True`, `TRUE`, ...), and KEY
+ * alone MetaBool true, over the document's own value; a KEY given again
+ * makes a MetaList of its values.  0, or -1 with `err` set (DM_EUSAGE for
+ * an empty KEY, DM_ENOMEM).
+ */
+int dm_md_set_meta(dm_doc *doc, char *const *args, int n, dm_error *err);
+
+/**
+ * The argument of the option at argv[*i] when it is `-M KEY=VALUE`,
+ * `--metadata KEY=VALUE`, `-MKEY=VALUE` or `--metadata=KEY=VALUE` (*i
+ * then past it), for dm_md_set_meta(); NULL when it is none of these, or
+ * with `*missing` set when it lacks its argument.
+ */
+char *dm_md_meta_arg(int argc, char **argv, int *i, bool *missing);
+
+/**
  * Text read as inline Markdown, as pandoc 3 reads a one-line metadata
  * string: a new array of Inlines, or NULL with `err` set.
  */

@@ -12,6 +12,7 @@
  * This file is the filter and its walk; the rules are in rules.c, the
  * findings and the report in report.c.
  */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,8 @@ static const dm_option_spec options[] = {
 	{"format", DM_OPT_CHOICE, offsetof(dmc_state, out), "text", NULL,
 	 "how findings are written to standard error", outputs, NULL},
 	{"file", DM_OPT_STRING, offsetof(dmc_state, file), NULL, "NAME",
-	 "the article's file, for GitHub annotations", NULL, NULL},
+	 "the article's file: read for the line of each finding, and named "
+	 "in GitHub annotations", NULL, NULL},
 	{"rules", DM_OPT_CUSTOM, 0, NULL, "ID: off | warning | error",
 	 "turn a rule off or change its severity; ID is a rule's ID or name "
 	 "(rules.DM202, rules.image-no-credit). The rules, with their "
@@ -63,6 +65,8 @@ static void release(dm_ctx *ctx)
 	json_decref(st->credit_kept);
 	json_decref(st->credit_bad);
 	free(st->section);
+	json_decref(st->section_near);
+	free(st->section_near_text);
 	dm_options_free(options, st);
 	free(st);
 }
@@ -137,7 +141,10 @@ static int check_div(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	size_t i;
 
 	if (type != NULL)
-		return callout_seen(ctx, w, node, type);
+		return callout_seen(ctx, w, node, type) ||
+		               dmc_triad_titled(ctx, w, node, type)
+		       ? -1
+		       : 0;
 	for (i = 0; i < json_array_size(classes); i++) {
 		const char *c = json_string_value(json_array_get(classes, i));
 		const char *near = c == NULL || pandoc_class(c)
@@ -189,6 +196,45 @@ static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
  * The walk
  * ------------------------------------------------------------------------ */
 
+/* Whether `hay` holds `needle`, ASCII letters in any case. */
+static bool holds(const char *hay, const char *needle)
+{
+	size_t i, n = strlen(needle);
+
+	for (; *hay; hay++) {
+		for (i = 0; i < n && hay[i] &&
+		            tolower((unsigned char)hay[i]) ==
+		                    tolower((unsigned char)needle[i]);
+		     i++)
+			;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* A heading not read as the Direct Message section that holds its
+ * heading ("3. The Direct Message", "The Direct Message for investors"):
+ * the first is remembered, for DM301 to name.  0, or -1 (ctx->err). */
+static int near_section(dm_ctx *ctx, const dm_walk *w, json_t *node)
+{
+	dmc_state *st = ctx->state;
+	char *text;
+
+	if (st->section_near != NULL)
+		return 0;
+	if ((text = dm_stringify(dm_node_inlines(node))) == NULL)
+		return dm_nomem(ctx->err);
+	if (!holds(text, dmf_callouts_heading(st->callouts))) {
+		free(text);
+		return 0;
+	}
+	st->section_near_text = text;
+	if ((st->section_near = dmc_here(st, w, node)) == NULL)
+		return dm_nomem(ctx->err);
+	return 0;
+}
+
 static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
                                json_t *node, json_t **out)
 {
@@ -214,7 +260,10 @@ static dm_walk_result on_block(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	}
 	if (header && dmf_callouts_section(st->callouts, node))
 		st->section_seen = true;
-	if (dmc_triad_block(ctx, w, node) || check_callouts(ctx, w, node))
+	else if (header && near_section(ctx, w, node))
+		return DM_WALK_ERROR;
+	if (dmc_triad_block(ctx, w, node) || check_callouts(ctx, w, node) ||
+	    dmc_check_markup(ctx, w, node))
 		return DM_WALK_ERROR;
 	credit = dmc_check_credit(ctx, w, node);
 	if (credit < 0)
@@ -373,6 +422,15 @@ static int section(dm_ctx *ctx)
 
 	if (st->section_seen)
 		return 0;
+	if (st->section_near != NULL)
+		return dmc_report(ctx, json_incref(st->section_near),
+		                  DMC_SECTION_MISSING,
+		                  "no section headed \"%s\": the heading \"%s\" "
+		                  "here is not read as it; write \"%s\" alone "
+		                  "(a colon, a dash or a full stop may end it)",
+		                  dmf_callouts_heading(st->callouts),
+		                  st->section_near_text,
+		                  dmf_callouts_heading(st->callouts));
 	return dmc_report(ctx, NULL, DMC_SECTION_MISSING,
 	                  "no section headed \"%s\"",
 	                  dmf_callouts_heading(st->callouts));

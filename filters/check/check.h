@@ -36,6 +36,9 @@ typedef enum dmc_severity { DMC_OFF, DMC_WARNING, DMC_ERROR } dmc_severity;
 	X(TRIAD_RUN_ON, "DM106", "triad-run-on", error,                     \
 	  "a triad statement runs on into the article (no blank line "      \
 	  "after the list)")                                                \
+	X(MARKUP_TEXT, "DM107", "markup-as-text", error,                    \
+	  "markup the reader left as text: a fenced div, attributes, an "   \
+	  "Obsidian embed, link or comment")                                \
 	X(IMAGE_NO_ALT, "DM201", "image-no-alt", warning,                   \
 	  "an image has no alternative text")                               \
 	X(IMAGE_NO_CREDIT, "DM202", "image-no-credit", warning,             \
@@ -114,6 +117,9 @@ typedef struct dmc_state {
 	json_t *credit_kept; /* paragraphs of Credits sections left in place */
 	json_t *credit_bad;  /* [block, heading]: what keeps such a section */
 	bool section_seen;
+	json_t *section_near; /* where a heading holding the section's
+	                         heading, not read as it, is */
+	char *section_near_text; /* its text */
 	size_t errors, warnings;
 	dmc_source src;      /* st->file, read */
 } dmc_state;
@@ -149,6 +155,11 @@ int dmc_triad_headings(dm_ctx *ctx, const dm_walk *w, const json_t *list);
 /** Every block the walk enters: the runs of labelled paragraphs.  0 or
  * -1. */
 int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** A callout div of `type`, no triad type, titled with a triad label
+ * (Quarto's `::: {.callout-note title="Tension"}`): the first such is a
+ * candidate DM101 names.  0 or -1 (ctx->err). */
+int dmc_triad_titled(dm_ctx *ctx, const dm_walk *w, json_t *div,
+                     const char *type);
 /** After the walk: the metadata's statements, then one finding for what
  * the triad lacks and one for each statement made twice.  0 or -1. */
 int dmc_triad_end(dm_ctx *ctx);
@@ -165,6 +176,17 @@ int dmc_triad_end(dm_ctx *ctx);
  */
 int dmc_run_on(dm_ctx *ctx, const dm_walk *w, json_t *node, size_t i,
                const char *type);
+
+/* ------------------------------------------------------------------------
+ * Markup read as text (markup.c)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * A paragraph: DM107 for a fenced div, an image's attributes or an
+ * Obsidian embed or wikilink its reader left as text.  0, or -1 with
+ * ctx->err set.
+ */
+int dmc_check_markup(dm_ctx *ctx, const dm_walk *w, json_t *node);
 
 /* ------------------------------------------------------------------------
  * Credits (credit.c)

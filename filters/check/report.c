@@ -167,6 +167,11 @@ static void where_text(const json_t *f, dm_buf *b, bool gh)
 	}
 	if (sec == NULL) {
 		dm_buf_puts(b, "before the first heading, ");
+	} else if (int_of(f, "block") == 0) { /* the heading itself */
+		dm_buf_puts(b, "the heading of section \"");
+		user_text(b, sec, gh);
+		dm_buf_puts(b, "\"");
+		return;
 	} else {
 		dm_buf_puts(b, "section \"");
 		user_text(b, sec, gh);

@@ -86,6 +86,17 @@ static int statement(dm_ctx *ctx, json_t *where, const dmf_label *l,
 	                  what, i + 1);
 }
 
+/* Whether two labels or more name no type, nor nearly: a triad written
+ * in another language ("Tensión, Ruido, Mensaje directo"). */
+static bool foreign(const dmf_label *l, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += l[i].written[0] && !labelish(&l[i]);
+	return k >= 2;
+}
+
 int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	dmc_state *st = ctx->state;
@@ -108,7 +119,12 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	if (typed < n)
 		return candidate(ctx, where, "the bullet list here is not "
 		                 "read as the triad: its items open with",
-		                 l, n < 16 ? n : 16, "");
+		                 l, n < 16 ? n : 16,
+		                 foreign(l, n < 16 ? n : 16)
+		                         ? " (labels of another language? "
+		                           "name them in dm-callouts.labels, "
+		                           "see dm-callouts --help)"
+		                         : "");
 	for (i = 0; rc == 0 && i < n && i < 16; i++)
 		if ((rc = statement(ctx, where, &l[i], "item", i)) == 0)
 			rc = dmc_run_on(ctx, w, node, i, l[i].type);
@@ -286,6 +302,106 @@ int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	}
 	st->run[st->nrun++] = l;
 	return 0;
+}
+
+/* The title of callout div `div`: its title attribute, else the text of
+ * a heading opening it; a new string, "" for none, NULL when out of
+ * memory. */
+static char *div_title(const json_t *div)
+{
+	const char *t = dm_attr_get(dm_node_attr(div), "title");
+	const json_t *first = json_array_get(dm_node_blocks(div), 0);
+
+	if (t != NULL)
+		return strdup(t);
+	if (dm_type_of(first) == DM_T_HEADER)
+		return dm_stringify(dm_node_inlines(first));
+	return strdup("");
+}
+
+/* The first paragraph of callout div `div` below its title (pandoc 3's
+ * alert: a Div `.title` first), or NULL. */
+static const json_t *body_para(const json_t *div)
+{
+	const json_t *blocks = dm_node_blocks(div), *b;
+	size_t i;
+
+	for (i = 0; i < json_array_size(blocks); i++) {
+		b = json_array_get(blocks, i);
+		if (dm_type_of(b) == DM_T_PARA)
+			return b;
+		if (dm_type_of(b) != DM_T_HEADER &&
+		    !(dm_type_of(b) == DM_T_DIV &&
+		      (dm_attr_has_class(dm_node_attr(b), "title") ||
+		       dm_attr_has_class(dm_node_attr(b), "callout-title"))))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* The triad type the title of `div` names as a label, else its first
+ * paragraph's label ("**Tension:** ..."), into `l`; `*by_title` says
+ * which.  0, or -1 when out of memory. */
+static int div_label(const dmc_state *st, const json_t *div, char *title,
+                     dmf_label *l, bool *by_title)
+{
+	const json_t *p = body_para(div);
+	json_t *para;
+	dm_buf b = {0};
+	char *text;
+
+	memset(l, 0, sizeof *l);
+	*by_title = true;
+	dm_buf_printf(&b, "%s: x", title); /* the title as a label */
+	if ((text = dm_buf_take(&b)) == NULL ||
+	    (para = dm_para(json_pack("[o]", dm_str(text)))) == NULL) {
+		free(text);
+		return -1;
+	}
+	dmf_callouts_para(st->callouts, para, l);
+	json_decref(para);
+	free(text);
+	if (l->type == NULL && title[0] == '\0' && p != NULL) {
+		*by_title = false;
+		dmf_callouts_para(st->callouts, p, l);
+	}
+	return 0;
+}
+
+int dmc_triad_titled(dm_ctx *ctx, const dm_walk *w, json_t *div,
+                     const char *type)
+{
+	dmc_state *st = ctx->state;
+	char *title = div_title(div);
+	dmf_label l;
+	dm_buf b = {0};
+	bool by_title;
+	int rc = 0;
+
+	if (title == NULL || div_label(st, div, title, &l, &by_title) < 0) {
+		free(title);
+		return dm_nomem(ctx->err);
+	}
+	if (l.type != NULL && triad_index(st, type) < 0 &&
+	    st->candidate == NULL) {
+		if (by_title)
+			dm_buf_printf(&b, "the %s callout here is titled \"%s\"",
+			              type, title);
+		else
+			dm_buf_printf(&b, "the %s callout here opens with \"%s\"",
+			              type, l.written);
+		dm_buf_printf(&b, ", and its type, not its %s, makes a "
+		              "statement: make it a %s callout (::: "
+		              "{.callout-%s}, or > [!%s])",
+		              by_title ? "title" : "text", l.type, l.type,
+		              l.type);
+		st->candidate_text = dm_buf_take(&b);
+		if (st->candidate_text == NULL ||
+		    (st->candidate = dmc_here(st, w, div)) == NULL)
+			rc = dm_nomem(ctx->err);
+	}
+	free(title);
+	return rc;
 }
 
 /* "tension, noise or direct-message" */

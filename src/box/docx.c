@@ -13,18 +13,34 @@
  *
  * Word joins two tables with nothing between them into one, so
  * dmp_box_docx_part() puts an empty paragraph between a box and a table
- * (another box, or pandoc's) that follows it directly.
+ * (another box, or pandoc's) that follows it directly.  It also sets a box
+ * in a list item at the item's text (pandoc knows the list's level only
+ * as it writes; the walk knows it here), and closes a footnote ending
+ * with a box with a paragraph.
  *
  * LibreOffice drops the formatting of a table holding a paragraph whose
  * style the document does not define: the raw paragraphs here name no
  * style.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "box.h"
 #include "box/draw.h"
 #include "internal.h"
 #include "render.h"
+
+/* How a box's table opens: its width the whole text's.  dmp_box_docx_part()
+ * narrows a box in a list item to the item's text (indent_box). */
+#define BOX_OPEN "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+
+/* The text's width in pandoc's reference document (Letter, one-inch
+ * margins), in twentieths of a point; and how far each list level
+ * indents its text there, in 2.17 and 3 alike (numbering.xml). */
+#define TEXT_WIDTH "9360"
+#define TEXT_TWIPS 9360
+#define LEVEL_TWIPS 720
+#define MAX_LEVELS 9 /* a Word list has nine */
 
 /* Borders: eighths of a point. */
 #define THIN "4"
@@ -70,8 +86,7 @@ static void table_open(const dm_box *b, dm_buf *o)
 	char hex[7];
 
 	dmp_box_hex_upper(b->colour, hex);
-	dm_buf_puts(o, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-	               "<w:tblBorders>");
+	dm_buf_puts(o, BOX_OPEN "<w:tblBorders>");
 	/* the thick rule where the text starts: the right in a document
 	 * read right to left (left and right as the page shows them, which
 	 * Word and LibreOffice agree on in a table that is not bidiVisual) */
@@ -89,7 +104,8 @@ static void table_open(const dm_box *b, dm_buf *o)
 	               "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" "
 	               "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
 	               "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
-	               "<w:tblGrid><w:gridCol w:w=\"9360\"/></w:tblGrid>");
+	               "<w:tblGrid><w:gridCol w:w=\"" TEXT_WIDTH "\"/>"
+	               "</w:tblGrid>");
 }
 
 /* The title row up to its text: shaded in the default look, kept with
@@ -252,14 +268,150 @@ static int table_edge(const json_t *b, bool first)
 	}
 }
 
+/* How many levels of list pandoc's docx writer numbers the blocks being
+ * walked with (each paragraph's w:ilvl, plus one): the lists around them,
+ * out to the nearest Note or Table, whose blocks pandoc numbers afresh (a
+ * note's always, a table's from pandoc 3 on). */
+static size_t list_levels(const dm_walk *w)
+{
+	const json_t *a;
+	size_t up, n = 0;
+
+	for (up = 0; (a = dm_walk_ancestor(w, up)) != NULL; up++)
+		switch (dm_type_of(a)) {
+		case DM_T_BULLET_LIST:
+		case DM_T_ORDERED_LIST:
+			n++;
+			break;
+		case DM_T_NOTE:
+		case DM_T_TABLE:
+			return n;
+		default:
+			break;
+		}
+	return n;
+}
+
+/* Whether pandoc's docx writer sets the blocks being walked right to left
+ * (w:bidi, and a list indented from the right): the nearest Div around
+ * them with a `dir` says, else the metadata's `dir` (not its `lang`, which
+ * turns boxes alone: dm_box_rtl). */
+static bool blocks_rtl(const dm_ctx *ctx, const dm_walk *w)
+{
+	const json_t *a;
+	const char *dir;
+	char *meta;
+	size_t up;
+	bool rtl;
+
+	for (up = 0; (a = dm_walk_ancestor(w, up)) != NULL; up++) {
+		if (dm_type_of(a) != DM_T_DIV)
+			continue;
+		dir = dm_attr_get(json_array_get(dm_content(a), 0), "dir");
+		if (dir != NULL)
+			return strcmp(dir, "rtl") == 0;
+	}
+	a = dm_meta_get(ctx->doc, "dir");
+	if (a == NULL || (meta = dm_stringify(a)) == NULL)
+		return false;
+	rtl = strcmp(meta, "rtl") == 0;
+	free(meta);
+	return rtl;
+}
+
+/* The text of `b` when it opens a box's table in a list of `levels`
+ * levels, else NULL. */
+static const char *box_in_list(const json_t *b, size_t levels)
+{
+	const json_t *c = dm_content(b);
+	const char *format, *text;
+
+	if (levels == 0 || dm_type_of(b) != DM_T_RAW_BLOCK)
+		return NULL;
+	format = json_string_value(json_array_get(c, 0));
+	text = json_string_value(json_array_get(c, 1));
+	if (format == NULL || text == NULL || strcmp(format, "openxml") ||
+	    strncmp(text, BOX_OPEN, strlen(BOX_OPEN)))
+		return NULL;
+	return text;
+}
+
+/* The box opening `text` (box_in_list) made to stand in a list item of
+ * `levels` levels, in `o`: at the text's indent (tblInd, as pandoc 3 sets
+ * its own tables in lists), narrowed to end where the text does.  A list
+ * read right to left (`rtl`: blocks_rtl) is indented from the right: a
+ * box there keeps the left margin and is narrowed alone. */
+static void indent_box(const char *text, size_t levels, bool rtl, dm_buf *o)
+{
+	static const char grid[] = "<w:gridCol w:w=\"" TEXT_WIDTH "\"/>";
+	unsigned x = LEVEL_TWIPS * (unsigned)(levels < MAX_LEVELS ? levels
+	                                                          : MAX_LEVELS);
+	const char *at;
+
+	dm_buf_printf(o, "<w:tbl><w:tblPr><w:tblW w:w=\"%u\" w:type=\"pct\"/>",
+	              5000 * (TEXT_TWIPS - x) / TEXT_TWIPS);
+	if (!rtl)
+		dm_buf_printf(o, "<w:tblInd w:w=\"%u\" w:type=\"dxa\"/>", x);
+	text += strlen(BOX_OPEN);
+	at = strstr(text, grid);
+	if (at == NULL) {
+		dm_buf_puts(o, text);
+		return;
+	}
+	dm_buf_add(o, text, (size_t)(at - text));
+	dm_buf_printf(o, "<w:gridCol w:w=\"%u\"/>%s", TEXT_TWIPS - x,
+	              at + strlen(grid));
+}
+
+/* The boxes opening in `list` set at the indent of the list item holding
+ * them (a second run finds them set). 0 or -1. */
+static int indent_boxes(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	size_t i, levels = list_levels(w);
+	const char *text;
+	dm_buf o = {0};
+	bool rtl = levels > 0 && blocks_rtl(ctx, w);
+
+	for (i = 0; levels > 0 && i < json_array_size(list); i++) {
+		text = box_in_list(json_array_get(list, i), levels);
+		if (text == NULL)
+			continue;
+		indent_box(text, levels, rtl, &o);
+		if (dm_buf_failed(&o) ||
+		    json_array_set_new(list, i, dm_raw_block("openxml",
+		                                             dm_buf_str(&o)))) {
+			dm_buf_free(&o);
+			return -1;
+		}
+		dm_buf_free(&o);
+	}
+	return 0;
+}
+
+/* A note ending with a box gets a paragraph after it: LibreOffice draws
+ * the first row of a table that ends a footnote nowhere (a box lost its
+ * title), and Word ends every story with a paragraph. */
+static int close_note(const dm_walk *w, json_t *list)
+{
+	size_t n = json_array_size(list);
+
+	if (n == 0 || dm_type_of(dm_walk_ancestor(w, 0)) != DM_T_NOTE ||
+	    table_edge(json_array_get(list, n - 1), false) != 2)
+		return 0;
+	return json_array_append_new(list, dm_raw_block("openxml", TINY_P));
+}
+
 /* A box right after a table, or a table right after a box, gets an empty
- * paragraph between them; two tables of pandoc's are not ours to part. */
+ * paragraph between them; two tables of pandoc's are not ours to part.
+ * Boxes in list items first set at the item's text, a note ending with a
+ * box closed. */
 static dm_walk_result part_list(dm_ctx *ctx, const dm_walk *w, json_t *list)
 {
 	size_t i;
 	int a, b;
 
-	(void)w;
+	if (indent_boxes(ctx, w, list) || close_note(w, list))
+		return dm_nomem(ctx->err), DM_WALK_ERROR;
 	for (i = 1; i < json_array_size(list); i++) {
 		a = table_edge(json_array_get(list, i - 1), false);
 		b = table_edge(json_array_get(list, i), true);

@@ -13,7 +13,9 @@ struct dm_box_sheet;
 
 /* docx.c: a table around the callout (a shaded title row, a body row, a
  * thick left rule), the footer in small print under a rule; boxes set
- * side by side parted by an empty paragraph (dmp_box_docx_part). */
+ * side by side parted by an empty paragraph, a box in a list item set at
+ * the item's text, a footnote ending with a box closed by a paragraph
+ * (dmp_box_docx_part). */
 int dmp_box_docx_callout(const struct dm_box *b, json_t *out);
 int dmp_box_docx_footer(const struct dm_box *b, json_t *out);
 int dmp_box_docx_part(dm_ctx *ctx);

@@ -9,8 +9,12 @@
  * is, so `- ` items still make a list and `#` lines headings.
  *
  * A bare line that reads as a heading becomes a level-2 heading
- * (heading_like() says when, and the loop: not first, not under a
- * heading or an image; dm-from-md(1) documents the rule).
+ * (heading_like() says when, heading_line() adds numbered lines standing
+ * alone, and the loop: not first, not under a heading or an image;
+ * dm-from-md(1) documents the rule).  A line of spaces, no-break ones
+ * included, is blank; an indented line not under a list item is a
+ * paragraph (unindent()); a line opening with a bullet character (•) a
+ * `-` list item (glyph_bullet()).
  */
 #include <string.h>
 
@@ -56,19 +60,65 @@ static bool fence(const char *s, size_t len)
 	return n >= 3;
 }
 
+/* Whether `cp` is a space a line may hold and still look empty: a no-break
+ * space (a CMS writes an empty paragraph as one), the spaces of U+2000 to
+ * U+200B, U+202F, U+205F, the ideographic space and a stray BOM. */
+static bool space(uint32_t cp)
+{
+	return cp == ' ' || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+	       cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
+}
+
+/* Whether the line holds nothing but spaces (space()). */
+static bool blank(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += dmp_utf8_get((const unsigned char *)s + i, &cp);
+		if (!space(cp))
+			return false;
+	}
+	return true;
+}
+
+/* The length of a bullet character a word processor writes for a list
+ * item (•, ◦, ▪, ▫, ●, ‣, ⁃, ·) and the spaces after it (one at least) at
+ * the start of `s`; 0 when there is none. */
+static size_t glyph_bullet(const char *s, size_t len)
+{
+	static const uint32_t glyphs[] = {0x2022, 0x25e6, 0x25aa, 0x25ab,
+	                                  0x25cf, 0x2023, 0x2043, 0x00b7};
+	size_t i, n;
+	uint32_t cp;
+
+	if (len == 0 || (unsigned char)s[0] < 0x80)
+		return 0;
+	n = dmp_utf8_get((const unsigned char *)s, &cp);
+	for (i = 0; i < sizeof glyphs / sizeof *glyphs; i++)
+		if (cp == glyphs[i])
+			break;
+	if (i == sizeof glyphs / sizeof *glyphs || n >= len || s[n] != ' ')
+		return 0;
+	while (n < len && s[n] == ' ')
+		n++;
+	return n;
+}
+
 static line_kind kind_of(const char *s, size_t len)
 {
 	size_t sp = 0;
 
 	while (sp < len && s[sp] == ' ')
 		sp++;
-	if (sp == len)
+	if (blank(s + sp, len - sp))
 		return L_BLANK;
 	if (fence(s, len))
 		return L_FENCE;
 	if (sp > 0)
 		return L_INDENT;
-	if (list_item(s, len))
+	if (list_item(s, len) || glyph_bullet(s, len) > 0)
 		return L_LIST;
 	if (s[0] == '>')
 		return L_QUOTE;
@@ -191,7 +241,10 @@ static void measure(const char *s, size_t len, shape *sh)
 			word_start = false;
 			sh->lower_word |= lower_letter(cp);
 		}
-		if (cp != '*' && cp != '_' && cp != ' ') {
+		if (cp != '*' && cp != '_' && cp != ' ' &&
+		    (sh->first != 0 || (cp != 0xbf && cp != 0xa1))) {
+			/* Spanish opens a question or an exclamation with
+			 * an inverted mark: the first is the letter after */
 			if (sh->first == 0)
 				sh->first = cp;
 			sh->last = cp;
@@ -297,15 +350,91 @@ static bool next_block_line(const char *text, size_t len, size_t *pos,
 	return false;
 }
 
+/* The length of the marker `1. ` or `1) ` opening an ordered list item
+ * line, spaces after it included; 0 for any other line. */
+static size_t ordered_marker(const line *l)
+{
+	size_t i = 0;
+
+	if (l->kind != L_LIST || l->s[0] < '0' || l->s[0] > '9')
+		return 0;
+	while (i < l->len && l->s[i] >= '0' && l->s[i] <= '9')
+		i++;
+	for (i++; i < l->len && l->s[i] == ' '; i++)
+		;
+	return i;
+}
+
+/*
+ * Whether line `cur`, with `prev` the kind of the block before and `next`
+ * the line after (NULL at the end), is a heading: a bare line that reads
+ * as one, or a numbered one ("3. The Direct Message") standing alone, no
+ * list item before or after it, whose words read as one.
+ */
+static bool heading_line(const line *cur, line_kind prev, const line *next)
+{
+	size_t m = ordered_marker(cur);
+	line words;
+
+	if (prev == L_BLANK || prev == L_HEAD)
+		return false;
+	if (cur->kind == L_PARA)
+		return heading_like(cur, next);
+	if (m == 0 || m == cur->len || prev == L_LIST || prev == L_INDENT)
+		return false;
+	words.s = cur->s + m;
+	words.len = cur->len - m;
+	words.kind = L_PARA;
+	return next != NULL && next->len > cur->len &&
+	       heading_like(&words, next);
+}
+
+/* A line indented by spaces that does not go under a list item: a
+ * paragraph whose first line the writer indented (a CMS, a word
+ * processor), not indented code; `l` loses the spaces. */
+static void unindent(line *l, line_kind prev)
+{
+	size_t sp = 0;
+
+	if (l->kind != L_INDENT || joins(prev, L_INDENT))
+		return;
+	while (sp < l->len && l->s[sp] == ' ')
+		sp++;
+	l->s += sp;
+	l->len -= sp;
+	l->kind = kind_of(l->s, l->len);
+}
+
+/* A heading line written wholly bold (`**The Direct Message**`, as a CMS
+ * sets a heading in a paragraph) loses the markers: the heading is bold
+ * as a heading, and its text is the words alone. */
+static void unbold(line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n < 5 || s[0] != s[1] || (s[0] != '*' && s[0] != '_') ||
+	    s[n - 1] != s[0] || s[n - 2] != s[0] || s[2] == ' ' ||
+	    s[n - 3] == ' ' || s[n - 3] == s[0])
+		return;
+	if (memchr(s + 2, s[0], n - 4) != NULL)
+		return; /* **Part** one **two**: emphasis within */
+	l->s += 2;
+	l->len = n - 4;
+}
+
 int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 {
-	size_t pos = 0, npos;
+	size_t pos = 0, npos, n;
 	line cur, next;
 	line_kind prev = L_BLANK;
 	bool have = next_block_line(text, len, &pos, &cur), more;
 	bool image = false; /* the line before is an image: this its caption */
 
 	while (have) {
+		unindent(&cur, prev);
 		if (prev != L_BLANK && !joins(prev, cur.kind))
 			dm_buf_putc(out, '\n');
 		if (cur.kind == L_FENCE) {
@@ -316,10 +445,15 @@ int dmp_md_lines(const char *text, size_t len, dm_buf *out)
 		}
 		npos = pos;
 		more = next_block_line(text, len, &npos, &next);
-		if (cur.kind == L_PARA && prev != L_BLANK && prev != L_HEAD &&
-		    !image && heading_like(&cur, more ? &next : NULL)) {
+		if (!image && heading_line(&cur, prev, more ? &next : NULL)) {
 			dm_buf_puts(out, "## ");
 			cur.kind = L_HEAD;
+			unbold(&cur);
+		}
+		if ((n = glyph_bullet(cur.s, cur.len)) > 0) { /* "• " */
+			dm_buf_puts(out, "- ");
+			cur.s += n;
+			cur.len -= n;
 		}
 		dm_buf_add(out, cur.s, cur.len);
 		dm_buf_putc(out, '\n');

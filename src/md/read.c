@@ -246,3 +246,98 @@ dm_doc *dm_md_read_fd(int fd, int api_minor, unsigned flags, dm_error *err)
 	free(text);
 	return doc;
 }
+
+/* ------------------------------------------------------------------------
+ * Metadata from the command line (-M)
+ * ------------------------------------------------------------------------ */
+
+/* The value of `-M KEY=VALUE` (`v`, NULL for KEY alone) as pandoc makes
+ * it: a new MetaBool or MetaString, or NULL. */
+static json_t *meta_arg_value(const char *v)
+{
+	static const char *const yes[] = {"true", "True", "TRUE", NULL};
+	static const char *const no[] = {"false", "False", "FALSE", NULL};
+	size_t i;
+
+	if (v == NULL)
+		return dm_node("MetaBool", json_true());
+	for (i = 0; yes[i]; i++)
+		if (strcmp(v, yes[i]) == 0)
+			return dm_node("MetaBool", json_true());
+	for (i = 0; no[i]; i++)
+		if (strcmp(v, no[i]) == 0)
+			return dm_node("MetaBool", json_false());
+	return dm_node("MetaString", json_string(v));
+}
+
+/* Whether an argument before args[i] sets the same key (`klen` bytes). */
+static bool key_again(char *const *args, int i, size_t klen)
+{
+	int j;
+
+	for (j = 0; j < i; j++)
+		if (strcspn(args[j], "=") == klen &&
+		    strncmp(args[j], args[i], klen) == 0)
+			return true;
+	return false;
+}
+
+char *dm_md_meta_arg(int argc, char **argv, int *i, bool *missing)
+{
+	char *a = argv[*i];
+
+	if (!strcmp(a, "-M") || !strcmp(a, "--metadata")) {
+		if (*i + 1 < argc)
+			return argv[++*i];
+		*missing = true;
+		return NULL;
+	}
+	if (!strncmp(a, "-M", 2))
+		return a + 2;
+	if (!strncmp(a, "--metadata=", 11))
+		return a + 11;
+	return NULL;
+}
+
+int dm_md_set_meta(dm_doc *doc, char *const *args, int n, dm_error *err)
+{
+	json_t *meta = dm_doc_meta(doc), *v, *old, *list, *sorted;
+	char key[256];
+	size_t klen;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		klen = strcspn(args[i], "=");
+		if (klen == 0 || klen >= sizeof key)
+			return dm_error_set(err, DM_EUSAGE, NULL, "-M %s: "
+			                    "expected KEY or KEY=VALUE, KEY of 1 "
+			                    "to 255 bytes", args[i]);
+		memcpy(key, args[i], klen);
+		key[klen] = '\0';
+		v = meta_arg_value(args[i][klen] ? args[i] + klen + 1 : NULL);
+		old = json_object_get(meta, key);
+		if (v != NULL && old != NULL && key_again(args, i, klen)) {
+			list = dm_is(old, "MetaList")
+			               ? json_incref(old)
+			               : dm_node("MetaList",
+			                         json_pack("[O]", old));
+			if (list == NULL ||
+			    json_array_append_new(dm_content(list), v)) {
+				json_decref(list);
+				return dm_nomem(err);
+			}
+			v = list;
+		}
+		if (v == NULL || json_object_set_new(meta, key, v) != 0)
+			return dm_nomem(err);
+	}
+	if (n == 0)
+		return 0;
+	/* in pandoc's key order, as the front matter's */
+	if ((sorted = dmp_yaml_sorted(meta)) == NULL)
+		return dm_nomem(err);
+	json_object_clear(meta);
+	i = json_object_update(meta, sorted);
+	json_decref(sorted);
+	return i == 0 ? 0 : dm_nomem(err);
+}

@@ -329,7 +329,7 @@ static int cmp_keys(const void *a, const void *b)
 	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-static json_t *sorted(json_t *obj)
+json_t *dmp_yaml_sorted(json_t *obj)
 {
 	size_t n = json_object_size(obj), i = 0, len;
 	entry *e = malloc((n ? n : 1) * sizeof *e);
@@ -484,7 +484,7 @@ static json_t *meta_map(json_t *items, json_t *merged)
 	json_t *map = NULL;
 
 	if (merged == NULL || merge(items, merged) == 0)
-		map = sorted(items);
+		map = dmp_yaml_sorted(items);
 	json_decref(items);
 	json_decref(merged);
 	return map ? json_pack("{s:s,s:o}", "t", "MetaMap", "c", map) : NULL;

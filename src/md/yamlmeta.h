@@ -33,4 +33,9 @@ json_t *dmp_yaml_meta(const char *text, size_t len, size_t first_line,
                       int api_minor, dmp_yaml_string_fn *read_string,
                       bool *not_map, dm_error *err);
 
+/* A new object holding the entries of object `obj` (not stolen) with its
+ * keys in the order of pandoc's Data.Map: by code point, a prefix first.
+ * NULL when out of memory. */
+json_t *dmp_yaml_sorted(json_t *obj);
+
 #endif /* DM_MD_YAMLMETA_H */

@@ -180,8 +180,10 @@ strict_case() {
 		return
 	fi
 	run_prog "$TMP/strict.json" dm-check html
-	errors=$(errors_in "$2/error")
-	cp "$2/error" "$TMP/strict.err"
+	e=$2/error # pandoc 2.17's report: error.p2 where the readers differ
+	[ -f "$2/error.p2" ] && e=$2/error.p2
+	errors=$(errors_in "$e")
+	cp "$e" "$TMP/strict.err"
 	if [ "$errors" -gt 0 ]; then
 		plural=s
 		[ "$errors" -eq 1 ] && plural=

@@ -26,6 +26,8 @@
 #    a key, so jsoneq cannot compare them).
 # 6. bad input and bad command lines: a message, exit 1 (2 for usage),
 #    nothing on standard output; a failed write is an error.
+# 8. -M KEY[=VALUE]: the metadata pandoc -M sets (pandoc 2.17 too), read
+#    by dm-check and by dm-to-html's chain.
 #
 # Environment: DM_PANDOC=no skips 1 and 2; PANDOC (default pandoc) and
 # NODE (default node) as in tests/run.sh; KEEP=1 keeps the scratch folder.
@@ -319,6 +321,7 @@ awk 'BEGIN { for (i = 0; i < 600; i++) printf ">"; print " deep" }' >"$IN"
 refused "deep nesting" 1 "nested too deeply" "$FROM"
 : >"$IN"
 refused "missing file" 1 "cannot open" "$FROM" "$TMP/no-such-file.md"
+refused "a folder" 1 "cannot read input: .*: $TMP\$" "$FROM" "$TMP"
 refused "two files" 2 "one input file" "$FROM" a.md b.md
 refused "bad --api" 2 "unsupported API version 1.21" "$FROM" --api 1.21
 refused "unknown option" 2 "unknown option" "$FROM" --bogus
@@ -344,6 +347,49 @@ if [ -w /dev/full ]; then
 	refused "dm-to-html to a full disk" 1 "cannot write output" \
 		sh -c '"$1" -s >/dev/full' sh "$TOHTML"
 fi
+
+# 8. -M KEY[=VALUE] -----------------------------------------------------------
+# Metadata from the command line, as pandoc -M sets it: a string, true
+# and false booleans, a bare KEY true, over the front matter, a KEY
+# given again a list, in pandoc's key order; what the filters read
+# (dm-check.strict fails a pipe without pandoc; a filter option reaches
+# the chain in dm-to-html's one process and from JSON).
+
+printf -- '---\ntitle: A\ntags: [x]\n---\n\n- Tension: a.\n- Noize: b.\n' >"$TMP/m.md"
+set -- -M dm-check.strict -M tags=y -M tags=z -Mtitle=B --metadata=x=false \
+	-M e= --metadata zz=1 -M 'a.b=é'
+if ! "$FROM" "$@" "$TMP/m.md" >"$TMP/m.json" 2>"$TMP/err"; then
+	fail "dm-from-md -M: $(cat "$TMP/err")"
+elif "$JSONEQ" "$TMP/m.json" /dev/stdin <<'JSON'
+{"pandoc-api-version":[1,23,1,2],"meta":{"a.b":{"t":"MetaString","c":"é"},
+"dm-check.strict":{"t":"MetaBool","c":true},"e":{"t":"MetaString","c":""},
+"tags":{"t":"MetaList","c":[{"t":"MetaString","c":"y"},{"t":"MetaString","c":"z"}]},
+"title":{"t":"MetaString","c":"B"},"x":{"t":"MetaBool","c":false},
+"zz":{"t":"MetaString","c":"1"}},"blocks":[{"t":"BulletList","c":[
+[{"t":"Plain","c":[{"t":"Str","c":"Tension:"},{"t":"Space"},{"t":"Str","c":"a."}]}],
+[{"t":"Plain","c":[{"t":"Str","c":"Noize:"},{"t":"Space"},{"t":"Str","c":"b."}]}]]}]}
+JSON
+then pass; else fail "dm-from-md -M: not the metadata pandoc -M makes"; fi
+if [ "${DM_PANDOC:-}" != no ] &&
+	"$PANDOC" --version 2>/dev/null | head -n 1 | grep -q ' 2\.17'; then
+	"$PANDOC" -f gfm+yaml_metadata_block -t json "$@" "$TMP/m.md" >"$TMP/m.p2.json"
+	if "$FROM" --api 1.22 "$@" "$TMP/m.md" | "$JSONEQ" /dev/stdin "$TMP/m.p2.json" 2>"$TMP/err"
+	then pass; else fail "dm-from-md -M differs from pandoc 2.17 -M: $(cat "$TMP/err")"; fi
+fi
+"$FROM" -M dm-check.strict "$TMP/m.md" | "$BUILD/dm-check" html >"$TMP/out" 2>"$TMP/err"
+if [ $? = 1 ] && [ ! -s "$TMP/out" ] && grep -q 'DM101' "$TMP/err"
+then pass; else fail "dm-from-md -M dm-check.strict | dm-check: not a failed build"; fi
+printf -- '- Tension: a.\n- Noise: b.\n- Direct Message: c.\n' >"$TMP/c.md"
+"$TOHTML" -s -M dm-callouts.collapse=true -M title=Folded "$TMP/c.md" >"$TMP/c.html"
+"$FROM" -M dm-callouts.collapse=true "$TMP/c.md" | "$DM" html |
+	"$TOHTML" -s -M title=Folded >"$TMP/c2.html"
+if grep -q '<details' "$TMP/c.html" && grep -q '<title>Folded</title>' "$TMP/c.html" &&
+	cmp -s "$TMP/c.html" "$TMP/c2.html"
+then pass; else fail "dm-to-html -M: the option does not reach the chain and the page"; fi
+IN=$TMP/c.md
+refused "dm-from-md -M without KEY" 2 "needs KEY" "$FROM" -M
+refused "dm-from-md -M =x" 2 "expected KEY or KEY=VALUE" "$FROM" -M =x
+refused "dm-to-html -M without KEY" 2 "needs KEY" "$TOHTML" "$TMP/c.md" -M
 
 # 7. NUL in YAML keys --------------------------------------------------------
 

@@ -3,9 +3,13 @@
 # shellcheck shell=sh disable=SC2154 # have_p2, have_p3: set by run.sh (pandocs)
 
 # office_docs: the documents in $TMP/office: SRC-FMT-LOOK.FMT, SRC p2 or p3,
-# FMT docx or odt, LOOK a look or "none" (no filter).
+# FMT docx or odt, LOOK a look or "none" (no filter); and places-SRC.docx,
+# tests/render/places.md filtered.
 office_docs() {
 	if [ "$have_p2" = yes ]; then
+		"$PANDOC" "$PLACES" --filter "$DM" \
+			-o "$TMP/office/places-p2.docx" ||
+			fail "pandoc 2.17 --filter dm -o docx (places.md)"
 		for fmt in docx odt; do
 			"$PANDOC" "$ARTICLE" -o "$TMP/office/p2-$fmt-none.$fmt"
 			for look in $LOOKS; do
@@ -21,7 +25,11 @@ office_docs() {
 		p3_json "$look" -M "dm-callouts.appearance=$look"
 	done
 	p3 -f markdown -o "$TMP/office/p3-docx-none.docx" "$ARTICLE"
+	p3 -f markdown -t json -o "$TMP/places.p3.json" "$PLACES"
 	p3_run || return
+	filtered "$TMP/places.p3.json" "$TMP/places.p3.docx.json" docx &&
+		p3 -f json -o "$TMP/office/places-p3.docx" \
+			"$TMP/places.p3.docx.json"
 	for look in $LOOKS; do
 		for fmt in docx odt; do
 			filtered "$TMP/$look.p3.json" "$TMP/$look.p3.$fmt.json" \
@@ -57,6 +65,52 @@ office_xml() {
 	fi
 }
 
+# office_places PDF: places.md as LibreOffice set it.  Each box in a list
+# item starts at its item's text: its rule within 12 points left of the
+# text (a box at the margin stood 45 and more to the left); the box ending
+# the footnote shows its title, on the page of its body.
+office_places() {
+	_op_p=${1%.pdf}
+	_op_name=${_op_p##*/}
+	[ -s "$1" ] || { fail "office $_op_name: no PDF"; return; }
+	{ pdftotext -bbox "$1" "$_op_p.bbox.html" &&
+	  pdftoppm -r 96 -png "$1" "$_op_p"; } ||
+		{ fail "office $_op_name: poppler cannot read it"; return; }
+	"$NODE" "$HERE/tint.mjs" --edges "$_op_p.bbox.html" "$_op_p" 96 \
+		Listmark Boxlistmark Nestmark Boxnestmark Ordermark \
+		Boxordermark Footboxmark Foottitlemark > "$_op_p.edges" \
+		2> "$TMP/err" ||
+		{ fail "office $_op_name: tint.mjs failed"; show "$TMP/err"; \
+		  return; }
+	while read -r _op_w _op_page _op_x _op_rule &&
+	      read -r _op_bw _op_bpage _op_bx _op_brule; do
+		office_place "$_op_name" "$_op_w" "$_op_page" "$_op_x" \
+			"$_op_bw" "$_op_bpage" "$_op_brule"
+	done < "$_op_p.edges"
+}
+
+# office_place DOC WORD PAGE X BOXWORD BOXPAGE RULE: one pair of lines of
+# office_places: BOXWORD's box against WORD's list text (X, in points),
+# or the footnote's box (WORD its body) and its title BOXWORD.
+office_place() {
+	if [ "$2" = Footboxmark ]; then
+		if [ "$6" = "$3" ] && [ "$3" != - ]; then
+			pass
+		else
+			fail "office $1: the title of the box in the footnote" \
+			     "is not on the page" "expected: $5 on page $3;" \
+			     "got: page $6 (the body on page $3)"
+		fi
+	elif [ "$7" != - ] && [ "$4" != - ] && [ "$7" -le "$4" ] &&
+	     [ "$7" -ge $(($4 - 12)) ]; then
+		pass
+	else
+		fail "office $1: the box around $5 is not at the list's text" \
+		     "expected: its rule within 12pt left of $2's text at" \
+		     "x=$4pt; got: x=$7pt"
+	fi
+}
+
 part_office() {
 	have "office" soffice pdftoppm pdftotext xmllint unzip || return
 	if [ "$have_p2" = no ] && [ "$have_p3" = no ]; then
@@ -73,6 +127,10 @@ part_office() {
 		name=${name%.*}
 		pdf=$TMP/office/$name.pdf
 		case $name in
+		places-*)
+			office_xml "$doc"
+			office_places "$pdf"
+			;;
 		*-none)
 			# shellcheck disable=SC2086 # words
 			tint_check "office $name (no filter)" "$pdf" none \

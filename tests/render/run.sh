@@ -12,7 +12,10 @@
 #            pdftoppm to PNG: in the band of the page where each callout's
 #            words stand there are tinted pixels (a coloured rule or fill),
 #            none in the same band without the filter, none around the plain
-#            paragraph; adjacent boxes are separate tables
+#            paragraph; adjacent boxes are separate tables; and
+#            tests/render/places.md (docx): a box in a list item starts at
+#            the item's text (pdftotext -bbox against the picture), a box
+#            ending a footnote keeps its title row
 #   epub     epub2 and epub3 (pandoc 2.17) and epub3 (pandoc 3): epubcheck
 #            finds no error that the same book without the filter lacks;
 #            every chapter holding a callout draws it as a box in Chromium
@@ -59,6 +62,7 @@ shift
 HERE=$ROOT/tests/render
 DM=$BUILD/dm
 ARTICLE=$HERE/article.md
+PLACES=$HERE/places.md
 DM_TEST=render  # read by tests/lib.sh
 # shellcheck source=tests/lib.sh
 . "$ROOT/tests/lib.sh"

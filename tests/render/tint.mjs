@@ -21,6 +21,13 @@
 //         stand (a coloured rule, not a pale fill): "left" or "right" of
 //         the page's middle, on average; "-" when there are none.
 // A word not found prints "WORD - - - -".
+//
+//   node tests/render/tint.mjs --edges BBOX PNGPREFIX DPI WORD...
+//
+// prints instead, for each WORD, "WORD PAGE XMIN RULE": where the word
+// starts and where the leftmost ruled column of its band stands (as
+// RULED above: a box's rule or fill), in points from the page's left
+// edge, rounded; RULE "-" when nothing is ruled.
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 
@@ -71,22 +78,23 @@ function unfilter(raw, width, height, bpp) {
   return out;
 }
 
-// words: [{page, word, yMin, yMax}] from pdftotext -bbox output.
+// words: [{page, word, xMin, yMin, yMax}] from pdftotext -bbox output.
 function words(bbox) {
   const found = [];
   let page = 0;
-  for (const m of bbox.matchAll(/<page |<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)<\/word>/g)) {
+  for (const m of bbox.matchAll(/<page |<word xMin="([^"]*)" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)<\/word>/g)) {
     if (m[0] === "<page ") { page++; continue; }
-    found.push({ page, word: m[3], yMin: Number(m[1]), yMax: Number(m[2]) });
+    found.push({ page, word: m[4], xMin: Number(m[1]), yMin: Number(m[2]), yMax: Number(m[3]) });
   }
   return found;
 }
 
 // band: in rows y0..y1, the pixels whose channels differ by more than 48
 // (a colour, not a shade of grey), the columns with no white pixel
-// (every channel above 246), and the side of the columns all tinted.
-function band(png, y0, y1) {
-  let tinted = 0, ruled = 0, sum = 0, n = 0;
+// (every channel above 246), and the side of the columns all tinted; with
+// `edge`, the first column with no white pixel (-1: none).
+function band(png, y0, y1, edge) {
+  let tinted = 0, ruled = 0, sum = 0, n = 0, first = -1;
   const { width, channels, data } = png;
   const top = Math.max(0, y0), bottom = Math.min(png.height - 1, y1);
   for (let x = 0; x < width; x++) {
@@ -98,16 +106,18 @@ function band(png, y0, y1) {
       else all = false;
       if (Math.min(r, g, b) > 246) white = true;
     }
-    if (!white) ruled++;
+    if (!white) { ruled++; if (first < 0) first = x; }
     if (all) { sum += x; n++; }
   }
+  if (edge) return first;
   const side = n === 0 ? "-" : sum / n < width / 2 ? "left" : "right";
   return `${tinted} ${ruled} ${side}`;
 }
 
-const [bboxFile, prefix, dpiArg, ...wanted] = process.argv.slice(2);
+const args = process.argv.slice(2), edges = args[0] === "--edges";
+const [bboxFile, prefix, dpiArg, ...wanted] = edges ? args.slice(1) : args;
 if (!wanted.length) {
-  console.error("usage: node tint.mjs BBOX PNGPREFIX DPI WORD...");
+  console.error("usage: node tint.mjs [--edges] BBOX PNGPREFIX DPI WORD...");
   process.exit(2);
 }
 const dpi = Number(dpiArg), all = words(readFileSync(bboxFile, "utf8"));
@@ -126,6 +136,7 @@ for (const w of wanted) {
     pages.set(at.page, png);
   }
   const px = dpi / 72, pad = 2;
-  const got = band(pages.get(at.page), Math.floor((at.yMin - pad) * px), Math.ceil((at.yMax + pad) * px));
-  console.log(`${w} ${at.page} ${got}`);
+  const got = band(pages.get(at.page), Math.floor((at.yMin - pad) * px), Math.ceil((at.yMax + pad) * px), edges);
+  if (edges) console.log(`${w} ${at.page} ${Math.round(at.xMin)} ${got < 0 ? "-" : Math.round(got / px)}`);
+  else console.log(`${w} ${at.page} ${got}`);
 }

@@ -13,7 +13,8 @@
 #    dm-from-md --lines.
 # 2. The chain is dm's: --filters as dm --filters.
 # 3. One bad file among good ones: a message naming it, exit 1, no page for
-#    it, the other pages written, no .tmp left behind.
+#    it, the other pages written, no .tmp left behind; a file whose page
+#    name an earlier file's page has (a/index.md, b/index.md) is one.
 # 4. Bad command lines exit 2; a folder that cannot be written is an error.
 # The last line is "N passed, N failed"; the exit status is 1 on failure.
 
@@ -130,6 +131,21 @@ then
 	fail "one bad file" "the good pages are not written as alone"
 else
 	pass
+fi
+# two files with one page name (the index.md of each folder): the first
+# page stays, the second file is named with the page it would overwrite
+mkdir -p "$TMP/b1" "$TMP/b2"
+cp "$SEED" "$TMP/b1/index.md"
+cp "$ROOT/tests/site/articles/alert-credit.md" "$TMP/b2/index.md"
+"$TOHTML" -s -o "$TMP/bundles" "$TMP/b1/index.md" "$TMP/b2/index.md" \
+	>"$TMP/out" 2>"$TMP/err"
+rc=$?
+if [ "$rc" = 1 ] && [ "$(wc -l <"$TMP/err")" = 1 ] &&
+	grep -q "$TMP/b2/index.md: no page written: $TMP/bundles/index.html is the page of $TMP/b1/index.md already" "$TMP/err" &&
+	cmp -s "$TMP/bundles/index.html" "$TMP/site/seed.html"; then
+	pass
+else
+	fail "two index.md" "exit $rc, the first page overwritten or no message: $(cat "$TMP/err")"
 fi
 "$TOHTML" -s "$TMP/no-such.md" >"$TMP/out" 2>"$TMP/err"
 rc=$?

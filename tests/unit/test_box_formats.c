@@ -4,6 +4,7 @@
  * the odt styles, EPUB 2 without ARIA.  (What readers make of them is
  * tests/render/.)
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "suites.h"
@@ -89,8 +90,9 @@ START_TEST(docx_looks)
 }
 END_TEST
 
-/* Runs dm_box_finish() for docx over a document of `blocks`. */
-static json_t *finished(const char *blocks)
+/* Runs dm_box_finish() for docx over a document of `blocks` and
+ * metadata `meta`. */
+static json_t *finished_meta(const char *meta, const char *blocks)
 {
 	char text[4096];
 	dm_error err;
@@ -98,8 +100,8 @@ static json_t *finished(const char *blocks)
 	json_t *out;
 
 	snprintf(text, sizeof text,
-	         "{'pandoc-api-version':[1,23,1],'meta':{},'blocks':%s}",
-	         blocks);
+	         "{'pandoc-api-version':[1,23,1],'meta':%s,'blocks':%s}",
+	         meta, blocks);
 	doc = t_load(Q(text));
 	dm_error_clear(&err);
 	{
@@ -109,6 +111,11 @@ static json_t *finished(const char *blocks)
 	out = json_incref(dm_doc_blocks(doc));
 	dm_doc_free(doc);
 	return out;
+}
+
+static json_t *finished(const char *blocks)
+{
+	return finished_meta("{}", blocks);
 }
 
 START_TEST(docx_tables_parted)
@@ -143,6 +150,128 @@ START_TEST(docx_tables_parted)
 	               "{'t':'Para','c':[]},"
 	               "{'t':'RawBlock','c':['openxml','<w:tbl>y</w:tbl>']}]");
 	ck_assert_int_eq(json_array_size(out), 3);
+	json_decref(out);
+}
+END_TEST
+
+/* A box's table as docx.c opens it (the grid the text's width), closed
+ * at once. */
+#define BOX "{'t':'RawBlock','c':['openxml','<w:tbl><w:tblPr><w:tblW " \
+	"w:w=\\\"5000\\\" w:type=\\\"pct\\\"/><w:tblBorders/></w:tblPr>" \
+	"<w:tblGrid><w:gridCol w:w=\\\"9360\\\"/></w:tblGrid></w:tbl>']}"
+#define ITEM(blocks) "{'t':'BulletList','c':[[{'t':'Plain','c':[]}," \
+	blocks "]]}"
+
+/* The table opening the first block of the first item of the list
+ * `list`, descending `depth` lists. */
+static const char *item_box(const json_t *list, int depth)
+{
+	const json_t *first = json_array_get(json_array_get(dm_content(
+	                              list), 0), 1);
+
+	return depth > 1 ? item_box(first, depth - 1) : raw_text(first);
+}
+
+/* Whether the JSON of `v` holds `text`. */
+static bool dumps_have(const json_t *v, const char *text)
+{
+	char *d = t_dumps(v);
+	bool has = strstr(d, text) != NULL;
+
+	free(d);
+	return has;
+}
+
+static const char at_720[] = "<w:tbl><w:tblPr><w:tblW w:w=\"4615\" "
+	"w:type=\"pct\"/><w:tblInd w:w=\"720\" w:type=\"dxa\"/>"
+	"<w:tblBorders/></w:tblPr><w:tblGrid><w:gridCol w:w=\"8640\"/>"
+	"</w:tblGrid></w:tbl>";
+
+START_TEST(docx_boxes_in_lists)
+{
+	/* a list's box: at its text's indent, narrowed; two levels deep
+	 * twice as far; at the top level, left alone */
+	json_t *out = finished("[" ITEM(ITEM(BOX)) "," ITEM(BOX) "," BOX "]");
+
+	ck_assert_ptr_nonnull(strstr(item_box(json_array_get(out, 0), 2),
+	                             "<w:tblInd w:w=\"1440\" "
+	                             "w:type=\"dxa\"/>"));
+	ck_assert_ptr_nonnull(strstr(item_box(json_array_get(out, 0), 2),
+	                             "<w:gridCol w:w=\"7920\"/>"));
+	ck_assert_str_eq(item_box(json_array_get(out, 1), 1), at_720);
+	ck_assert(strncmp(raw_text(json_array_get(out, 2)),
+	                  "<w:tbl><w:tblPr><w:tblW w:w=\"5000\"", 34) == 0);
+	json_decref(out);
+	/* a second run changes nothing */
+	out = finished("[" ITEM("{'t':'RawBlock','c':['openxml','<w:tbl>"
+	               "<w:tblPr><w:tblW w:w=\\\"4615\\\" "
+	               "w:type=\\\"pct\\\"/></w:tbl>']}") "]");
+	ck_assert_str_eq(item_box(json_array_get(out, 0), 1),
+	                 "<w:tbl><w:tblPr><w:tblW w:w=\"4615\" w:type=\"pct\"/>"
+	                 "</w:tbl>");
+	json_decref(out);
+	/* a note numbers its blocks afresh: a box in it is not indented */
+	out = finished("[" ITEM("{'t':'Para','c':[{'t':'Note','c':[" BOX
+	               ",{'t':'Para','c':[]}]}]}") "]");
+	ck_assert(!dumps_have(out, "tblInd"));
+	json_decref(out);
+}
+END_TEST
+
+START_TEST(docx_boxes_in_lists_rtl)
+{
+	/* a list read right to left (pandoc: the metadata's dir, or a Div's)
+	 * is indented from the right: its box keeps the left margin, and is
+	 * narrowed alone; a language alone turns no list */
+	json_t *out = finished_meta("{'dir':{'t':'MetaString','c':'rtl'}}",
+	                            "[" ITEM(BOX) "]");
+
+	ck_assert(!dumps_have(out, "tblInd"));
+	ck_assert(dumps_have(out, "4615"));
+	json_decref(out);
+	out = finished("[{'t':'Div','c':[['',[],[['dir','rtl']]],["
+	               ITEM(BOX) "]]}]");
+	ck_assert(!dumps_have(out, "tblInd"));
+	ck_assert(dumps_have(out, "4615"));
+	json_decref(out);
+	out = finished_meta("{'lang':{'t':'MetaString','c':'ar'}}",
+	                    "[" ITEM(BOX) "]");
+	ck_assert(dumps_have(out, "tblInd"));
+	json_decref(out);
+}
+END_TEST
+
+/* The blocks of the Note in the first Para of `blocks`. */
+static const json_t *note_blocks(const json_t *blocks)
+{
+	return dm_content(json_array_get(dm_content(json_array_get(blocks,
+	                                                           0)), 0));
+}
+
+START_TEST(docx_note_closed)
+{
+	/* a note ending with a box (in a Div too) ends with a paragraph;
+	 * once */
+	json_t *out = finished("[{'t':'Para','c':[{'t':'Note','c':["
+	                       "{'t':'Para','c':[]},{'t':'Div','c':[['',[],[]],"
+	                       "[" BOX "]]}]}]}]");
+	json_t *again;
+	const json_t *note = note_blocks(out);
+	char *text;
+
+	ck_assert_int_eq(json_array_size(note), 3);
+	ck_assert(strncmp(raw_text(json_array_get(note, 2)),
+	                  "<w:p><w:pPr><w:spacing", 22) == 0);
+	text = t_dumps(out);
+	again = finished(text);
+	free(text);
+	ck_assert_int_eq(json_array_size(note_blocks(again)), 3);
+	json_decref(again);
+	json_decref(out);
+	/* a note ending with a paragraph, or a table of pandoc's: alone */
+	out = finished("[{'t':'Para','c':[{'t':'Note','c':[" BOX ","
+	               "{'t':'Para','c':[]}]}]}]");
+	ck_assert_int_eq(json_array_size(note_blocks(out)), 2);
 	json_decref(out);
 }
 END_TEST
@@ -287,6 +416,9 @@ Suite *box_formats_suite(void)
 	tcase_add_test(tc, docx_callout_is_a_table);
 	tcase_add_test(tc, docx_looks);
 	tcase_add_test(tc, docx_tables_parted);
+	tcase_add_test(tc, docx_boxes_in_lists);
+	tcase_add_test(tc, docx_boxes_in_lists_rtl);
+	tcase_add_test(tc, docx_note_closed);
 	tcase_add_test(tc, small_runs_read_back);
 	tcase_add_test(tc, small_runs_stable);
 	tcase_add_test(tc, footer_docx_small);
