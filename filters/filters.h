@@ -57,10 +57,24 @@ typedef struct dmf_label {
 /**
  * For a bullet list: describes its first `max` items in labels[] and
  * returns the number of items (0 when `list` is no bullet list).
- * dm-callouts takes it for the triad when every item names a type.
+ * dm-callouts takes it for the triad when every item names a type.  A
+ * definition list likewise, each term a label, its definitions the
+ * statement.
  */
 size_t dmf_callouts_list(const dmf_callouts *cs, const json_t *list,
                          dmf_label *labels, size_t max);
+
+/**
+ * For list[i] in the document's top-level blocks (ctx->doc): when it
+ * opens the triad as headings, as dm-callouts reads it, describes each
+ * statement in labels[] (the heading's text as written, the type, whether
+ * its blocks say nothing), the index of its heading in heads[], and
+ * returns the number of statements (dmf_callouts_triad_size(), at most
+ * 8); else 0.  Out of memory reads as no triad.
+ */
+size_t dmf_callouts_headings(const dm_ctx *ctx, const dmf_callouts *cs,
+                             const json_t *list, size_t i,
+                             dmf_label *labels, size_t *heads);
 
 /** For a paragraph: what it opens with (a Para; else written is ""). */
 void dmf_callouts_para(const dmf_callouts *cs, const json_t *para,

@@ -146,6 +146,22 @@ gen_labelled_items() {
 	  awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%s[{\"t\":\"Plain\",\"c\":[{\"t\":\"Str\",\"c\":\"Tension:\"},{\"t\":\"Space\"},{\"t\":\"Str\",\"c\":\"x\"}]}]", i ? "," : "" }'
 	  printf ']}'; } | doc
 }
+# the triad as headings at the opening, its Direct Message over N
+# paragraphs, then N more Tension headings (none at the opening)
+gen_heading_triad() {
+	awk -v n="$1" 'function h(w) { printf "{\"t\":\"Header\",\"c\":[2,[\"\",[],[]],[{\"t\":\"Str\",\"c\":\"%s\"}]]},", w }
+	    function p(i) { printf "{\"t\":\"Para\",\"c\":[{\"t\":\"Str\",\"c\":\"p%d\"}]}", i }
+	    BEGIN { h("Tension"); p(0); printf ","; h("Noise"); p(0); printf ","
+	        printf "{\"t\":\"Header\",\"c\":[2,[\"\",[],[]],[{\"t\":\"Str\",\"c\":\"Direct\"},{\"t\":\"Space\"},{\"t\":\"Str\",\"c\":\"Message\"}]]}"
+	        for (i = 0; i < n; i++) { printf ","; p(i) }
+	        for (i = 0; i < n; i++) { printf ","; h("Tension"); p(i) } }' |
+		doc
+}
+# N triad alerts in a row: > [!tension] x
+gen_triad_alerts() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%s{\"t\":\"BlockQuote\",\"c\":[{\"t\":\"Para\",\"c\":[{\"t\":\"Str\",\"c\":\"[!tension]\"},{\"t\":\"SoftBreak\"},{\"t\":\"Str\",\"c\":\"x\"}]}]}", i ? "," : "" }' |
+		doc
+}
 gen_credit_lines() {
 	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%s{\"t\":\"Para\",\"c\":[{\"t\":\"Str\",\"c\":\"Photo:\"},{\"t\":\"Space\"},{\"t\":\"Str\",\"c\":\"Jane%d/Unsplash\"}]}", i ? "," : "", i }' |
 		doc
@@ -256,4 +272,6 @@ shape 'dm: sourcepos, 80k spans' 20000 sourcepos 0 "$DM" html
 shape 'dm: -M label of ${ x100k' 25000 label 0 "$DM" html
 shape 'dm: 100k labelled items' 25000 labelled_items 0 "$DM" html
 shape 'dm: 100k credit lines' 25000 credit_lines 0 "$DM" html
+shape 'dm: heading triad, 200k blocks' 25000 heading_triad 0 "$DM" --check html
+shape 'dm: 100k triad alerts' 25000 triad_alerts 0 "$DM" --check html
 summary

@@ -106,7 +106,7 @@ static dm_walk_result enter_div(dm_ctx *ctx, const dm_walk *w, json_t *node,
 }
 
 static dm_walk_result enter_quote(dm_ctx *ctx, const dm_walk *w,
-                                  json_t *node)
+                                  json_t *node, bool in_group)
 {
 	state *st = ctx->state;
 	callout *c = push(st, node);
@@ -118,7 +118,7 @@ static dm_walk_result enter_quote(dm_ctx *ctx, const dm_walk *w,
 		return failed(ctx, w);
 	if (got == 0)
 		pop(st);
-	return DM_WALK_CONTINUE;
+	return got == 0 && in_group ? DM_WALK_SKIP : DM_WALK_CONTINUE;
 }
 
 static dm_walk_result enter(dm_ctx *ctx, const dm_walk *w, json_t *node)
@@ -129,7 +129,7 @@ static dm_walk_result enter(dm_ctx *ctx, const dm_walk *w, json_t *node)
 	case DM_T_DIV:
 		return enter_div(ctx, w, node, in_group);
 	case DM_T_BLOCK_QUOTE:
-		return in_group ? DM_WALK_SKIP : enter_quote(ctx, w, node);
+		return enter_quote(ctx, w, node, in_group);
 	default:
 		return in_group ? DM_WALK_SKIP : DM_WALK_CONTINUE;
 	}
@@ -209,6 +209,33 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w,
  * Lists: the sources found by their words
  * ------------------------------------------------------------------------ */
 
+/* The triad the block at list[i] opens, as a callout group (*used the
+ * blocks of the list it takes); NULL when none, or with ctx->err set. */
+static json_t *triad_at(dm_ctx *ctx, json_t *list, size_t i, size_t *used)
+{
+	json_t *b = json_array_get(list, i), *r = NULL;
+
+	switch (dm_type_of(b)) {
+	case DM_T_PARA:
+	case DM_T_DIV: /* a paragraph in a +sourcepos wrapper */
+		if ((r = dmf_labelled_paras(ctx, list, i)) != NULL)
+			*used = json_array_size(dm_node_blocks(r));
+		else if (!dm_error_is_set(ctx->err))
+			r = dmf_callout_run(ctx, list, i, used);
+		return r;
+	case DM_T_BLOCK_QUOTE:
+		return dmf_callout_run(ctx, list, i, used);
+	case DM_T_BULLET_LIST:
+		return dmf_labelled_list(ctx, b);
+	case DM_T_DEFINITION_LIST:
+		return dmf_defined_triad(ctx, b);
+	case DM_T_HEADER:
+		return dmf_headed_triad(ctx, list, i, used);
+	default:
+		return NULL;
+	}
+}
+
 /* What list[i] becomes: NULL when it stays; *used the blocks of the list
  * it takes (the triad's paragraphs, a section's blocks), *spread whether
  * the result's blocks go into the list one by one.  NULL with ctx->err
@@ -218,21 +245,14 @@ static json_t *rewrite(dm_ctx *ctx, json_t *list, size_t i,
 {
 	state *st = ctx->state;
 	json_t *b = json_array_get(list, i);
-	json_t *r = NULL;
+	json_t *r;
 	int n;
 
 	*used = 1;
 	*spread = false;
-	switch (dm_type_of(b)) {
-	case DM_T_PARA:
-	case DM_T_DIV: /* a paragraph in a +sourcepos wrapper */
-		if ((r = dmf_labelled_paras(ctx, list, i)) != NULL)
-			*used = json_array_size(dm_node_blocks(r));
-		break;
-	case DM_T_BULLET_LIST:
-		r = dmf_labelled_list(ctx, b);
-		break;
-	case DM_T_HEADER:
+	r = triad_at(ctx, list, i, used);
+	if (r == NULL && !dm_error_is_set(ctx->err) &&
+	    dm_type_of(b) == DM_T_HEADER) {
 		if (!st->section)
 			return NULL;
 		if ((n = dmf_is_section(st, b)) == 0 &&
@@ -241,8 +261,6 @@ static json_t *rewrite(dm_ctx *ctx, json_t *list, size_t i,
 		if (n < 0)
 			return dm_nomem(ctx->err), NULL;
 		return dmf_section(ctx, list, i, used);
-	default:
-		return NULL;
 	}
 	if (r != NULL && !st->group) {
 		st->has_triad = true; /* separate boxes */

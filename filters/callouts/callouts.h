@@ -6,6 +6,8 @@
  *   sources.c  a callout Div (every spelling of it) and a GitHub alert
  *   labels.c   sources found by their words: the labelled list and
  *              paragraphs
+ *   forms.c    the triad's other forms: headings, a definition list,
+ *              triad callouts one after another
  *   section.c  the Direct Message section (up to the credits footer)
  *   render.c   a callout to a box (src/box.h), and the box definitions
  *   xref.c     Quarto's cross-references: numbered callouts, @nte-x
@@ -147,7 +149,55 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i);
  * they are none, or with ctx->err set.  As with dmf_labelled_list(), the
  * group holds the paragraphs themselves and must take their place. */
 json_t *dmf_labelled_paras(dm_ctx *ctx, json_t *list, size_t i);
+/** The triad type label `text` names (the user's label, the English
+ * one, the type's name; the Direct Message also by its section's
+ * heading), or NULL. */
+const ctype *dmf_triad_type(const state *st, const char *text);
+/** The triad label nearest `word` (two edits at most for long words, one
+ * for short ones), as the user's label; NULL when none is near. */
+const char *dmf_near_label(const state *st, const char *word);
+
+/* forms.c */
+
+/** A statement of type `t` as the semantic callout Div holding `blocks`
+ * (stolen), its title Div first (so that a heading or a line all in bold
+ * opening the statement stays in it); NULL when out of memory. */
+json_t *dmf_triad_div(const ctype *t, json_t *blocks);
+
+/** The triad as headings at list[i], the document's top-level blocks:
+ * a heading naming each statement in order, at the article's opening
+ * (no heading before it, or a level-1 title only), each over its
+ * statement's blocks (ctx: the document and its format family).
+ * heads[k] is the k-th heading's index, heads[N] the
+ * end of the last statement.  N (the number of triad types) when they
+ * are there, 0 when not, -1 when out of memory. */
+int dmf_heading_triad(const state *st, const dm_ctx *ctx,
+                      const json_t *list, size_t i, size_t *heads);
+/** That triad as a group of callout Divs holding the statements' blocks
+ * (it must take their place, the headings with them: *used blocks); NULL
+ * when there is none, or with ctx->err set. */
+json_t *dmf_headed_triad(dm_ctx *ctx, const json_t *list, size_t i,
+                         size_t *used);
+/** The triad type a definition list item's term names, or NULL; *err set
+ * when out of memory. */
+const ctype *dmf_term_type(const state *st, const json_t *item, int *err);
+/** A definition list whose every term names a triad type as a group of
+ * callout Divs (taking its place); NULL when it is none, or with ctx->err
+ * set. */
+json_t *dmf_defined_triad(dm_ctx *ctx, const json_t *dl);
+/** Triad callouts (alerts or Divs) from list[i] on, one of each type, as
+ * a group holding them (*used blocks); NULL when there are none, or with
+ * ctx->err set. */
+json_t *dmf_callout_run(dm_ctx *ctx, json_t *list, size_t i, size_t *used);
+
 /* section.c */
+
+/** The length of text[0, len) without the separator and spaces that may
+ * end a heading or a label ("The Direct Message:"). */
+size_t dmf_heading_words(const char *text, size_t len);
+/** Whether list[j] opens the credits footer dm-credits rendered (`m`,
+ * its marks for the format family). */
+bool dmf_opens_footer(const json_t *list, size_t j, const dm_box_marks *m);
 
 /** Whether Header `h` heads the Direct Message section: 1 yes, 0 no, -1
  * out of memory. */

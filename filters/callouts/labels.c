@@ -129,7 +129,7 @@ static bool label_part(const json_t *x, size_t i)
 /* The triad type label `text` names, in the user's words, in English, or
  * by the type's name; the Direct Message also by its section's heading
  * ("The Direct Message"). */
-static const ctype *triad_type(const state *st, const char *text)
+const ctype *dmf_triad_type(const state *st, const char *text)
 {
 	size_t k;
 
@@ -277,7 +277,7 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 	char written[64];
 	size_t n = read_label(json_array_get(item, 0), written, sizeof written);
 
-	*type = n ? triad_type(st, written) : NULL;
+	*type = n ? dmf_triad_type(st, written) : NULL;
 	if (*type && strip &&
 	    strip_label(dmf_block_text(json_array_get(item, 0)), n))
 		return -1;
@@ -286,7 +286,7 @@ int dmf_take_label(const state *st, json_t *item, bool strip,
 
 /* The triad label nearest `word` (two edits at most for long words, one
  * for short ones), as the user's label; NULL when none is near. */
-static const char *near_label(const state *st, const char *word)
+const char *dmf_near_label(const state *st, const char *word)
 {
 	size_t k, limit = strlen(word) >= 6 ? 2 : 1;
 
@@ -310,9 +310,9 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
 	if (read_label(json_array_get(item, 0), out->written,
 	               sizeof out->written) == 0)
 		return;
-	t = triad_type(st, out->written);
+	t = dmf_triad_type(st, out->written);
 	out->type = t ? t->name : NULL;
-	out->near = t ? NULL : near_label(st, out->written);
+	out->near = t ? NULL : dmf_near_label(st, out->written);
 	copy = t ? json_deep_copy(item) : NULL;
 	text = copy && dmf_take_label(st, copy, true, &t) == 1
 	               ? dm_stringify(copy) : NULL;
@@ -327,9 +327,8 @@ void dmf_label_of(const state *st, const json_t *item, dmf_label *out)
  * in (a copy of a long statement cost more than the rest of its walk). */
 static json_t *item_callout(const state *st, json_t *orig)
 {
-	json_t *item = json_incref(orig), *attr;
+	json_t *item = json_incref(orig);
 	const ctype *t = NULL;
-	dm_buf cls = {0};
 	size_t k;
 
 	if (item == NULL || dmf_take_label(st, item, true, &t) != 1) {
@@ -347,12 +346,7 @@ static json_t *item_callout(const state *st, json_t *orig)
 			json_decref(item);
 			return NULL;
 		}
-	dm_buf_printf(&cls, "callout-%s", t->name);
-	attr = dm_buf_failed(&cls) ? NULL
-	                           : json_pack("[s[ss][]]", "", "callout",
-	                                       dm_buf_str(&cls));
-	dm_buf_free(&cls);
-	return dm_div(attr, item);
+	return dmf_triad_div(t, item);
 }
 
 /* The items (each an array of blocks) as a group of callout Divs, their
@@ -415,7 +409,7 @@ size_t dmf_para_triad(const state *st, const json_t *list, size_t i)
 		char written[64];
 		if (p == NULL || read_label(p, written, sizeof written) == 0)
 			return 0;
-		if ((seen[n] = triad_type(st, written)) == NULL)
+		if ((seen[n] = dmf_triad_type(st, written)) == NULL)
 			return 0;
 		for (k = 0; k < n; k++)
 			if (seen[k] == seen[n])

@@ -15,7 +15,7 @@
  * "The Direct Message —", "The Direct Message." (a colon, full-width
  * too, a dash or a full stop, as the triad's labels end; spaces ASCII,
  * no-break or thin). */
-static size_t heading_words(const char *text, size_t len)
+size_t dmf_heading_words(const char *text, size_t len)
 {
 	static const char *const ends[] = {":", "\uff1a", "\u2014", "\u2013",
 	                                   ".", " "};
@@ -24,10 +24,10 @@ static size_t heading_words(const char *text, size_t len)
 	for (k = 0; k < sizeof ends / sizeof *ends; k++) {
 		n = strlen(ends[k]);
 		if (len >= n && memcmp(text + len - n, ends[k], n) == 0)
-			return heading_words(text, len - n);
+			return dmf_heading_words(text, len - n);
 	}
 	if ((w = dm_nbsp_before(text, len)) > 0)
-		return heading_words(text, len - w);
+		return dmf_heading_words(text, len - w);
 	return len;
 }
 
@@ -41,7 +41,7 @@ int dmf_is_section(const state *st, const json_t *h)
 		return 0;
 	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
 		return -1;
-	s[heading_words(s, strlen(s))] = '\0';
+	s[dmf_heading_words(s, strlen(s))] = '\0';
 	yes = dmf_same_text(s, st->heading);
 	free(s);
 	return yes;
@@ -73,7 +73,7 @@ json_t *dmf_section_title(const json_t *h)
 		if (dm_type_of(last) != DM_T_STR)
 			break;
 		t = json_string_value(dm_content(last));
-		if ((len = heading_words(t, strlen(t))) == strlen(t))
+		if ((len = dmf_heading_words(t, strlen(t))) == strlen(t))
 			break;
 		if (len == 0) {
 			json_array_remove(ils, n - 1);
@@ -115,7 +115,7 @@ static bool opens_plain_footer(const json_t *list, size_t j)
  * opening it, or a rule as above.  When dm-credits runs first, its footer
  * closes the document and so the last section: it stays after the box,
  * not in it. */
-static bool opens_footer(const json_t *list, size_t j, const dm_box_marks *m)
+bool dmf_opens_footer(const json_t *list, size_t j, const dm_box_marks *m)
 {
 	const json_t *b = json_array_get(list, j);
 
@@ -149,7 +149,7 @@ static long section_body(const dm_ctx *ctx, const json_t *list, size_t i,
 		json_t *next = json_array_get(list, j);
 		if ((dm_type_of(next) == DM_T_HEADER &&
 		     json_number_value(dm_field(next, 0)) <= level) ||
-		    opens_footer(list, j, &m))
+		    dmf_opens_footer(list, j, &m))
 			break;
 		if (json_array_append(body, next))
 			rc = -1;

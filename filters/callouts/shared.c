@@ -3,6 +3,7 @@
  * callouts through the very recognisers the filter uses, so the two cannot
  * disagree about what an article holds.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,16 +53,74 @@ const char *dmf_callouts_alert(const dmf_callouts *st, const json_t *quote,
 	return t ? t->name : NULL;
 }
 
+static int blank(const json_t *blocks);
+
+/* A definition list's item ([term, [blocks...]]) as a statement: its
+ * term is the label, its definitions the statement. */
+static void term_label(const dmf_callouts *st, const json_t *item,
+                       dmf_label *out)
+{
+	const json_t *defs = json_array_get(item, 1);
+	char *s = dm_stringify(json_array_get(item, 0));
+	const ctype *t;
+	size_t k;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return;
+	s[dmf_heading_words(s, strlen(s))] = '\0';
+	snprintf(out->written, sizeof out->written, "%s", s);
+	t = dmf_triad_type(st, s);
+	out->type = t ? t->name : NULL;
+	out->near = t ? NULL : dmf_near_label(st, s);
+	free(s);
+	out->empty = t != NULL;
+	for (k = 0; out->empty && k < json_array_size(defs); k++)
+		out->empty = blank(json_array_get(defs, k)) != 0;
+}
+
 size_t dmf_callouts_list(const dmf_callouts *st, const json_t *list,
                          dmf_label *labels, size_t max)
 {
 	const json_t *items = dm_content(list);
 	size_t i, n = json_array_size(items);
+	bool terms = dm_type_of(list) == DM_T_DEFINITION_LIST;
 
-	if (dm_type_of(list) != DM_T_BULLET_LIST)
+	if (dm_type_of(list) != DM_T_BULLET_LIST && !terms)
 		return 0;
 	for (i = 0; i < n && i < max; i++)
-		dmf_label_of(st, json_array_get(items, i), &labels[i]);
+		if (terms)
+			term_label(st, json_array_get(items, i), &labels[i]);
+		else
+			dmf_label_of(st, json_array_get(items, i), &labels[i]);
+	return n;
+}
+
+size_t dmf_callouts_headings(const dm_ctx *ctx, const dmf_callouts *st,
+                             const json_t *list, size_t i,
+                             dmf_label *labels, size_t *heads)
+{
+	size_t k, j, n = dmf_callouts_triad_size(st), h[9];
+	int rc = dmf_heading_triad(st, ctx, list, i, h);
+
+	if (rc <= 0 || n > 8)
+		return 0;
+	for (k = 0; k < n; k++) {
+		const json_t *head = json_array_get(list, h[k]);
+		char *s = dm_stringify(dm_node_inlines(head));
+		dmf_label *l = &labels[k];
+		memset(l, 0, sizeof *l);
+		snprintf(l->written, sizeof l->written, "%s", s ? s : "");
+		free(s);
+		l->type = dmf_callouts_triad(st, k);
+		l->empty = true;
+		for (j = h[k] + 1; l->empty && j < h[k + 1]; j++) {
+			json_t *one = json_pack("[O]", json_array_get(list, j));
+			l->empty = one == NULL || blank(one) != 0;
+			json_decref(one);
+		}
+		heads[k] = h[k];
+	}
 	return n;
 }
 

@@ -19,31 +19,48 @@ static const struct {
 	const char *name, *label, *colour, *icon;
 	bool triad, alert;
 	const char *aliases; /* space-separated */
+	const char *tr[3];   /* the title in French, Spanish, German (the
+	                        document's `lang`); the triad's terms are
+	                        the format's own, kept unless labelled */
 } builtins[] = {
-	{"tension", "Tension", "#c2410c", "bolt", true, false, NULL},
-	{"noise", "Noise", "#6b7280", "waves", true, false, NULL},
+	{"tension", "Tension", "#c2410c", "bolt", true, false, NULL, {0}},
+	{"noise", "Noise", "#6b7280", "waves", true, false, NULL, {0}},
 	{"direct-message", "Direct Message", "#1d4ed8", "mail", true, false,
-	 NULL},
-	{"note", "Note", "#0969da", "info", false, true, NULL},
-	{"tip", "Tip", "#1a7f37", "lightbulb", false, true, "hint"},
-	{"important", "Important", "#8250df", "report", false, true, NULL},
-	{"warning", "Warning", "#9a6700", "alert", false, true, "attention"},
-	{"caution", "Caution", "#cf222e", "stop", false, true, NULL},
+	 NULL, {0}},
+	{"note", "Note", "#0969da", "info", false, true, NULL,
+	 {"Remarque", "Nota", "Hinweis"}},
+	{"tip", "Tip", "#1a7f37", "lightbulb", false, true, "hint",
+	 {"Astuce", "Consejo", "Tipp"}},
+	{"important", "Important", "#8250df", "report", false, true, NULL,
+	 {"Important", "Importante", "Wichtig"}},
+	{"warning", "Warning", "#9a6700", "alert", false, true, "attention",
+	 {"Avertissement", "Advertencia", "Warnung"}},
+	{"caution", "Caution", "#cf222e", "stop", false, true, NULL,
+	 {"Attention", "Precauci\u00f3n", "Vorsicht"}},
 	{"abstract", "Abstract", "#0e7490", "book", false, false,
-	 "summary tldr"},
-	{"info", "Info", "#2563eb", "info", false, false, NULL},
-	{"todo", "Todo", "#4f46e5", "flag", false, false, NULL},
+	 "summary tldr", {"R\u00e9sum\u00e9", "Resumen", "Zusammenfassung"}},
+	{"info", "Info", "#2563eb", "info", false, false, NULL,
+	 {"Info", "Informaci\u00f3n", "Info"}},
+	{"todo", "Todo", "#4f46e5", "flag", false, false, NULL,
+	 {"\u00c0 faire", "Pendiente", "Zu erledigen"}},
 	{"success", "Success", "#15803d", "check", false, false,
-	 "check done"},
+	 "check done", {"Succ\u00e8s", "\u00c9xito", "Erfolg"}},
 	{"question", "Question", "#b45309", "question", false, false,
-	 "help faq"},
+	 "help faq", {"Question", "Pregunta", "Frage"}},
 	{"failure", "Failure", "#dc2626", "stop", false, false,
-	 "fail missing"},
-	{"danger", "Danger", "#b91c1c", "bolt", false, false, "error"},
-	{"bug", "Bug", "#be123c", "report", false, false, NULL},
-	{"example", "Example", "#7c3aed", "star", false, false, NULL},
-	{"quote", "Quote", "#71717a", "quote", false, false, "cite"},
+	 "fail missing", {"\u00c9chec", "Fallo", "Fehlschlag"}},
+	{"danger", "Danger", "#b91c1c", "bolt", false, false, "error",
+	 {"Danger", "Peligro", "Gefahr"}},
+	{"bug", "Bug", "#be123c", "report", false, false, NULL,
+	 {"Bogue", "Error", "Fehler"}},
+	{"example", "Example", "#7c3aed", "star", false, false, NULL,
+	 {"Exemple", "Ejemplo", "Beispiel"}},
+	{"quote", "Quote", "#71717a", "quote", false, false, "cite",
+	 {"Citation", "Cita", "Zitat"}},
 };
+
+/* The languages of builtins[].tr, in its order. */
+static const char *const tr_langs[] = {"fr", "es", "de"};
 
 /* dmf_same_name() of `a` and the `n` bytes at `b`. */
 static bool same_name_n(const char *a, const char *b, size_t n)
@@ -334,14 +351,41 @@ static int read_labels(dm_ctx *ctx, const json_t *labels, const char *where,
 	return 0;
 }
 
-/* The built-in types, with their English labels, colours and icons. */
+/* The index in builtins[].tr of the document's `lang` (its primary
+ * subtag: "de-AT" is German), or -1 for English and the languages the
+ * table lacks; -2 when out of memory. */
+static int lang_of(const dm_doc *doc)
+{
+	const json_t *v = dm_meta_get(doc, "lang");
+	char *tag;
+	size_t i, n;
+
+	if (v == NULL)
+		return -1;
+	if ((tag = dm_stringify(v)) == NULL)
+		return -2;
+	n = strcspn(tag, "-_");
+	for (i = 0; i < sizeof tr_langs / sizeof *tr_langs; i++)
+		if (n == strlen(tr_langs[i]) &&
+		    strncasecmp(tag, tr_langs[i], n) == 0)
+			break;
+	free(tag);
+	return i < sizeof tr_langs / sizeof *tr_langs ? (int)i : -1;
+}
+
+/* The built-in types, with their labels in the document's language,
+ * colours and icons. */
 static int add_builtins(dm_ctx *ctx, state *st)
 {
+	int lang = lang_of(ctx->doc);
 	size_t i;
 
+	if (lang == -2)
+		return dm_nomem(ctx->err);
 	for (i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+		const char *tr = lang >= 0 ? builtins[i].tr[lang] : NULL;
 		ctype *t = add_type(ctx, st, builtins[i].name,
-		                    builtins[i].label);
+		                    tr ? tr : builtins[i].label);
 		if (t == NULL)
 			return -1;
 		free(t->icon);
@@ -372,7 +416,9 @@ const dm_option_spec dmf_callouts_option_table[] = {
 	{"types", DM_OPT_CUSTOM, 0, NULL, "NAME: {label, colour, icon}",
 	 "a callout type of your own (NAME: a-z 0-9 -)", NULL, read_types},
 	{"labels", DM_OPT_CUSTOM, 0, NULL, "TYPE: TEXT",
-	 "the title of TYPE's callouts (any language), and the label a "
+	 "the title of TYPE's callouts (any language; by default English, "
+	 "or the document's lang for fr, es, de, the triad aside), and the "
+	 "label a "
 	 "triad list item or paragraph opens with", NULL, read_labels},
 	{"appearance", DM_OPT_CHOICE, offsetof(state, look), "default", NULL,
 	 "how callouts stand out: tinted, outlined, or a rule", looks, NULL},

@@ -181,6 +181,7 @@ static int check_callouts(dm_ctx *ctx, const dm_walk *w, json_t *node)
 {
 	switch (dm_type_of(node)) {
 	case DM_T_BULLET_LIST:
+	case DM_T_DEFINITION_LIST:
 		return dmc_triad_list(ctx, w, node);
 	case DM_T_DIV:
 		return check_div(ctx, w, node);
@@ -357,6 +358,16 @@ static dm_walk_result on_inline(dm_ctx *ctx, const dm_walk *w, dm_event ev,
 	return rc ? DM_WALK_ERROR : DM_WALK_CONTINUE;
 }
 
+/* A list of blocks: the triad as headings at the top, and the Credits
+ * sections dm-credits takes. */
+static dm_walk_result on_blocks(dm_ctx *ctx, const dm_walk *w, json_t *list)
+{
+	if (list == dm_doc_blocks(ctx->doc) &&
+	    dmc_triad_headings(ctx, w, list))
+		return DM_WALK_ERROR;
+	return dmc_credit_sections(ctx, w, list);
+}
+
 static dmc_state *ctx_state(dm_ctx *ctx)
 {
 	return ctx->state;
@@ -369,7 +380,7 @@ static int walk(dm_ctx *ctx)
 {
 	static const dm_visitor visitor = {.block = on_block,
 	                                   .inline_ = on_inline,
-	                                   .blocks = dmc_credit_sections};
+	                                   .blocks = on_blocks};
 	dm_ctx sub = *ctx;
 	int rc;
 

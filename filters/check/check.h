@@ -150,6 +150,10 @@ int dmc_rules_read(dm_ctx *ctx, const json_t *value, const char *where,
 void dmc_triad_seen(dmc_state *st, const char *type, json_t *where);
 /** A bullet list: its labelled items.  0 or -1 (ctx->err). */
 int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node);
+/** The document's top-level blocks `list`: the triad written as headings
+ * ("## Tension" over its statement, then Noise, then Direct Message).  0
+ * or -1. */
+int dmc_triad_headings(dm_ctx *ctx, const dm_walk *w, const json_t *list);
 /** Every block the walk enters: the runs of labelled paragraphs.  0 or
  * -1. */
 int dmc_triad_block(dm_ctx *ctx, const dm_walk *w, json_t *node);

@@ -69,8 +69,16 @@ int dmc_run_on(dm_ctx *ctx, const dm_walk *w, json_t *node, size_t i,
                const char *type)
 {
 	dmc_state *st = ctx->state;
-	size_t stops, lines = item_lines(json_array_get(dm_content(node), i),
-	                                 &stops);
+	const json_t *item = json_array_get(dm_content(node), i);
+	size_t stops, lines;
+
+	/* a definition list's item: [term, [blocks...]], its last
+	 * definition the one an article runs on in */
+	if (dm_type_of(node) == DM_T_DEFINITION_LIST) {
+		const json_t *defs = json_array_get(item, 1);
+		item = json_array_get(defs, json_array_size(defs) - 1);
+	}
+	lines = item_lines(item, &stops);
 
 	if (lines < 3 || stops < 2)
 		return 0;

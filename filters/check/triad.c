@@ -112,6 +112,10 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		return 0;
 	if ((where = dmc_here(st, w, node)) == NULL)
 		return dm_nomem(ctx->err);
+	if (typed < n && dm_type_of(node) == DM_T_DEFINITION_LIST)
+		return candidate(ctx, where, "the definition list here is not "
+		                 "read as the triad: its terms are",
+		                 l, n < 16 ? n : 16, "");
 	if (typed < n)
 		return candidate(ctx, where, "the bullet list here is not "
 		                 "read as the triad: its items open with",
@@ -125,6 +129,50 @@ int dmc_triad_list(dm_ctx *ctx, const dm_walk *w, json_t *node)
 		if ((rc = statement(ctx, where, &l[i], "item", i)) == 0)
 			rc = dmc_run_on(ctx, w, node, i, l[i].type);
 	json_decref(where);
+	return rc;
+}
+
+/* The heading `h` of the k-th statement, seen where the walk will see
+ * it: in its own section, its block 0.  0 or -1. */
+static int heading_statement(dm_ctx *ctx, const dm_walk *w, const json_t *h,
+                             const dmf_label *l, size_t k)
+{
+	dmc_state *st = ctx->state;
+	char *section = st->section;
+	size_t block = st->block;
+	json_t *where;
+	int rc;
+
+	st->section = dm_stringify(dm_node_inlines(h));
+	st->block = 0;
+	where = st->section ? dmc_here(st, w, h) : NULL;
+	free(st->section);
+	st->section = section;
+	st->block = block;
+	if (where == NULL)
+		return dm_nomem(ctx->err);
+	rc = statement(ctx, where, l, "heading", k);
+	json_decref(where);
+	return rc;
+}
+
+int dmc_triad_headings(dm_ctx *ctx, const dm_walk *w, const json_t *list)
+{
+	dmc_state *st = ctx->state;
+	dmf_label l[8];
+	size_t i, k, n, heads[8];
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < json_array_size(list); i++) {
+		if (dm_type_of(json_array_get(list, i)) != DM_T_HEADER ||
+		    (n = dmf_callouts_headings(ctx, st->callouts, list, i, l,
+		                               heads)) == 0)
+			continue;
+		for (k = 0; rc == 0 && k < n; k++)
+			rc = heading_statement(ctx, w, json_array_get(list,
+			                                              heads[k]),
+			                       &l[k], k);
+	}
 	return rc;
 }
 
