@@ -3,6 +3,7 @@
  * heading), up to the next heading of its level or the credits footer,
  * as a semantic callout Div that keeps the heading above it.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,27 @@ size_t dmf_heading_words(const char *text, size_t len)
 	return len;
 }
 
+/* The length of the section number opening a heading written by hand,
+ * with the spaces after it: "3. ", "3) ", "2.1 ", "4: " (digits and dots,
+ * a dot, a parenthesis or a colon after them, then a space); 0 when
+ * there is none. */
+static size_t section_number(const char *s)
+{
+	size_t i = 0, n;
+
+	while (isdigit((unsigned char)s[i]) || (i > 0 && s[i] == '.'))
+		i++;
+	if (i == 0)
+		return 0;
+	if (s[i] == ')' || s[i] == ':' || (s[i] == '.' && s[i - 1] != '.'))
+		i++;
+	if (s[i] != ' ' && (n = dm_nbsp_at(s + i)) == 0)
+		return 0;
+	while (s[i] == ' ' || (n = dm_nbsp_at(s + i)) > 0)
+		i += s[i] == ' ' ? 1 : n;
+	return i;
+}
+
 int dmf_is_section(const state *st, const json_t *h)
 {
 	char *s;
@@ -42,7 +64,7 @@ int dmf_is_section(const state *st, const json_t *h)
 	if ((s = dm_stringify(dm_node_inlines(h))) == NULL)
 		return -1;
 	s[dmf_heading_words(s, strlen(s))] = '\0';
-	yes = dmf_same_text(s, st->heading);
+	yes = dmf_same_text(s + section_number(s), st->heading);
 	free(s);
 	return yes;
 }

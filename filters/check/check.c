@@ -429,7 +429,8 @@ static int section(dm_ctx *ctx)
 		                  DMC_SECTION_MISSING,
 		                  "no section headed \"%s\": the heading \"%s\" "
 		                  "here is not read as it; write \"%s\" alone "
-		                  "(a colon, a dash or a full stop may end it)",
+		                  "(a number may open it; a colon, a dash or "
+		                  "a full stop may end it)",
 		                  dmf_callouts_heading(st->callouts),
 		                  st->section_near_text,
 		                  dmf_callouts_heading(st->callouts));
