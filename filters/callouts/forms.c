@@ -180,8 +180,8 @@ int dmf_heading_triad(const state *st, const dm_ctx *ctx,
 	int rc = 0;
 
 	if (want == 0 || list != dm_doc_blocks(ctx->doc) ||
-	    (rc = names(st, json_array_get(list, i), order[0])) != 1 ||
-	    !at_opening(list, i))
+	    !at_opening(list, i) || /* before the words: most headings */
+	    (rc = names(st, json_array_get(list, i), order[0])) != 1)
 		return rc < 0 ? -1 : 0;
 	if (dm_box_footer_marks(ctx->family, DMF_CREDITS_CLASS, &m) != 0)
 		return -1;

@@ -35,10 +35,14 @@ static const char *const headings[] = {
  * own whose attributes are data-pos (one or more) and wrapper. */
 static json_t *bare(const json_t *b)
 {
-	const json_t *attr = dm_node_attr(b), *kvs = json_array_get(attr, 2);
+	const json_t *attr, *kvs;
 	size_t i;
 
-	if (dm_type_of(b) != DM_T_DIV || *dm_attr_id(attr) != '\0' ||
+	if (dm_type_of(b) != DM_T_DIV) /* most blocks: no attributes read */
+		return (json_t *)b;
+	attr = dm_node_attr(b);
+	kvs = json_array_get(attr, 2);
+	if (*dm_attr_id(attr) != '\0' ||
 	    json_array_size(json_array_get(attr, 1)) != 0 ||
 	    json_array_size(kvs) == 0 ||
 	    json_array_size(dm_node_blocks(b)) != 1)
