@@ -38,7 +38,7 @@ size_t dmf_heading_words(const char *text, size_t len)
  * there is none. */
 static size_t section_number(const char *s)
 {
-	size_t i = 0, n;
+	size_t i = 0, start, n;
 
 	while (isdigit((unsigned char)s[i]) || (i > 0 && s[i] == '.'))
 		i++;
@@ -46,11 +46,9 @@ static size_t section_number(const char *s)
 		return 0;
 	if (s[i] == ')' || s[i] == ':' || (s[i] == '.' && s[i - 1] != '.'))
 		i++;
-	if (s[i] != ' ' && (n = dm_nbsp_at(s + i)) == 0)
-		return 0;
-	while (s[i] == ' ' || (n = dm_nbsp_at(s + i)) > 0)
-		i += s[i] == ' ' ? 1 : n;
-	return i;
+	for (start = i;; i += n) /* the spaces after it, one at least */
+		if ((n = s[i] == ' ' ? 1 : dm_nbsp_at(s + i)) == 0)
+			return i > start ? i : 0;
 }
 
 int dmf_is_section(const state *st, const json_t *h)
