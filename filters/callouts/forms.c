@@ -115,9 +115,7 @@ static int names(const state *st, const json_t *h, const ctype *t)
 		return 0;
 	if ((s = words_of(dm_node_inlines(h))) == NULL)
 		return -1;
-	yes = dmf_same_text(s, t->label) ||
-	      dmf_same_text(s, dmf_default_label(t)) ||
-	      dmf_same_name(s, t->name);
+	yes = dmf_triad_type(st, s) == t;
 	free(s);
 	if (yes && (yes = dmf_is_section(st, h)) >= 0)
 		yes = !yes;

@@ -181,8 +181,9 @@ static long section_body(const dm_ctx *ctx, const json_t *list, size_t i,
 /* Whether block `b`, all a section holds, is the box an earlier run drew
  * for it, as read back from its text: a block quote where the format
  * draws the box as one (gfm, commonmark, plain, ConTeXt), rst's
- * container of the callout's class, or org's #+begin_direct-message.  Its blocks are then the body, so
- * that a second run draws the same box, not a box in a box. */
+ * container of the callout's class, or org's #+begin_direct-message.
+ * Its blocks are then the body, so that a second run draws the same box,
+ * not a box in a box. */
 static bool drawn_before(const dm_ctx *ctx, const json_t *b)
 {
 	switch (dm_type_of(b)) {

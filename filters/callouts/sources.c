@@ -149,8 +149,8 @@ static json_t *bold_line(json_t *attr, const json_t *first)
 
 /* The title of a callout Div: our semantic form's title Div, else a
  * `title` attribute (literal text), else pandoc's alert title Div, a
- * heading or a bold line first, else the type's label.  A title block is taken out of
- * the body.  0, or -1 when out of memory. */
+ * heading or a bold line first, else the type's label.  A title block
+ * is taken out of the body.  0, or -1 when out of memory. */
 static int div_title(const ctype *t, callout *c)
 {
 	json_t *first = json_array_get(c->body, 0), *ils;

@@ -21,10 +21,10 @@
 	"this reader (GitHub Markdown, dm-from-md) knows no %s; read the " \
 	"article with pandoc -f markdown, or %s"
 
-/* The text of inlines [from, n) into `b` (n at most their number): Str as written, a Space as a
- * space; a break ends it when `line`, else is a space; any other inline
- * (code, a link, emphasis) is the byte 0x01, which no pattern matches
- * across. */
+/* The text of inlines [from, n) into `b` (n at most their number): Str
+ * as written, a Space as a space; a break ends it when `line`, else is
+ * a space; any other inline (code, a link, emphasis) is the byte 0x01,
+ * which no pattern matches across. */
 static void text_upto(const json_t *in, size_t from, size_t n, bool line,
                       dm_buf *b)
 {

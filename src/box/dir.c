@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "box.h"
+#include "box/draw.h"
 #include "internal.h"
 
 /* The primary language subtags written right to left (BCP 47; "iw" and
@@ -47,6 +48,15 @@ static char *field(const dm_doc *doc, const char *name)
 
 /* Out of memory reads as left to right: only the look of boxes hangs on
  * it. */
+bool dmp_box_dir_rtl(const dm_doc *doc)
+{
+	char *dir = field(doc, "dir");
+	bool rtl = dir != NULL && strcmp(dir, "rtl") == 0;
+
+	free(dir);
+	return rtl;
+}
+
 bool dm_box_rtl(const dm_doc *doc)
 {
 	char *dir = field(doc, "dir"), *lang = NULL;

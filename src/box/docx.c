@@ -300,9 +300,7 @@ static bool blocks_rtl(const dm_ctx *ctx, const dm_walk *w)
 {
 	const json_t *a;
 	const char *dir;
-	char *meta;
 	size_t up;
-	bool rtl;
 
 	for (up = 0; (a = dm_walk_ancestor(w, up)) != NULL; up++) {
 		if (dm_type_of(a) != DM_T_DIV)
@@ -311,12 +309,7 @@ static bool blocks_rtl(const dm_ctx *ctx, const dm_walk *w)
 		if (dir != NULL)
 			return strcmp(dir, "rtl") == 0;
 	}
-	a = dm_meta_get(ctx->doc, "dir");
-	if (a == NULL || (meta = dm_stringify(a)) == NULL)
-		return false;
-	rtl = strcmp(meta, "rtl") == 0;
-	free(meta);
-	return rtl;
+	return dmp_box_dir_rtl(ctx->doc);
 }
 
 /* The text of `b` when it opens a box's table in a list of `levels`

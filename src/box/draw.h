@@ -19,6 +19,9 @@ struct dm_box_sheet;
 int dmp_box_docx_callout(const struct dm_box *b, json_t *out);
 int dmp_box_docx_footer(const struct dm_box *b, json_t *out);
 int dmp_box_docx_part(dm_ctx *ctx);
+/* Whether the metadata's `dir` is "rtl", its `lang` aside (dir.c): how
+ * pandoc's docx writer turns lists. */
+bool dmp_box_dir_rtl(const dm_doc *doc);
 
 /* runs.c: the text of `blocks` (Para, Plain, in lists, Divs and quotes)
  * made raw OpenXML runs of `size` half points, in place.  0 or -1. */
